@@ -1,0 +1,57 @@
+package org.nocturne.cdshooks;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Maps every failure to a status and an OperationOutcome. Messages come from our own code and never
+ * carry request content; anything unexpected is a 500 whose detail stays in the log.
+ */
+@RestControllerAdvice
+class CdsHooksErrors {
+  private static final Logger log = LoggerFactory.getLogger(CdsHooksErrors.class);
+
+  @ExceptionHandler(CdsHooksException.class)
+  ResponseEntity<byte[]> cdsHooks(CdsHooksException e) {
+    return outcome(e.status(), e.issueType(), e.getMessage());
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ResponseEntity<byte[]> mediaType(HttpMediaTypeNotSupportedException e) {
+    return outcome(415, "not-supported", "send the request as application/json");
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+  ResponseEntity<byte[]> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+    return outcome(406, "not-supported", "this service answers in application/json only");
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ResponseEntity<byte[]> method(HttpRequestMethodNotSupportedException e) {
+    return outcome(405, "not-supported", "method " + e.getMethod() + " is not allowed here");
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ResponseEntity<byte[]> notFound(NoResourceFoundException e) {
+    return outcome(404, "not-found", "no such endpoint");
+  }
+
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<byte[]> unexpected(Exception e) {
+    log.error("unexpected failure while answering a request", e);
+    return outcome(500, "exception", "internal error; the service log has the details");
+  }
+
+  static ResponseEntity<byte[]> outcome(int status, String issueType, String diagnostics) {
+    byte[] body = CdsJson.mapper().writeValueAsBytes(OperationOutcome.error(issueType, diagnostics));
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+  }
+}

@@ -1,0 +1,56 @@
+package org.nocturne.cdshooks;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One hook call, start to finish: bind, validate, resolve the prefetch, run the service, check the
+ * answer. Logs and metrics name the service, the hookInstance and the outcome, never patient data.
+ */
+final class CdsHooksInvoker {
+  private static final Logger log = LoggerFactory.getLogger(CdsHooksInvoker.class);
+
+  private final CdsServiceRegistry registry;
+  private final PrefetchResolver resolver;
+  private final MeterRegistry meters;
+
+  CdsHooksInvoker(CdsServiceRegistry registry, PrefetchResolver resolver, MeterRegistry meters) {
+    this.registry = registry;
+    this.resolver = resolver;
+    this.meters = meters;
+  }
+
+  CdsResponse invoke(String serviceId, byte[] body) {
+    RegisteredService service = registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
+    Timer.Sample sample = Timer.start(meters);
+    String outcome = "error";
+    CdsRequest request = null;
+    try {
+      request = RequestBody.bind(body, CdsRequest.class);
+      RequestValidator.check(request, service.descriptor());
+      Prefetch prefetch = resolver.resolve(request, service);
+      CdsResponse response = service.service().call(new HookCall(request, prefetch));
+      outcome = "ok";
+      log.info(
+          "service={} hookInstance={} cards={} missing={}",
+          serviceId,
+          CdsHooksException.safe(request.hookInstance()),
+          response.cards().size(),
+          prefetch.missingKeys());
+      return response;
+    } catch (CdsHooksException e) {
+      outcome = String.valueOf(e.status());
+      log.info(
+          "service={} hookInstance={} status={} reason={}",
+          serviceId,
+          request == null || request.hookInstance() == null ? "-" : CdsHooksException.safe(request.hookInstance()),
+          e.status(),
+          e.getMessage());
+      throw e;
+    } finally {
+      sample.stop(meters.timer("nocturne.cds.invocations", "service", serviceId, "outcome", outcome));
+    }
+  }
+}

@@ -1,0 +1,22 @@
+package org.nocturne.cdshooks;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code nocturne.cds-hooks.*}: limits of the protocol endpoints.
+ *
+ * @param maxRequestBytes bodies above this answer 413 (default 5 MiB)
+ * @param feedbackLogCapacity feedback items kept in memory (default 10,000)
+ */
+@Validated
+@ConfigurationProperties("nocturne.cds-hooks")
+public record CdsHooksProperties(
+    @Min(1024) @Max(Integer.MAX_VALUE - 1) Long maxRequestBytes, @Min(1) Integer feedbackLogCapacity) {
+  public CdsHooksProperties {
+    maxRequestBytes = maxRequestBytes == null ? 5L * 1024 * 1024 : maxRequestBytes;
+    feedbackLogCapacity = feedbackLogCapacity == null ? 10_000 : feedbackLogCapacity;
+  }
+}
