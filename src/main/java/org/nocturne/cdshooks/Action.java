@@ -10,7 +10,10 @@ import tools.jackson.databind.JsonNode;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record Action(
-    ActionType type, String description, JsonNode resource, @JsonProperty("resourceId") String resourceId) {
+    ActionType type,
+    String description,
+    JsonNode resource,
+    @JsonProperty("resourceId") String resourceId) {
   public Action {
     Require.present(type, "Action.type");
     Require.text(description, "Action.description");

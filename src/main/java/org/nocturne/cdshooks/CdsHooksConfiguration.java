@@ -27,11 +27,13 @@ public class CdsHooksConfiguration {
   @Bean
   CdsHooksInvoker cdsHooksInvoker(
       CdsServiceRegistry registry, ObjectProvider<FhirFetcher> fetcher, MeterRegistry meters) {
-    return new CdsHooksInvoker(registry, new PrefetchResolver(fetcher.getIfAvailable(() -> FhirFetcher.NONE)), meters);
+    return new CdsHooksInvoker(
+        registry, new PrefetchResolver(fetcher.getIfAvailable(() -> FhirFetcher.NONE)), meters);
   }
 
   @Bean
-  FeedbackRecorder feedbackRecorder(CdsServiceRegistry registry, FeedbackLog feedbackLog, MeterRegistry meters) {
+  FeedbackRecorder feedbackRecorder(
+      CdsServiceRegistry registry, FeedbackLog feedbackLog, MeterRegistry meters) {
     return new FeedbackRecorder(registry, feedbackLog, meters);
   }
 }

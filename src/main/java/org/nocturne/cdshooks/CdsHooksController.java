@@ -17,7 +17,10 @@ class CdsHooksController {
   private final long maxRequestBytes;
 
   CdsHooksController(
-      CdsServiceRegistry registry, CdsHooksInvoker invoker, FeedbackRecorder feedback, CdsHooksProperties properties) {
+      CdsServiceRegistry registry,
+      CdsHooksInvoker invoker,
+      FeedbackRecorder feedback,
+      CdsHooksProperties properties) {
     this.registry = registry;
     this.invoker = invoker;
     this.feedback = feedback;

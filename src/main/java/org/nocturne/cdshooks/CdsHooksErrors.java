@@ -51,7 +51,8 @@ class CdsHooksErrors {
   }
 
   static ResponseEntity<byte[]> outcome(int status, String issueType, String diagnostics) {
-    byte[] body = CdsJson.mapper().writeValueAsBytes(OperationOutcome.error(issueType, diagnostics));
+    byte[] body =
+        CdsJson.mapper().writeValueAsBytes(OperationOutcome.error(issueType, diagnostics));
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
   }
 }

@@ -23,7 +23,8 @@ final class CdsHooksInvoker {
   }
 
   CdsResponse invoke(String serviceId, byte[] body) {
-    RegisteredService service = registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
+    RegisteredService service =
+        registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
     Timer.Sample sample = Timer.start(meters);
     String outcome = "error";
     CdsRequest request = null;
@@ -45,12 +46,15 @@ final class CdsHooksInvoker {
       log.info(
           "service={} hookInstance={} status={} reason={}",
           serviceId,
-          request == null || request.hookInstance() == null ? "-" : CdsHooksException.safe(request.hookInstance()),
+          request == null || request.hookInstance() == null
+              ? "-"
+              : CdsHooksException.safe(request.hookInstance()),
           e.status(),
           e.getMessage());
       throw e;
     } finally {
-      sample.stop(meters.timer("nocturne.cds.invocations", "service", serviceId, "outcome", outcome));
+      sample.stop(
+          meters.timer("nocturne.cds.invocations", "service", serviceId, "outcome", outcome));
     }
   }
 }

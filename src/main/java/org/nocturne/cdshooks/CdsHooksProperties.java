@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("nocturne.cds-hooks")
 public record CdsHooksProperties(
-    @Min(1024) @Max(Integer.MAX_VALUE - 1) Long maxRequestBytes, @Min(1) Integer feedbackLogCapacity) {
+    @Min(1024) @Max(Integer.MAX_VALUE - 1) Long maxRequestBytes,
+    @Min(1) Integer feedbackLogCapacity) {
   public CdsHooksProperties {
     maxRequestBytes = maxRequestBytes == null ? 5L * 1024 * 1024 : maxRequestBytes;
     feedbackLogCapacity = feedbackLogCapacity == null ? 10_000 : feedbackLogCapacity;

@@ -8,8 +8,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Joins the discovery document to the service beans. Fails at start-up when either lacks the
- * other, so discovery can never announce a service that does not answer.
+ * Joins the discovery document to the service beans. Fails at start-up when either lacks the other,
+ * so discovery can never announce a service that does not answer.
  */
 public final class CdsServiceRegistry {
   private final DiscoveryDocument document;
@@ -22,7 +22,8 @@ public final class CdsServiceRegistry {
     for (CdsServiceDescriptor descriptor : document.discovery().services()) {
       CdsService service = beans.get(descriptor.id());
       if (service == null) {
-        throw new IllegalStateException("discovery lists " + descriptor.id() + " but no service implements it");
+        throw new IllegalStateException(
+            "discovery lists " + descriptor.id() + " but no service implements it");
       }
       if (byId.put(descriptor.id(), RegisteredService.of(descriptor, service)) != null) {
         throw new IllegalStateException("discovery lists " + descriptor.id() + " twice");

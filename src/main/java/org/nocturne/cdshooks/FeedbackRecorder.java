@@ -20,6 +20,9 @@ final class FeedbackRecorder {
     List<Feedback> feedback = FeedbackValidator.check(RequestBody.bind(body, FeedbackBatch.class));
     feedbackLog.record(serviceId, feedback);
     feedback.forEach(
-        item -> meters.counter("nocturne.cds.feedback", "service", serviceId, "outcome", item.outcome()).increment());
+        item ->
+            meters
+                .counter("nocturne.cds.feedback", "service", serviceId, "outcome", item.outcome())
+                .increment());
   }
 }

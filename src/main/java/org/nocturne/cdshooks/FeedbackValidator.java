@@ -27,7 +27,8 @@ final class FeedbackValidator {
     }
     if ("accepted".equals(item.outcome())) {
       if (item.acceptedSuggestions() == null || item.acceptedSuggestions().isEmpty()) {
-        throw CdsHooksException.badRequest(where + ".acceptedSuggestions is required when accepted");
+        throw CdsHooksException.badRequest(
+            where + ".acceptedSuggestions is required when accepted");
       }
       for (Feedback.AcceptedSuggestion accepted : item.acceptedSuggestions()) {
         if (accepted == null || accepted.id() == null || accepted.id().isBlank()) {
@@ -37,8 +38,10 @@ final class FeedbackValidator {
     } else if (!"overridden".equals(item.outcome())) {
       throw CdsHooksException.badRequest(where + ".outcome must be accepted or overridden");
     }
-    if (item.overrideReason() != null && item.overrideReason().reason() == null
-        && (item.overrideReason().userComment() == null || item.overrideReason().userComment().isBlank())) {
+    if (item.overrideReason() != null
+        && item.overrideReason().reason() == null
+        && (item.overrideReason().userComment() == null
+            || item.overrideReason().userComment().isBlank())) {
       throw CdsHooksException.badRequest(where + ".overrideReason needs a reason or a userComment");
     }
     if (item.outcomeTimestamp() == null) {

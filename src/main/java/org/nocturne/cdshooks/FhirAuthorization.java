@@ -16,6 +16,12 @@ public record FhirAuthorization(
   /** Never prints the token: requests end up in logs and exception messages. */
   @Override
   public String toString() {
-    return "FhirAuthorization[tokenType=" + tokenType + ", scope=" + scope + ", subject=" + subject + "]";
+    return "FhirAuthorization[tokenType="
+        + tokenType
+        + ", scope="
+        + scope
+        + ", subject="
+        + subject
+        + "]";
   }
 }

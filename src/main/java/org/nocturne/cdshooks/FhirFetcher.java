@@ -13,7 +13,10 @@ public interface FhirFetcher {
    * @param expectedResourceType what a correct answer contains
    */
   PrefetchValue fetch(
-      String fhirServer, FhirAuthorization authorization, String relativeUrl, String expectedResourceType);
+      String fhirServer,
+      FhirAuthorization authorization,
+      String relativeUrl,
+      String expectedResourceType);
 
   /** The fetcher used until a real one is configured: nothing can be fetched. */
   FhirFetcher NONE =

@@ -8,6 +8,7 @@ public record OperationOutcome(String resourceType, List<Issue> issue) {
   public record Issue(String severity, String code, String diagnostics) {}
 
   public static OperationOutcome error(String issueType, String diagnostics) {
-    return new OperationOutcome("OperationOutcome", List.of(new Issue("error", issueType, diagnostics)));
+    return new OperationOutcome(
+        "OperationOutcome", List.of(new Issue("error", issueType, diagnostics)));
   }
 }

@@ -52,7 +52,12 @@ final class PrefetchResolver {
     }
     if (!type.equals(template.expectedResourceType())) {
       throw CdsHooksException.badRequest(
-          "prefetch '" + key + "' holds a " + CdsHooksException.safe(type) + ", expected a " + template.expectedResourceType());
+          "prefetch '"
+              + key
+              + "' holds a "
+              + CdsHooksException.safe(type)
+              + ", expected a "
+              + template.expectedResourceType());
     }
     return new PrefetchValue.Data(value, PrefetchValue.Origin.PREFETCHED);
   }
@@ -63,8 +68,15 @@ final class PrefetchResolver {
     }
     return template
         .resolve(request.context())
-        .map(url -> fetcher.fetch(request.fhirServer(), request.fhirAuthorization(), url, template.expectedResourceType()))
-        .orElseGet(() -> new PrefetchValue.Unavailable("its template has no value in this context"));
+        .map(
+            url ->
+                fetcher.fetch(
+                    request.fhirServer(),
+                    request.fhirAuthorization(),
+                    url,
+                    template.expectedResourceType()))
+        .orElseGet(
+            () -> new PrefetchValue.Unavailable("its template has no value in this context"));
   }
 
   /** A searchset whose only entries are OperationOutcomes carries an error, not data. */

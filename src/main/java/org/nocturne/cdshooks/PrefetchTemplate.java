@@ -10,14 +10,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * A prefetch template: a relative FHIR read or search with {@code {{token}}} placeholders (2.0
- * §Prefetch tokens). A token is a root-level primitive context field ({@code context.patientId})
- * or one of the four user identifiers derived from {@code context.userId}.
+ * §Prefetch tokens). A token is a root-level primitive context field ({@code context.patientId}) or
+ * one of the four user identifiers derived from {@code context.userId}.
  */
 public record PrefetchTemplate(String text, List<String> tokens) {
   private static final Pattern TOKEN = Pattern.compile("\\{\\{([^{}]*)}}");
   private static final Pattern CONTEXT_FIELD = Pattern.compile("context\\.[A-Za-z][A-Za-z0-9]*");
   private static final Set<String> USER_TOKENS =
-      Set.of("userPractitionerId", "userPractitionerRoleId", "userPatientId", "userRelatedPersonId");
+      Set.of(
+          "userPractitionerId", "userPractitionerRoleId", "userPatientId", "userRelatedPersonId");
 
   public PrefetchTemplate {
     tokens = List.copyOf(tokens);

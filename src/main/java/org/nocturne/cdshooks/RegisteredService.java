@@ -1,5 +1,6 @@
 package org.nocturne.cdshooks;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ record RegisteredService(
 
   static RegisteredService of(CdsServiceDescriptor descriptor, CdsService service) {
     if (!HookContextRules.knows(descriptor.hook())) {
-      throw new IllegalStateException("service " + descriptor.id() + ": unsupported hook " + descriptor.hook());
+      throw new IllegalStateException(
+          "service " + descriptor.id() + ": unsupported hook " + descriptor.hook());
     }
     Map<String, PrefetchTemplate> templates = new LinkedHashMap<>();
     descriptor.prefetch().forEach((key, text) -> templates.put(key, PrefetchTemplate.parse(text)));
@@ -23,9 +25,16 @@ record RegisteredService(
             key -> {
               if (!templates.containsKey(key)) {
                 throw new IllegalStateException(
-                    "service " + descriptor.id() + ": failure mode for undeclared prefetch key " + key);
+                    "service "
+                        + descriptor.id()
+                        + ": failure mode for undeclared prefetch key "
+                        + key);
               }
             });
-    return new RegisteredService(descriptor, service, Map.copyOf(templates), Map.copyOf(service.failureModes()));
+    return new RegisteredService(
+        descriptor,
+        service,
+        Collections.unmodifiableMap(templates),
+        Map.copyOf(service.failureModes()));
   }
 }

@@ -39,7 +39,8 @@ final class RequestBody {
     } catch (StreamReadException e) {
       throw CdsHooksException.badRequest("the request body is not valid JSON" + where(e));
     } catch (JacksonException e) {
-      throw CdsHooksException.badRequest("the request body does not match the CDS Hooks schema" + field(e));
+      throw CdsHooksException.badRequest(
+          "the request body does not match the CDS Hooks schema" + field(e));
     }
     if (value == null) {
       throw CdsHooksException.badRequest("the request body must be a JSON object");
@@ -50,7 +51,11 @@ final class RequestBody {
   private static String where(StreamReadException e) {
     return e.getLocation() == null
         ? ""
-        : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        : " (line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ")";
   }
 
   private static String field(JacksonException e) {

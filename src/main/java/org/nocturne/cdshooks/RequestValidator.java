@@ -13,7 +13,12 @@ final class RequestValidator {
     }
     if (!request.hook().equals(service.hook())) {
       throw CdsHooksException.badRequest(
-          "service '" + service.id() + "' answers the " + service.hook() + " hook, not " + CdsHooksException.safe(request.hook()));
+          "service '"
+              + service.id()
+              + "' answers the "
+              + service.hook()
+              + " hook, not "
+              + CdsHooksException.safe(request.hook()));
     }
     if (request.hookInstance() == null || request.hookInstance().isBlank()) {
       throw CdsHooksException.badRequest("hookInstance is required");
@@ -62,7 +67,8 @@ final class RequestValidator {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme();
-      return uri.getHost() != null && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
+      return uri.getHost() != null
+          && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
     } catch (java.net.URISyntaxException e) {
       return false;
     }

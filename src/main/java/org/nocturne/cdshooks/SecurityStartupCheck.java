@@ -29,6 +29,7 @@ class SecurityStartupCheck implements InitializingBean {
               + "Run with the local profile (./mvnw spring-boot:run, or --spring.profiles.active=local), "
               + "which listens on loopback only.");
     }
-    log.warn("JWT verification is OFF (nocturne.security.jwt-required=false): any caller that reaches this port is trusted");
+    log.warn(
+        "JWT verification is OFF (nocturne.security.jwt-required=false): any caller that reaches this port is trusted");
   }
 }

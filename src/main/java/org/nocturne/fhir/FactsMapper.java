@@ -1,9 +1,9 @@
 package org.nocturne.fhir;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import org.hl7.fhir.r4.model.Patient;
 import org.nocturne.clinical.PatientFacts;

@@ -48,7 +48,8 @@ public final class RecordReader {
         unavailable);
   }
 
-  private <T extends Resource> List<T> entries(Map<String, String> json, String key, Class<T> type) {
+  private <T extends Resource> List<T> entries(
+      Map<String, String> json, String key, Class<T> type) {
     String text = json.get(key);
     if (text == null) {
       return List.of();
@@ -66,11 +67,14 @@ public final class RecordReader {
     try {
       return parser().parseResource(type, text);
     } catch (DataFormatException | ClassCastException e) {
-      throw new InvalidFhirDataException("prefetch '" + key + "' is not a valid FHIR R4 " + type.getSimpleName());
+      throw new InvalidFhirDataException(
+          "prefetch '" + key + "' is not a valid FHIR R4 " + type.getSimpleName());
     }
   }
 
-  /** Parsers are cheap and not thread-safe; the lenient handler stays quiet so no value is logged. */
+  /**
+   * Parsers are cheap and not thread-safe; the lenient handler stays quiet so no value is logged.
+   */
   private IParser parser() {
     return fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
   }

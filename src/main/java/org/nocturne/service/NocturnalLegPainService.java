@@ -21,7 +21,8 @@ final class NocturnalLegPainService implements CdsService {
   private final CardRenderer cards;
   private final Clock clock;
 
-  NocturnalLegPainService(RecordLoader records, FactsMapper facts, CauseModel model, CardRenderer cards, Clock clock) {
+  NocturnalLegPainService(
+      RecordLoader records, FactsMapper facts, CauseModel model, CardRenderer cards, Clock clock) {
     this.records = records;
     this.facts = facts;
     this.model = model;

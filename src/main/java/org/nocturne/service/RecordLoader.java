@@ -18,7 +18,11 @@ final class RecordLoader {
 
   PatientRecord load(HookCall call) {
     Map<String, String> json = new LinkedHashMap<>();
-    call.prefetch().values().keySet().forEach(key -> call.prefetch().data(key).ifPresent(data -> json.put(key, data.toString())));
+    call.prefetch()
+        .values()
+        .keySet()
+        .forEach(
+            key -> call.prefetch().data(key).ifPresent(data -> json.put(key, data.toString())));
     try {
       return reader.read(json, call.prefetch().missingKeys());
     } catch (InvalidFhirDataException e) {

@@ -35,7 +35,8 @@ class ServiceConfiguration {
   }
 
   @Bean
-  NocturnalLegPainService nocturnalLegPainService(RecordLoader records, FactsMapper facts, Clock clock) {
+  NocturnalLegPainService nocturnalLegPainService(
+      RecordLoader records, FactsMapper facts, Clock clock) {
     return new NocturnalLegPainService(records, facts, new CauseModel(), new CardRenderer(), clock);
   }
 

@@ -1,0 +1,70 @@
+package org.nocturne;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package rules of {@code design/architecture.md}, kept true by the build. */
+@AnalyzeClasses(packages = "org.nocturne", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule clinicalUsesOnlyTheJdk =
+      classes()
+          .that()
+          .resideInAPackage("org.nocturne.clinical..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "org.nocturne.clinical..");
+
+  @ArchTest
+  static final ArchRule cdshooksKnowsNothingOfLegPain =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.cdshooks..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.nocturne.clinical..",
+              "org.nocturne.fhir..",
+              "org.nocturne.cards..",
+              "org.nocturne.service..");
+
+  @ArchTest
+  static final ArchRule fhirMapsToClinicalOnly =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.fhir..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.nocturne.cdshooks..",
+              "org.nocturne.cards..",
+              "org.nocturne.service..",
+              "org.springframework..");
+
+  @ArchTest
+  static final ArchRule cardsDoNotReachIntoServicesOrMapping =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.cards..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.nocturne.service..", "org.nocturne.fhir..", "org.springframework..");
+
+  @ArchTest
+  static final ArchRule nothingDependsOnTheServices =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.nocturne.service..")
+          .and()
+          .doNotHaveFullyQualifiedName("org.nocturne.NocturneApplication")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.nocturne.service..");
+}

@@ -1,0 +1,208 @@
+package org.nocturne.cdshooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nocturne.LocalServer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The protocol over real HTTP: statuses, media types, limits and error bodies. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "nocturne.cds-hooks.max-request-bytes=65536")
+@ActiveProfiles("local")
+class CdsHooksEndpointsTest {
+  private static final String SERVICE = "/cds-services/nocturnal-leg-pain";
+  private static final String MINIMAL =
+      """
+      {"hook":"patient-view","hookInstance":"h-1",
+       "context":{"userId":"Practitioner/u1","patientId":"p1"},
+       "prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}""";
+
+  @LocalServerPort int port;
+  @Autowired FeedbackLog feedbackLog;
+  LocalServer server;
+
+  @BeforeEach
+  void connect() {
+    server = new LocalServer(port);
+  }
+
+  private static void assertOperationOutcome(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.body())
+        .contains("\"resourceType\":\"OperationOutcome\"")
+        .contains("\"severity\":\"error\"");
+  }
+
+  @Test
+  void discoveryServesTheDiscoveryFileByteForByte() throws Exception {
+    var response = server.get("/cds-services");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo(Files.readString(Path.of("hooks/discovery.json")));
+  }
+
+  @Test
+  void aValidCallWithNoGuidanceAnswersAnEmptyCardArray() {
+    var response = server.postJson(SERVICE, MINIMAL);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"cards\":[]}");
+  }
+
+  @Test
+  void mediaTypeParametersAreAccepted() {
+    var response =
+        server.post(
+            SERVICE, "application/json; charset=utf-8", MINIMAL.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(response.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void malformedJsonIsA400ThatDoesNotEchoTheBody() {
+    var response =
+        server.postJson(SERVICE, "{\"hook\":\"patient-view\",\"context\":{\"name\":\"Jane Smith");
+
+    assertOperationOutcome(response, 400);
+    assertThat(response.body()).doesNotContain("Smith");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "null",
+        "[]",
+        "42",
+        "{}",
+        "{\"hook\":\"order-sign\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}}",
+        "{\"hook\":\"patient-view\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\"}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":[]}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\"}}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":7}}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"fhirAuthorization\":{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"s\",\"subject\":\"c\"}}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"fhirServer\":\"not a url\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":[]}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":{\"patient\":\"Patient/p\"}}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":{\"patient\":{\"resourceType\":\"Observation\"}}}",
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}} trailing"
+      })
+  void invalidRequestsAreA400(String body) {
+    assertOperationOutcome(server.postJson(SERVICE, body), 400);
+  }
+
+  @Test
+  void orderHooksNeedTheirDraftOrdersAndSelections() {
+    String noSelections =
+        """
+        {"hook":"order-select","hookInstance":"h","context":{"userId":"Practitioner/u","patientId":"p",
+         "draftOrders":{"resourceType":"Bundle","type":"collection"}}}""";
+    String noDraftOrders =
+        """
+        {"hook":"order-sign","hookInstance":"h","context":{"userId":"Practitioner/u","patientId":"p"}}""";
+
+    assertOperationOutcome(
+        server.postJson("/cds-services/nocturnal-leg-pain-order-select", noSelections), 400);
+    assertOperationOutcome(
+        server.postJson("/cds-services/nocturnal-leg-pain-order-sign", noDraftOrders), 400);
+  }
+
+  @Test
+  void anUnknownServiceIsA404() {
+    assertOperationOutcome(server.postJson("/cds-services/no-such-service", MINIMAL), 404);
+    assertOperationOutcome(server.postJson("/cds-services/no-such-service/feedback", "{}"), 404);
+    assertOperationOutcome(server.get("/nothing-here"), 404);
+  }
+
+  @Test
+  void aBodyThatIsNotJsonIsA415() {
+    assertOperationOutcome(
+        server.post(SERVICE, "text/plain", MINIMAL.getBytes(StandardCharsets.UTF_8)), 415);
+    assertOperationOutcome(
+        server.post(SERVICE, null, MINIMAL.getBytes(StandardCharsets.UTF_8)), 415);
+  }
+
+  @Test
+  void aBodyOverTheLimitIsA413() {
+    String huge = MINIMAL.replace("\"h-1\"", "\"" + "x".repeat(70_000) + "\"");
+
+    assertOperationOutcome(server.postJson(SERVICE, huge), 413);
+  }
+
+  @Test
+  void aChunkedBodyOverTheLimitIsA413Too() {
+    byte[] huge =
+        MINIMAL
+            .replace("\"h-1\"", "\"" + "x".repeat(70_000) + "\"")
+            .getBytes(StandardCharsets.UTF_8);
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SERVICE))
+            .header("Content-Type", "application/json")
+            .POST(
+                HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(huge)))
+            .build();
+
+    assertOperationOutcome(server.send(request), 413);
+  }
+
+  @Test
+  void aPatientThatCannotBeHadIsA412() {
+    String noPatient =
+        MINIMAL.replace(
+            ",\n \"prefetch\":{\"patient\":{\"resourceType\":\"Patient\",\"id\":\"p1\"}}", "");
+
+    assertOperationOutcome(server.postJson(SERVICE, noPatient), 412);
+  }
+
+  @Test
+  void theServiceEndpointOnlyTakesPost() {
+    assertOperationOutcome(server.get(SERVICE), 405);
+  }
+
+  @Test
+  void feedbackIsValidatedAndRecorded() {
+    String feedback =
+        """
+        {"feedback":[{"card":"9368d37b-283f-44a0-93ea-547cebab93ed","outcome":"accepted",
+          "acceptedSuggestions":[{"id":"e56e1945-20b3-4393-8503-a1a20fd73152"}],
+          "outcomeTimestamp":"2026-11-26T10:05:31Z"}]}""";
+
+    var response = server.postJson(SERVICE + "/feedback", feedback);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(feedbackLog.recent())
+        .anySatisfy(
+            entry ->
+                assertThat(entry.feedback().card())
+                    .isEqualTo("9368d37b-283f-44a0-93ea-547cebab93ed"));
+    assertOperationOutcome(server.postJson(SERVICE + "/feedback", "{\"feedback\":{}}"), 400);
+    assertOperationOutcome(
+        server.postJson(SERVICE + "/feedback", "{\"feedback\":[{\"card\":\"c\"}]}"), 400);
+  }
+
+  @Test
+  void healthIsUp() {
+    var response = server.get("/actuator/health");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"status\":\"UP\"");
+  }
+}

@@ -1,0 +1,72 @@
+package org.nocturne.cdshooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FeedbackValidatorTest {
+  private static FeedbackBatch batch(String json) {
+    return RequestBody.bind(
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8), FeedbackBatch.class);
+  }
+
+  @Test
+  void acceptedAndOverriddenFeedbackAreValid() {
+    var feedback =
+        FeedbackValidator.check(
+            batch(
+                """
+                {"feedback":[
+                  {"card":"c1","outcome":"accepted","acceptedSuggestions":[{"id":"s1"}],
+                   "outcomeTimestamp":"2021-12-11T10:05:31Z"},
+                  {"card":"c2","outcome":"overridden","outcomeTimestamp":"2020-12-11T00:00:00Z",
+                   "overrideReason":{"reason":{"code":"reason-code","system":"http://example.org/reasons",
+                   "display":"Patient refused"},"userComment":"A comment"}}
+                ]}"""));
+
+    assertThat(feedback).extracting(Feedback::outcome).containsExactly("accepted", "overridden");
+    assertThat(feedback.get(1).overrideReason().reason().code()).isEqualTo("reason-code");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{}",
+        "{\"feedback\":[]}",
+        "{\"feedback\":[{\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2020-12-11T00:00:00Z\"}]}",
+        "{\"feedback\":[{\"card\":\"c\",\"outcome\":\"ignored\",\"outcomeTimestamp\":\"2020-12-11T00:00:00Z\"}]}",
+        "{\"feedback\":[{\"card\":\"c\",\"outcome\":\"accepted\",\"outcomeTimestamp\":\"2020-12-11T00:00:00Z\"}]}",
+        "{\"feedback\":[{\"card\":\"c\",\"outcome\":\"accepted\",\"acceptedSuggestions\":[{}],\"outcomeTimestamp\":\"2020-12-11T00:00:00Z\"}]}",
+        "{\"feedback\":[{\"card\":\"c\",\"outcome\":\"overridden\"}]}",
+        "{\"feedback\":[{\"card\":\"c\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"yesterday\"}]}",
+        "{\"feedback\":[{\"card\":\"c\",\"outcome\":\"overridden\",\"outcomeTimestamp\":\"2020-12-11T00:00:00Z\",\"overrideReason\":{}}]}"
+      })
+  void invalidFeedbackIsABadRequest(String json) {
+    assertThatThrownBy(() -> FeedbackValidator.check(batch(json)))
+        .isInstanceOfSatisfying(
+            CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
+  void theInMemoryLogKeepsTheNewestItemsWithinItsCapacity() {
+    var log = new InMemoryFeedbackLog(2);
+    var items =
+        FeedbackValidator.check(
+            batch(
+                """
+                {"feedback":[
+                  {"card":"c1","outcome":"overridden","outcomeTimestamp":"2020-12-11T00:00:00Z"},
+                  {"card":"c2","outcome":"overridden","outcomeTimestamp":"2020-12-11T00:00:00Z"},
+                  {"card":"c3","outcome":"overridden","outcomeTimestamp":"2020-12-11T00:00:00Z"}
+                ]}"""));
+
+    log.record("svc", items);
+
+    assertThat(log.recent())
+        .extracting(entry -> entry.feedback().card())
+        .containsExactly("c2", "c3");
+  }
+}

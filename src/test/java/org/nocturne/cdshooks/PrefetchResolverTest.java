@@ -1,0 +1,149 @@
+package org.nocturne.cdshooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class PrefetchResolverTest {
+  private static final String PATIENT = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}";
+  private static final String OUTCOME =
+      "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"error\",\"code\":\"timeout\"}]}";
+
+  private final List<String> fetched = new ArrayList<>();
+  private final FhirFetcher recordingFetcher =
+      (server, auth, url, type) -> {
+        fetched.add(server + " " + url + " " + type);
+        return new PrefetchValue.Unavailable("test fetcher");
+      };
+
+  private static RegisteredService service(Map<String, PrefetchFailureMode> modes) {
+    Map<String, String> templates = new LinkedHashMap<>();
+    templates.put("patient", "Patient/{{context.patientId}}");
+    templates.put("conditions", "Condition?patient={{context.patientId}}");
+    var descriptor = new CdsServiceDescriptor("patient-view", "t", "d", "svc", templates, null);
+    CdsService service =
+        new CdsService() {
+          public String id() {
+            return "svc";
+          }
+
+          public Map<String, PrefetchFailureMode> failureModes() {
+            return modes;
+          }
+
+          public CdsResponse call(HookCall call) {
+            return CdsResponse.of(List.of());
+          }
+        };
+    return RegisteredService.of(descriptor, service);
+  }
+
+  private static CdsRequest request(String fhirServer, String prefetchJson) {
+    var context = CdsJson.mapper().readTree("{\"userId\":\"Practitioner/u\",\"patientId\":\"p1\"}");
+    var prefetch = prefetchJson == null ? null : CdsJson.mapper().readTree(prefetchJson);
+    return new CdsRequest("patient-view", "h1", fhirServer, null, context, prefetch);
+  }
+
+  private Prefetch resolve(
+      String fhirServer, String prefetchJson, Map<String, PrefetchFailureMode> modes) {
+    return new PrefetchResolver(recordingFetcher)
+        .resolve(request(fhirServer, prefetchJson), service(modes));
+  }
+
+  @Test
+  void presentKeysAreUsedAsSentAndNeverFetched() {
+    var prefetch =
+        resolve(
+            "https://ehr.example/fhir",
+            "{\"patient\":"
+                + PATIENT
+                + ",\"conditions\":{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}}",
+            Map.of());
+
+    assertThat(prefetch.values().get("patient")).isInstanceOf(PrefetchValue.Data.class);
+    assertThat(prefetch.data("conditions")).isPresent();
+    assertThat(fetched).isEmpty();
+  }
+
+  @Test
+  void nullMeansNoDataAndIsNeverRequeried() {
+    var prefetch =
+        resolve(
+            "https://ehr.example/fhir",
+            "{\"patient\":" + PATIENT + ",\"conditions\":null}",
+            Map.of());
+
+    assertThat(prefetch.values().get("conditions")).isInstanceOf(PrefetchValue.NoData.class);
+    assertThat(prefetch.missingKeys()).isEmpty();
+    assertThat(fetched).isEmpty();
+  }
+
+  @Test
+  void anOperationOutcomeIsTheClientsFailedFetch() {
+    var prefetch =
+        resolve(null, "{\"patient\":" + PATIENT + ",\"conditions\":" + OUTCOME + "}", Map.of());
+
+    assertThat(prefetch.values().get("conditions")).isInstanceOf(PrefetchValue.ClientError.class);
+    assertThat(prefetch.missingKeys()).containsExactly("conditions");
+  }
+
+  @Test
+  void aBundleOfOnlyOperationOutcomesIsAFailedFetch() {
+    var bundle =
+        "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+            + OUTCOME
+            + "}]}";
+
+    var prefetch =
+        resolve(null, "{\"patient\":" + PATIENT + ",\"conditions\":" + bundle + "}", Map.of());
+
+    assertThat(prefetch.values().get("conditions")).isInstanceOf(PrefetchValue.ClientError.class);
+  }
+
+  @Test
+  void absentKeysAreFetchedFromTheFhirServerWithTheResolvedQuery() {
+    var prefetch = resolve("https://ehr.example/fhir", "{\"patient\":" + PATIENT + "}", Map.of());
+
+    assertThat(fetched).containsExactly("https://ehr.example/fhir Condition?patient=p1 Bundle");
+    assertThat(prefetch.values().get("conditions")).isInstanceOf(PrefetchValue.Unavailable.class);
+  }
+
+  @Test
+  void absentKeysWithoutAFhirServerAreUnavailable() {
+    var prefetch = resolve(null, null, Map.of());
+
+    assertThat(prefetch.missingKeys()).containsExactly("patient", "conditions");
+    assertThat(fetched).isEmpty();
+  }
+
+  @Test
+  void requiredDataThatCannotBeHadIsA412() {
+    var required = Map.of("patient", PrefetchFailureMode.FAIL);
+
+    assertThatThrownBy(() -> resolve(null, null, required))
+        .isInstanceOfSatisfying(
+            CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(412));
+    assertThatThrownBy(() -> resolve(null, "{\"patient\":null}", required))
+        .isInstanceOfSatisfying(
+            CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(412));
+    assertThatThrownBy(() -> resolve(null, "{\"patient\":" + OUTCOME + "}", required))
+        .isInstanceOfSatisfying(
+            CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(412));
+  }
+
+  @Test
+  void aResourceOfTheWrongTypeIsTheCallersError() {
+    assertThatThrownBy(
+            () -> resolve(null, "{\"patient\":{\"resourceType\":\"Observation\"}}", Map.of()))
+        .isInstanceOfSatisfying(
+            CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(400));
+    assertThatThrownBy(() -> resolve(null, "{\"conditions\":[1,2]}", Map.of()))
+        .isInstanceOfSatisfying(
+            CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+}

@@ -1,0 +1,58 @@
+package org.nocturne.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.nocturne.LocalServer;
+import org.nocturne.cdshooks.CdsJson;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Replays every {@code hooks/<service>/<case>.request.json} over HTTP and compares the answer with
+ * {@code <case>.response.json}, so no example can go stale. A case named {@code NNN-...} expects
+ * HTTP status NNN; all others expect 200.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class ContractExamplesTest {
+  @LocalServerPort int port;
+  LocalServer server;
+
+  @BeforeEach
+  void connect() {
+    server = new LocalServer(port);
+  }
+
+  static Stream<Path> examples() throws IOException {
+    try (Stream<Path> files = Files.walk(Path.of("hooks"))) {
+      return files
+          .filter(path -> path.toString().endsWith(".request.json"))
+          .sorted()
+          .toList()
+          .stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void everyExampleProducesItsResponse(Path request) {
+    String name = request.getFileName().toString().replace(".request.json", "");
+    String service = request.getParent().getFileName().toString();
+    Path expected = request.resolveSibling(name + ".response.json");
+    int status = name.matches("\\d{3}-.*") ? Integer.parseInt(name.substring(0, 3)) : 200;
+
+    var response = server.postJson("/cds-services/" + service, LocalServer.read(request));
+
+    assertThat(response.statusCode()).isEqualTo(status);
+    assertThat(CdsJson.mapper().readTree(response.body()))
+        .isEqualTo(CdsJson.mapper().readTree(LocalServer.read(expected)));
+  }
+}
