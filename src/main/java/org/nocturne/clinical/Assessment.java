@@ -1,10 +1,47 @@
 package org.nocturne.clinical;
 
 import java.util.List;
+import java.util.Optional;
 
-/** The cause model's conclusions, each explained. */
-public record Assessment(List<String> unavailableData) {
+/**
+ * The model's conclusions, each explained.
+ *
+ * @param causes all seven causes, highest score first
+ * @param redFlags critical first
+ * @param advice self-care advice that fits the likely causes and contradicts none of them
+ * @param withheldAdvice advice that would fit a likely cause but is unsafe or unproven safe here
+ * @param gaps what the model did not see and how that limits it, in plain words
+ */
+public record Assessment(
+    boolean questionnaireAnswered,
+    List<CauseAssessment> causes,
+    List<RaisedFlag> redFlags,
+    List<Recommendation> nextSteps,
+    List<Advice> advice,
+    List<Advice> withheldAdvice,
+    List<String> gaps) {
   public Assessment {
-    unavailableData = List.copyOf(unavailableData);
+    causes = List.copyOf(causes);
+    redFlags = List.copyOf(redFlags);
+    nextSteps = List.copyOf(nextSteps);
+    advice = List.copyOf(advice);
+    withheldAdvice = List.copyOf(withheldAdvice);
+    gaps = List.copyOf(gaps);
+  }
+
+  public CauseAssessment leading() {
+    return causes.get(0);
+  }
+
+  public CauseAssessment of(Cause cause) {
+    return causes.stream().filter(c -> c.cause() == cause).findFirst().orElseThrow();
+  }
+
+  public Optional<RaisedFlag> flag(RedFlag flag) {
+    return redFlags.stream().filter(raised -> raised.flag() == flag).findFirst();
+  }
+
+  public Optional<Recommendation> step(NextStep step) {
+    return nextSteps.stream().filter(recommendation -> recommendation.step() == step).findFirst();
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
 import org.nocturne.clinical.PatientFacts;
 import org.nocturne.clinical.Sex;
@@ -14,7 +15,19 @@ public final class FactsMapper {
 
   public PatientFacts map(PatientRecord record, Instant at) {
     Patient patient = record.patient().orElse(null);
-    return new PatientFacts(age(patient, at), sex(patient), record.unavailableData());
+    String reference =
+        patient != null && patient.hasIdElement()
+            ? "Patient/" + patient.getIdElement().getIdPart()
+            : "Patient";
+    return new PatientFacts(
+        reference,
+        age(patient, at),
+        sex(patient),
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        record.unavailableData());
   }
 
   /** FHIR birth dates may be a year or a year-month; the first day of that period is used. */

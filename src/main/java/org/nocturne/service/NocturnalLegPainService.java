@@ -1,6 +1,7 @@
 package org.nocturne.service;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Map;
 import org.nocturne.cards.CardRenderer;
 import org.nocturne.cdshooks.CdsResponse;
@@ -44,7 +45,8 @@ final class NocturnalLegPainService implements CdsService {
   @Override
   public CdsResponse call(HookCall call) {
     var now = clock.instant();
-    var assessment = model.assess(facts.map(records.load(call), now), now);
+    var assessment =
+        model.assess(facts.map(records.load(call), now), LocalDate.ofInstant(now, clock.getZone()));
     return CdsResponse.of(cards.render(assessment));
   }
 }

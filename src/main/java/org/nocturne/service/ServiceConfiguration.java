@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.nocturne.cards.CardRenderer;
 import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.Knowledge;
 import org.nocturne.fhir.FactsMapper;
 import org.nocturne.fhir.RecordReader;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,8 @@ class ServiceConfiguration {
   @Bean
   NocturnalLegPainService nocturnalLegPainService(
       RecordLoader records, FactsMapper facts, Clock clock) {
-    return new NocturnalLegPainService(records, facts, new CauseModel(), new CardRenderer(), clock);
+    return new NocturnalLegPainService(
+        records, facts, new CauseModel(Knowledge.load()), new CardRenderer(), clock);
   }
 
   @Bean

@@ -1,0 +1,34 @@
+package org.nocturne.clinical;
+
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Self-care advice from the seed article, each for the causes it helps. Text lives in the knowledge
+ * file.
+ */
+public enum Advice {
+  CALF_AND_HAMSTRING_STRETCHING(EnumSet.of(Cause.LEG_CRAMPS)),
+  HEAT(EnumSet.of(Cause.LEG_CRAMPS, Cause.ARTHRITIS)),
+  HYDRATION(EnumSet.of(Cause.LEG_CRAMPS)),
+  MOVE_WHEN_THE_URGE_COMES(EnumSet.of(Cause.RESTLESS_LEGS)),
+  PILLOWS_FOR_A_NEUTRAL_SPINE(EnumSet.of(Cause.SCIATICA)),
+  DAILY_FOOT_CHECK(EnumSet.of(Cause.PERIPHERAL_NEUROPATHY)),
+  LEGS_DOWN(EnumSet.of(Cause.PERIPHERAL_ARTERY_DISEASE)),
+  LEG_ELEVATION(EnumSet.of(Cause.VENOUS_INSUFFICIENCY));
+
+  private final Set<Cause> helps;
+
+  Advice(Set<Cause> helps) {
+    this.helps = helps;
+  }
+
+  public Set<Cause> helps() {
+    return EnumSet.copyOf(helps);
+  }
+
+  public String key() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

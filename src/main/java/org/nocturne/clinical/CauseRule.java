@@ -1,0 +1,19 @@
+package org.nocturne.clinical;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The findings for and against one cause. */
+interface CauseRule {
+  Cause cause();
+
+  List<Finding> findings(Evaluation evaluation);
+
+  /**
+   * A reason this cause may not be called {@code high} for this patient, beyond the general cap for
+   * a missing questionnaire; empty when there is none.
+   */
+  default Optional<String> highNotAllowedBecause(Evaluation evaluation) {
+    return Optional.empty();
+  }
+}

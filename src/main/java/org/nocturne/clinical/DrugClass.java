@@ -1,0 +1,16 @@
+package org.nocturne.clinical;
+
+/** Medication classes that matter for night-time leg pain (clinical reference §1.4, §3.6). */
+public enum DrugClass {
+  THIAZIDE_DIURETIC,
+  POTASSIUM_SPARING_DIURETIC,
+  LOOP_DIURETIC,
+  LONG_ACTING_BETA_AGONIST,
+  STATIN,
+  SEDATING_ANTIHISTAMINE,
+  DOPAMINE_ANTAGONIST,
+  SEROTONERGIC_ANTIDEPRESSANT,
+  LITHIUM,
+  DOPAMINE_AGONIST,
+  QUININE
+}

@@ -1,0 +1,134 @@
+package org.nocturne.clinical;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The facts, the knowledge and the evaluation date that every rule reads, with the small derived
+ * questions several rules ask ("is there recent evidence of kidney disease?"). Each such question
+ * answers with the evidence, so an empty list means no.
+ */
+final class Evaluation {
+  private final PatientFacts facts;
+  private final Knowledge knowledge;
+  private final LocalDate today;
+
+  Evaluation(PatientFacts facts, Knowledge knowledge, LocalDate today) {
+    this.facts = facts;
+    this.knowledge = knowledge;
+    this.today = today;
+  }
+
+  PatientFacts facts() {
+    return facts;
+  }
+
+  Knowledge knowledge() {
+    return knowledge;
+  }
+
+  LocalDate today() {
+    return today;
+  }
+
+  Optional<SymptomReport> report() {
+    return facts.report();
+  }
+
+  double t(Threshold threshold) {
+    return knowledge.value(threshold);
+  }
+
+  String basis(Threshold threshold) {
+    return knowledge.source(threshold);
+  }
+
+  /** Taken within the recency window (12 months by default); undated values are never recent. */
+  boolean recent(Measurement measurement) {
+    int months = (int) t(Threshold.RECENT_TEST_MONTHS);
+    return measurement.date() != null && !measurement.date().isBefore(today.minusMonths(months));
+  }
+
+  /** The newest recent value per side. */
+  List<Measurement> recent(Measure measure) {
+    return facts.latestPerSide(measure).stream().filter(this::recent).toList();
+  }
+
+  /** The lowest of the newest recent values per side. */
+  Optional<Measurement> lowestRecent(Measure measure) {
+    return recent(measure).stream().min(java.util.Comparator.comparingDouble(Measurement::value));
+  }
+
+  /** The highest of the newest recent values per side. */
+  Optional<Measurement> highestRecent(Measure measure) {
+    return recent(measure).stream().max(java.util.Comparator.comparingDouble(Measurement::value));
+  }
+
+  boolean hasRecent(Measure measure) {
+    return !recent(measure).isEmpty();
+  }
+
+  List<String> diagnosisEvidence(Disorder... disorders) {
+    List<String> evidence = new ArrayList<>();
+    for (Disorder disorder : disorders) {
+      facts.current(disorder).ifPresent(diagnosis -> evidence.add(diagnosis.source()));
+    }
+    return evidence;
+  }
+
+  /** A diabetes diagnosis, or a recent HbA1c in the diabetic range. */
+  List<String> diabetesEvidence() {
+    List<String> evidence = diagnosisEvidence(Disorder.DIABETES);
+    if (evidence.isEmpty()) {
+      highestRecent(Measure.HBA1C)
+          .filter(a1c -> a1c.value() >= t(Threshold.HBA1C_DIABETES_MIN))
+          .ifPresent(a1c -> evidence.add(a1c.source()));
+    }
+    return evidence;
+  }
+
+  /** A kidney disease diagnosis, or a recent eGFR below the CKD threshold. */
+  List<String> kidneyDiseaseEvidence() {
+    List<String> evidence = diagnosisEvidence(Disorder.CHRONIC_KIDNEY_DISEASE);
+    lowestRecent(Measure.EGFR)
+        .filter(egfr -> egfr.value() < t(Threshold.EGFR_CKD_BELOW))
+        .ifPresent(egfr -> evidence.add(egfr.source()));
+    return evidence;
+  }
+
+  /** Recent ferritin or transferrin saturation at the AASM 2024 iron-therapy thresholds. */
+  List<String> lowIronEvidence() {
+    List<String> evidence = new ArrayList<>();
+    lowestRecent(Measure.FERRITIN)
+        .filter(ferritin -> ferritin.value() <= t(Threshold.FERRITIN_IRON_THERAPY_MAX))
+        .ifPresent(ferritin -> evidence.add(ferritin.source()));
+    lowestRecent(Measure.TRANSFERRIN_SATURATION)
+        .filter(tsat -> tsat.value() < t(Threshold.TSAT_IRON_THERAPY_BELOW))
+        .ifPresent(tsat -> evidence.add(tsat.source()));
+    return evidence;
+  }
+
+  /** Recent objective evidence of arterial disease: ABI ≤0.90 or TBI ≤0.70, or a diagnosis. */
+  List<String> arterialDiseaseEvidence() {
+    List<String> evidence =
+        diagnosisEvidence(Disorder.PERIPHERAL_ARTERY_DISEASE, Disorder.LIMB_THREATENING_ISCHEMIA);
+    lowestRecent(Measure.ANKLE_BRACHIAL_INDEX)
+        .filter(abi -> abi.value() <= t(Threshold.ABI_ABNORMAL_MAX))
+        .ifPresent(abi -> evidence.add(abi.source()));
+    lowestRecent(Measure.TOE_BRACHIAL_INDEX)
+        .filter(tbi -> tbi.value() <= t(Threshold.TBI_ABNORMAL_MAX))
+        .ifPresent(tbi -> evidence.add(tbi.source()));
+    return evidence;
+  }
+
+  /** Evidence for each medication of the given classes. */
+  List<Medication> taking(DrugClass... classes) {
+    List<Medication> taking = new ArrayList<>();
+    for (DrugClass drugClass : classes) {
+      taking.addAll(facts.taking(drugClass));
+    }
+    return taking;
+  }
+}

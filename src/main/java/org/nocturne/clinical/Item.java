@@ -1,0 +1,54 @@
+package org.nocturne.clinical;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The questionnaire items of the contract, by linkId. */
+public enum Item {
+  ONSET("onset"),
+  NIGHTS_PER_WEEK("nights-per-week"),
+  SUDDEN_ONSET("sudden-onset"),
+  PAIN_SEVERITY("pain-severity"),
+  CHARACTER("character"),
+  LOCATION("location"),
+  LATERALITY("laterality"),
+  EPISODE_DURATION("episode-duration"),
+  RELIEF_STRETCHING("relief-stretching"),
+  RELIEF_MOVING("relief-moving"),
+  RELIEF_DANGLING("relief-dangling"),
+  RELIEF_ELEVATION("relief-elevation"),
+  WORSE_LYING_FLAT("worse-lying-flat"),
+  WORSE_EVENING_AT_REST("worse-evening-at-rest"),
+  WORSE_AFTER_STANDING("worse-after-standing"),
+  WORSE_SITTING_BENDING_COUGHING("worse-sitting-bending-coughing"),
+  EXERTIONAL_CALF_PAIN("exertional-calf-pain"),
+  MORNING_STIFFNESS_OVER_30_MINUTES("morning-stiffness-over-30-minutes"),
+  FAMILY_HISTORY_RLS("family-history-rls"),
+  SWELLING("swelling"),
+  CALF_TENDERNESS("calf-tenderness"),
+  RECENT_IMMOBILITY_OR_SURGERY("recent-immobility-or-surgery"),
+  SKIN_CHANGES("skin-changes"),
+  COLD_PALE_LEG("cold-pale-leg"),
+  NEW_WEAKNESS_OR_NUMBNESS("new-weakness-or-numbness"),
+  BLADDER_OR_BOWEL_CHANGE("bladder-or-bowel-change"),
+  SADDLE_NUMBNESS("saddle-numbness"),
+  FEVER("fever"),
+  WEIGHT_LOSS("weight-loss"),
+  NOT_IMPROVING_WITH_HOME_CARE("not-improving-with-home-care"),
+  SLEEP_DISRUPTED("sleep-disrupted"),
+  HOME_MEASURES_TRIED("home-measures-tried");
+
+  private final String linkId;
+
+  Item(String linkId) {
+    this.linkId = linkId;
+  }
+
+  public String linkId() {
+    return linkId;
+  }
+
+  public static Optional<Item> byLinkId(String linkId) {
+    return Arrays.stream(values()).filter(item -> item.linkId.equals(linkId)).findFirst();
+  }
+}

@@ -1,0 +1,165 @@
+package org.nocturne.clinical;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * The thresholds and texts of the model, each with its source, from {@code
+ * clinical/knowledge.properties}. Loading checks the file is complete and has nothing the model
+ * does not know, so a typo stops the service at start-up instead of silently changing a card.
+ */
+public final class Knowledge {
+  public static final String RESOURCE = "clinical/knowledge.properties";
+
+  private final Map<Threshold, Double> values = new EnumMap<>(Threshold.class);
+  private final Map<Threshold, String> valueSources = new EnumMap<>(Threshold.class);
+  private final Map<Cause, String> causeNames = new EnumMap<>(Cause.class);
+  private final Map<Advice, Sourced> advice = new EnumMap<>(Advice.class);
+  private final Map<Advice, Sourced> withheld = new EnumMap<>(Advice.class);
+  private final Map<NextStep, StepText> steps = new EnumMap<>(NextStep.class);
+  private final Map<RedFlag, FlagText> flags = new EnumMap<>(RedFlag.class);
+
+  /** A next step's label, the reason it is recommended, and its source. */
+  public record StepText(String label, String why, String source) {}
+
+  /** A red flag's meaning, the action it calls for, and its source. */
+  public record FlagText(String text, String action, String source) {}
+
+  private Knowledge(Properties properties) {
+    Reader reader = new Reader(properties);
+    for (Threshold threshold : Threshold.values()) {
+      String key = "threshold." + threshold.key();
+      values.put(threshold, reader.number(key));
+      valueSources.put(threshold, reader.text(key + ".source"));
+    }
+    for (Cause cause : Cause.values()) {
+      causeNames.put(cause, reader.text("cause." + cause.code() + ".display"));
+    }
+    for (Advice item : Advice.values()) {
+      advice.put(item, reader.sourced("advice." + item.key()));
+    }
+    for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT)) {
+      withheld.put(item, reader.sourced("withheld." + item.key()));
+    }
+    for (NextStep step : NextStep.values()) {
+      String key = "step." + step.key();
+      steps.put(
+          step,
+          new StepText(
+              reader.text(key + ".text"), reader.text(key + ".why"), reader.text(key + ".source")));
+    }
+    for (RedFlag flag : RedFlag.values()) {
+      String key = "flag." + flag.code();
+      flags.put(
+          flag,
+          new FlagText(
+              reader.text(key + ".text"),
+              reader.text(key + ".action"),
+              reader.text(key + ".source")));
+    }
+    reader.failOnProblems();
+  }
+
+  /** Loads and checks the knowledge file from the classpath. */
+  public static Knowledge load() {
+    try (InputStream in = Knowledge.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("knowledge file not found on the classpath: " + RESOURCE);
+      }
+      return from(new InputStreamReader(in, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads and checks knowledge from any source (tests feed broken files through this). */
+  public static Knowledge from(java.io.Reader text) throws IOException {
+    Properties properties = new Properties();
+    properties.load(text);
+    return new Knowledge(properties);
+  }
+
+  public double value(Threshold threshold) {
+    return values.get(threshold);
+  }
+
+  public String source(Threshold threshold) {
+    return valueSources.get(threshold);
+  }
+
+  public String name(Cause cause) {
+    return causeNames.get(cause);
+  }
+
+  public Sourced advice(Advice item) {
+    return advice.get(item);
+  }
+
+  /** Why a piece of advice is withheld, for the advice that can be unsafe. */
+  public Sourced withheld(Advice item) {
+    return withheld.get(item);
+  }
+
+  public StepText step(NextStep step) {
+    return steps.get(step);
+  }
+
+  public FlagText flag(RedFlag flag) {
+    return flags.get(flag);
+  }
+
+  /** Reads keys, remembering every problem so one start-up error lists them all. */
+  private static final class Reader {
+    private final Properties properties;
+    private final Set<String> used = new HashSet<>();
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(Properties properties) {
+      this.properties = properties;
+    }
+
+    String text(String key) {
+      used.add(key);
+      String value = properties.getProperty(key);
+      if (value == null || value.isBlank()) {
+        problems.add(key + " is missing or empty");
+        return "";
+      }
+      return value.trim();
+    }
+
+    double number(String key) {
+      String text = text(key);
+      try {
+        return text.isEmpty() ? Double.NaN : Double.parseDouble(text);
+      } catch (NumberFormatException e) {
+        problems.add(key + " is not a number");
+        return Double.NaN;
+      }
+    }
+
+    Sourced sourced(String key) {
+      return new Sourced(text(key + ".text"), text(key + ".source"));
+    }
+
+    void failOnProblems() {
+      properties.stringPropertyNames().stream()
+          .filter(key -> !used.contains(key))
+          .sorted()
+          .forEach(key -> problems.add(key + " is not used by the model (a typo?)"));
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("invalid " + RESOURCE + ": " + String.join("; ", problems));
+      }
+    }
+  }
+}

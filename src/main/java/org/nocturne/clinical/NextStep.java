@@ -1,0 +1,24 @@
+package org.nocturne.clinical;
+
+import java.util.Locale;
+
+/** The work-up the model can recommend; label, rationale and source live in the knowledge file. */
+public enum NextStep {
+  ANKLE_BRACHIAL_INDEX,
+  TOE_BRACHIAL_INDEX,
+  URGENT_VASCULAR_REFERRAL,
+  IRON_STUDIES,
+  IRON_REPLETION,
+  VENOUS_DUPLEX,
+  D_DIMER,
+  URGENT_LUMBAR_MRI,
+  HBA1C,
+  VITAMIN_B12,
+  ELECTROLYTES_AND_MAGNESIUM,
+  MEDICATION_REVIEW;
+
+  /** The key in the knowledge file, e.g. {@code ankle-brachial-index}. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

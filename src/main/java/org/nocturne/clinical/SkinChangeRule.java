@@ -1,0 +1,40 @@
+package org.nocturne.clinical;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Any reported change of the skin: a non-healing sore or a change of colour or texture. */
+final class SkinChangeRule implements RedFlagRule {
+  private static final String SEED =
+      "Seed article: any change in the skin, such as non-healing sores or discoloration";
+
+  @Override
+  public RedFlag flag() {
+    return RedFlag.NON_HEALING_WOUND_OR_SKIN_CHANGE;
+  }
+
+  @Override
+  public Optional<RaisedFlag> check(Evaluation e) {
+    return e.report()
+        .flatMap(
+            r -> {
+              List<String> changes =
+                  r.skinChanges().stream()
+                      .filter(change -> change != Answers.SkinChange.NONE)
+                      .map(Answers.SkinChange::code)
+                      .sorted()
+                      .toList();
+              return changes.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(
+                      new RaisedFlag(
+                          flag(),
+                          Urgency.WARNING,
+                          List.of(
+                              RedFlagRule.seen(
+                                  "Skin: " + String.join(", ", changes),
+                                  SEED,
+                                  r.evidence(Item.SKIN_CHANGES)))));
+            });
+  }
+}

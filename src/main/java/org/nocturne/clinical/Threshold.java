@@ -1,0 +1,38 @@
+package org.nocturne.clinical;
+
+import java.util.Locale;
+
+/** Every number the model compares against; value and source live in the knowledge file. */
+public enum Threshold {
+  ABI_ABNORMAL_MAX,
+  ABI_NORMAL_MIN,
+  ABI_NONCOMPRESSIBLE_ABOVE,
+  ABI_CLTI_BELOW,
+  ANKLE_PRESSURE_CLTI_BELOW,
+  TOE_PRESSURE_CLTI_BELOW,
+  TBI_ABNORMAL_MAX,
+  COMPRESSION_ABI_CONTRAINDICATED_BELOW,
+  COMPRESSION_ABI_REDUCED_BELOW,
+  COMPRESSION_ANKLE_PRESSURE_CONTRAINDICATED_BELOW,
+  COMPRESSION_TOE_PRESSURE_CONTRAINDICATED_BELOW,
+  FERRITIN_IRON_THERAPY_MAX,
+  FERRITIN_IV_IRON_MAX,
+  TSAT_IRON_THERAPY_BELOW,
+  HBA1C_DIABETES_MIN,
+  EGFR_CKD_BELOW,
+  B12_DEFICIENT_BELOW,
+  POTASSIUM_LOW_BELOW,
+  MAGNESIUM_LOW_BELOW,
+  CALCIUM_LOW_BELOW,
+  PAD_RISK_AGE_MIN,
+  RECENT_TEST_MONTHS,
+  WELLS_DVT_LIKELY_MIN,
+  SEVERE_PAIN_MIN,
+  LIKELIHOOD_HIGH_MIN,
+  LIKELIHOOD_MODERATE_MIN;
+
+  /** The key in the knowledge file, e.g. {@code abi-abnormal-max}. */
+  public String key() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,36 @@
+package org.nocturne.clinical;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Swelling with no recorded venous cause, when a clot is not already flagged. */
+final class UnexplainedSwellingRule implements RedFlagRule {
+  private static final String SEED = "Seed article: significant, unexplained swelling";
+
+  @Override
+  public RedFlag flag() {
+    return RedFlag.UNEXPLAINED_SWELLING;
+  }
+
+  @Override
+  public Optional<RaisedFlag> check(Evaluation e) {
+    boolean explained =
+        e.facts().current(Disorder.VENOUS_INSUFFICIENCY).isPresent() || WellsScore.of(e).likely(e);
+    return e.report()
+        .filter(
+            r ->
+                r.swelling() == Answers.Swelling.ONE_LEG
+                    || r.swelling() == Answers.Swelling.BOTH_LEGS)
+        .filter(r -> !explained)
+        .map(
+            r ->
+                new RaisedFlag(
+                    flag(),
+                    Urgency.WARNING,
+                    List.of(
+                        RedFlagRule.seen(
+                            "Swelling (" + r.swelling().code() + ") with no recorded cause",
+                            SEED,
+                            r.evidence(Item.SWELLING)))));
+  }
+}

@@ -1,0 +1,96 @@
+package org.nocturne.clinical;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+
+/** Builds {@link PatientFacts} for clinical vignettes, with readable provenance. */
+final class PatientFixture {
+  static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+  static final String QR = "QuestionnaireResponse/qr1";
+  static final CauseModel MODEL = new CauseModel(Knowledge.load());
+
+  private Integer age = 60;
+  private Sex sex = Sex.FEMALE;
+  private final List<Diagnosis> diagnoses = new ArrayList<>();
+  private final List<Measurement> measurements = new ArrayList<>();
+  private final List<Medication> medications = new ArrayList<>();
+  private SymptomReport report;
+  private final List<String> unavailable = new ArrayList<>();
+
+  static PatientFixture patient() {
+    return new PatientFixture();
+  }
+
+  PatientFixture age(Integer years) {
+    age = years;
+    return this;
+  }
+
+  PatientFixture sex(Sex value) {
+    sex = value;
+    return this;
+  }
+
+  PatientFixture has(Disorder disorder) {
+    diagnoses.add(Diagnosis.current(disorder, "Condition/" + slug(disorder)));
+    return this;
+  }
+
+  PatientFixture hadInThePast(Disorder disorder) {
+    diagnoses.add(
+        new Diagnosis(
+            disorder, LocalDate.of(2015, 1, 1), true, "Condition/past-" + slug(disorder)));
+    return this;
+  }
+
+  PatientFixture measured(Measure measure, double value, Side side, LocalDate date) {
+    String id = slug(measure) + (side == Side.UNSPECIFIED ? "" : "-" + side.label());
+    measurements.add(new Measurement(measure, value, side, date, "Observation/" + id));
+    return this;
+  }
+
+  PatientFixture measured(Measure measure, double value, Side side) {
+    return measured(measure, value, side, TODAY.minusMonths(1));
+  }
+
+  PatientFixture measured(Measure measure, double value) {
+    return measured(measure, value, Side.UNSPECIFIED);
+  }
+
+  PatientFixture abi(double left, double right) {
+    return measured(Measure.ANKLE_BRACHIAL_INDEX, left, Side.LEFT)
+        .measured(Measure.ANKLE_BRACHIAL_INDEX, right, Side.RIGHT);
+  }
+
+  PatientFixture takes(DrugClass drugClass, String name) {
+    medications.add(
+        new Medication(drugClass, name, "MedicationRequest/" + name.toLowerCase(Locale.ROOT)));
+    return this;
+  }
+
+  PatientFixture answered(UnaryOperator<SymptomReport.Builder> answers) {
+    report = answers.apply(SymptomReport.builder(QR)).build();
+    return this;
+  }
+
+  PatientFixture couldNotRead(String section) {
+    unavailable.add(section);
+    return this;
+  }
+
+  PatientFacts facts() {
+    return new PatientFacts(
+        "Patient/p1", age, sex, diagnoses, measurements, medications, report, unavailable);
+  }
+
+  Assessment assess() {
+    return MODEL.assess(facts(), TODAY);
+  }
+
+  private static String slug(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
