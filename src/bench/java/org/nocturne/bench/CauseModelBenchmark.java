@@ -95,6 +95,7 @@ public class CauseModelBenchmark {
                     DrugClass.THIAZIDE_DIURETIC, "Hydrochlorothiazide", "MedicationRequest/hctz"),
                 new Medication(DrugClass.STATIN, "Atorvastatin", "MedicationRequest/atorva")),
             report,
+            List.of(),
             List.of());
   }
 

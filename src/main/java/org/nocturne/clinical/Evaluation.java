@@ -123,6 +123,20 @@ final class Evaluation {
     return evidence;
   }
 
+  /**
+   * A recent value that is low: by the lab's own flag or range when it gave one, otherwise below
+   * the typical threshold.
+   */
+  Optional<Measurement> lowRecent(Measure measure, Threshold typicalBelow) {
+    return recent(measure).stream()
+        .filter(
+            m ->
+                m.interpretation() == Interpretation.LOW
+                    || (m.interpretation() == Interpretation.UNKNOWN
+                        && m.value() < t(typicalBelow)))
+        .findFirst();
+  }
+
   /** Evidence for each medication of the given classes. */
   List<Medication> taking(DrugClass... classes) {
     List<Medication> taking = new ArrayList<>();

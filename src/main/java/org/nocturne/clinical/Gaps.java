@@ -19,6 +19,16 @@ final class Gaps {
               + section
               + " could not be read, so they are not part of this assessment.");
     }
+    List<String> skipped = e.facts().skipped();
+    if (!skipped.isEmpty()) {
+      String shown = String.join("; ", skipped.subList(0, Math.min(3, skipped.size())));
+      gaps.add(
+          skipped.size()
+              + " record entries were left out: "
+              + shown
+              + (skipped.size() > 3 ? "; …" : "")
+              + ".");
+    }
     if (e.facts().ageYears() == null) {
       gaps.add("No birth date: age-related risk was not counted.");
     }

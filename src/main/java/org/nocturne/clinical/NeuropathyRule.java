@@ -86,14 +86,17 @@ final class NeuropathyRule implements CauseRule {
         Findings.RECORDED_DIAGNOSIS);
     f.whenEvidence(e.diabetesEvidence(), 2, "Diabetes", CAUSES);
     double b12Max = e.t(Threshold.B12_DEFICIENT_BELOW);
-    e.lowestRecent(Measure.VITAMIN_B12)
-        .filter(b12 -> b12.value() < b12Max)
+    e.lowRecent(Measure.VITAMIN_B12, Threshold.B12_DEFICIENT_BELOW)
         .ifPresent(
             b12 ->
                 f.when(
                     true,
                     2,
-                    "Vitamin B12 " + Format.value(b12) + " pg/mL (<" + Format.number(b12Max) + ")",
+                    "Vitamin B12 "
+                        + Format.value(b12)
+                        + " pg/mL (low; typical cut-off <"
+                        + Format.number(b12Max)
+                        + ")",
                     e.basis(Threshold.B12_DEFICIENT_BELOW),
                     b12.source()));
     f.whenEvidence(e.kidneyDiseaseEvidence(), 1, "Chronic kidney disease", CAUSES);

@@ -171,10 +171,18 @@ final class NextStepPlanner {
         .forEach(m -> secondary.add(m.source()));
     secondary.addAll(e.kidneyDiseaseEvidence());
     secondary.addAll(e.diagnosisEvidence(Disorder.PREGNANCY));
+    e.lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW)
+        .ifPresent(m -> secondary.add(m.source()));
+    e.lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW)
+        .ifPresent(m -> secondary.add(m.source()));
+    e.lowRecent(Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW)
+        .ifPresent(m -> secondary.add(m.source()));
     if (!secondary.isEmpty()) {
       add(
           NextStep.ELECTROLYTES_AND_MAGNESIUM,
-          "Cramps are " + cramps.likelihood().code() + " with a possible secondary cause",
+          "Cramps are "
+              + cramps.likelihood().code()
+              + " with a possible secondary cause (a diuretic, kidney disease, pregnancy or a low electrolyte)",
           secondary,
           false);
     }

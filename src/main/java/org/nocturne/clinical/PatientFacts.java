@@ -23,7 +23,8 @@ public record PatientFacts(
     List<Measurement> measurements,
     List<Medication> medications,
     SymptomReport symptoms,
-    List<String> unavailableData) {
+    List<String> unavailableData,
+    List<String> skipped) {
 
   public PatientFacts {
     Objects.requireNonNull(patient, "patient");
@@ -32,6 +33,7 @@ public record PatientFacts(
     measurements = List.copyOf(measurements);
     medications = List.copyOf(medications);
     unavailableData = List.copyOf(unavailableData);
+    skipped = List.copyOf(skipped);
   }
 
   public Optional<SymptomReport> report() {

@@ -4,47 +4,60 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
+import org.nocturne.clinical.Diagnosis;
 import org.nocturne.clinical.PatientFacts;
 import org.nocturne.clinical.Sex;
 
-/** Maps a {@link PatientRecord} to {@link PatientFacts} at an evaluation instant. */
+/**
+ * Maps a {@link PatientRecord} to {@link PatientFacts} at an evaluation instant. Never throws on
+ * valid FHIR.
+ */
 public final class FactsMapper {
+  private final ConditionMapper conditions;
+  private final ObservationMapper observations;
+  private final MedicationMapper medications;
+  private final QuestionnaireResponseMapper responses = new QuestionnaireResponseMapper();
 
-  public PatientFacts map(PatientRecord record, Instant at) {
-    Patient patient = record.patient().orElse(null);
-    String reference =
-        patient != null && patient.hasIdElement()
-            ? "Patient/" + patient.getIdElement().getIdPart()
-            : "Patient";
-    return new PatientFacts(
-        reference,
-        age(patient, at),
-        sex(patient),
-        List.of(),
-        List.of(),
-        List.of(),
-        null,
-        record.unavailableData());
+  public FactsMapper(CodeSets codes) {
+    this.conditions = new ConditionMapper(codes);
+    this.observations = new ObservationMapper(codes);
+    this.medications = new MedicationMapper(codes);
   }
 
-  /** FHIR birth dates may be a year or a year-month; the first day of that period is used. */
+  public PatientFacts map(PatientRecord record, Instant at) {
+    Skipped skipped = new Skipped();
+    Patient patient = record.patient().orElse(null);
+    ObservationMapper.Result results = observations.map(record.observations(), skipped);
+    List<Diagnosis> diagnoses = new ArrayList<>(conditions.map(record.conditions(), skipped));
+    diagnoses.addAll(results.diagnoses());
+    return new PatientFacts(
+        patient == null || !patient.hasIdElement() ? "Patient/(unknown)" : References.of(patient),
+        age(patient, at),
+        sex(patient),
+        diagnoses,
+        results.measurements(),
+        medications.map(record.medications(), skipped),
+        responses.map(record.questionnaireResponses(), skipped).orElse(null),
+        record.unavailableData(),
+        concat(record.notes(), skipped.reasons()));
+  }
+
+  private static List<String> concat(List<String> first, List<String> second) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(second);
+    return all;
+  }
+
   private static Integer age(Patient patient, Instant at) {
     if (patient == null || !patient.hasBirthDateElement()) {
       return null;
     }
-    String text = patient.getBirthDateElement().getValueAsString();
-    if (text == null || text.length() < 4) {
-      return null;
-    }
-    try {
-      LocalDate born = LocalDate.parse(text + "-01-01".substring(Math.min(6, text.length() - 4)));
-      return Period.between(born, LocalDate.ofInstant(at, ZoneOffset.UTC)).getYears();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+    LocalDate born = FhirDates.localDate(patient.getBirthDateElement().getValueAsString());
+    LocalDate today = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    return born == null || born.isAfter(today) ? null : Period.between(born, today).getYears();
   }
 
   private static Sex sex(Patient patient) {

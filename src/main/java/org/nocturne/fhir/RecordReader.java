@@ -10,16 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Condition;
-import org.hl7.fhir.r4.model.MedicationRequest;
-import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
-import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * Parses the JSON under each prefetch key into HAPI R4 resources. Entries of another type than the
- * key asks for are left out (a search may include OperationOutcomes or included resources).
+ * Parses the JSON under each prefetch key into HAPI R4 resources: a single resource or a searchset
+ * Bundle, whose entries are kept whatever their type (the mappers choose).
  */
 public final class RecordReader {
   public static final String PATIENT = "patient";
@@ -39,36 +35,48 @@ public final class RecordReader {
    * @param unavailable keys whose data could not be had
    */
   public PatientRecord read(Map<String, String> json, List<String> unavailable) {
+    List<String> notes = new ArrayList<>();
+    Optional<Patient> patient =
+        Optional.ofNullable(json.get(PATIENT))
+            .map(text -> parse(PATIENT, text))
+            .filter(Patient.class::isInstance)
+            .map(Patient.class::cast);
     return new PatientRecord(
-        Optional.ofNullable(json.get(PATIENT)).map(text -> parse(PATIENT, text, Patient.class)),
-        entries(json, CONDITIONS, Condition.class),
-        entries(json, OBSERVATIONS, Observation.class),
-        entries(json, MEDICATIONS, MedicationRequest.class),
-        entries(json, QUESTIONNAIRE_RESPONSE, QuestionnaireResponse.class),
-        unavailable);
+        patient,
+        resources(json, CONDITIONS, notes),
+        resources(json, OBSERVATIONS, notes),
+        resources(json, MEDICATIONS, notes),
+        resources(json, QUESTIONNAIRE_RESPONSE, notes),
+        unavailable,
+        notes);
   }
 
-  private <T extends Resource> List<T> entries(
-      Map<String, String> json, String key, Class<T> type) {
+  private List<Resource> resources(Map<String, String> json, String key, List<String> notes) {
     String text = json.get(key);
     if (text == null) {
       return List.of();
     }
-    List<T> out = new ArrayList<>();
-    for (Bundle.BundleEntryComponent entry : parse(key, text, Bundle.class).getEntry()) {
-      if (type.isInstance(entry.getResource())) {
-        out.add(type.cast(entry.getResource()));
+    IBaseResource parsed = parse(key, text);
+    if (!(parsed instanceof Bundle bundle)) {
+      return parsed instanceof Resource resource ? List.of(resource) : List.of();
+    }
+    if (bundle.getLink(Bundle.LINK_NEXT) != null) {
+      notes.add(key + ": only the first page was sent; later pages were not read");
+    }
+    List<Resource> out = new ArrayList<>(bundle.getEntry().size());
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      if (entry.hasResource()) {
+        out.add(entry.getResource());
       }
     }
     return out;
   }
 
-  private <T extends IBaseResource> T parse(String key, String text, Class<T> type) {
+  private IBaseResource parse(String key, String text) {
     try {
-      return parser().parseResource(type, text);
-    } catch (DataFormatException | ClassCastException e) {
-      throw new InvalidFhirDataException(
-          "prefetch '" + key + "' is not a valid FHIR R4 " + type.getSimpleName());
+      return parser().parseResource(text);
+    } catch (DataFormatException e) {
+      throw new InvalidFhirDataException("prefetch '" + key + "' is not valid FHIR R4 JSON");
     }
   }
 

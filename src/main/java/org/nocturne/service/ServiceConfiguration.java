@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.nocturne.cards.CardRenderer;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.Knowledge;
+import org.nocturne.fhir.CodeSets;
 import org.nocturne.fhir.FactsMapper;
 import org.nocturne.fhir.RecordReader;
 import org.springframework.context.annotation.Bean;
@@ -31,8 +32,8 @@ class ServiceConfiguration {
   }
 
   @Bean
-  FactsMapper factsMapper() {
-    return new FactsMapper();
+  FactsMapper factsMapper(FhirContext fhir) {
+    return new FactsMapper(CodeSets.load(fhir));
   }
 
   @Bean

@@ -19,6 +19,7 @@ final class PatientFixture {
   private final List<Medication> medications = new ArrayList<>();
   private SymptomReport report;
   private final List<String> unavailable = new ArrayList<>();
+  private final List<String> skipped = new ArrayList<>();
 
   static PatientFixture patient() {
     return new PatientFixture();
@@ -81,9 +82,14 @@ final class PatientFixture {
     return this;
   }
 
+  PatientFixture skipped(String reason) {
+    skipped.add(reason);
+    return this;
+  }
+
   PatientFacts facts() {
     return new PatientFacts(
-        "Patient/p1", age, sex, diagnoses, measurements, medications, report, unavailable);
+        "Patient/p1", age, sex, diagnoses, measurements, medications, report, unavailable, skipped);
   }
 
   Assessment assess() {

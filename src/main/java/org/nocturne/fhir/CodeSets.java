@@ -1,0 +1,174 @@
+package org.nocturne.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.ValueSet;
+import org.nocturne.clinical.Disorder;
+import org.nocturne.clinical.DrugClass;
+import org.nocturne.clinical.Measure;
+
+/**
+ * Every code list the mapper reads, loaded once from the ValueSets in {@code fhir-profiles/} (their
+ * one home). Each clinical concept has its ValueSet by name ({@code condition-diabetes}, {@code
+ * observation-ferritin}, {@code drug-statin}); a missing one, or a filter the mapper cannot honour
+ * offline, stops the start.
+ */
+public final class CodeSets {
+  static final String PREGNANCY_STATUS = "observation-pregnancy-status";
+  private static final String FOLDER = "fhir-profiles/";
+
+  private final Map<Disorder, CodeSet> disorders = new EnumMap<>(Disorder.class);
+  private final Map<Measure, CodeSet> measures = new EnumMap<>(Measure.class);
+  private final Map<DrugClass, CodeSet> drugs = new EnumMap<>(DrugClass.class);
+  private final CodeSet pregnancyStatus;
+
+  private CodeSets(FhirContext fhir) {
+    for (Disorder disorder : Disorder.values()) {
+      disorders.put(disorder, load(fhir, "condition-" + key(disorder)));
+    }
+    for (Measure measure : Measure.values()) {
+      measures.put(measure, load(fhir, "observation-" + key(measure)));
+    }
+    for (DrugClass drugClass : DrugClass.values()) {
+      drugs.put(drugClass, load(fhir, "drug-" + key(drugClass)));
+    }
+    pregnancyStatus = load(fhir, PREGNANCY_STATUS);
+  }
+
+  public static CodeSets load(FhirContext fhir) {
+    return new CodeSets(fhir);
+  }
+
+  /**
+   * Every disorder any coding of the concept belongs to (E11.42 is diabetes and its neuropathy).
+   */
+  Set<Disorder> disorders(CodeableConcept concept) {
+    Set<Disorder> found = EnumSet.noneOf(Disorder.class);
+    for (Coding coding : concept.getCoding()) {
+      disorders.forEach(
+          (disorder, set) -> {
+            if (set.matches(coding.getSystem(), coding.getCode())) {
+              found.add(disorder);
+            }
+          });
+    }
+    return found;
+  }
+
+  Optional<Measure> measure(CodeableConcept concept) {
+    for (Coding coding : concept.getCoding()) {
+      for (Map.Entry<Measure, CodeSet> entry : measures.entrySet()) {
+        if (entry.getValue().matches(coding.getSystem(), coding.getCode())) {
+          return Optional.of(entry.getKey());
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  boolean isPregnancyStatus(CodeableConcept concept) {
+    return concept.getCoding().stream()
+        .anyMatch(c -> pregnancyStatus.matches(c.getSystem(), c.getCode()));
+  }
+
+  /** Drug classes by RxNorm code first, then by ingredient name as a whole word in the texts. */
+  Set<DrugClass> drugClasses(List<Coding> codings, List<String> texts) {
+    Set<DrugClass> found = EnumSet.noneOf(DrugClass.class);
+    for (Coding coding : codings) {
+      drugs.forEach(
+          (drugClass, set) -> {
+            if (set.matches(coding.getSystem(), coding.getCode())) {
+              found.add(drugClass);
+            }
+          });
+    }
+    if (found.isEmpty()) {
+      String haystack = " " + String.join(" ", texts).toLowerCase(Locale.ROOT) + " ";
+      drugs.forEach(
+          (drugClass, set) -> {
+            if (set.names().stream().anyMatch(name -> containsWord(haystack, name))) {
+              found.add(drugClass);
+            }
+          });
+    }
+    return found;
+  }
+
+  private static boolean containsWord(String haystack, String word) {
+    return Pattern.compile("(?<![a-z])" + Pattern.quote(word) + "(?![a-z])")
+        .matcher(haystack)
+        .find();
+  }
+
+  private static CodeSet load(FhirContext fhir, String id) {
+    String resource = FOLDER + "ValueSet-" + id + ".json";
+    try (InputStream in = CodeSets.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("code list missing from the classpath: " + resource);
+      }
+      ValueSet valueSet =
+          fhir.newJsonParser()
+              .parseResource(ValueSet.class, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return toCodeSet(id, valueSet);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static CodeSet toCodeSet(String id, ValueSet valueSet) {
+    Map<String, Set<String>> exact = new HashMap<>();
+    List<String> prefixes = new ArrayList<>();
+    List<Pattern> patterns = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {
+      String system = CodeSet.canonicalSystem(include.getSystem());
+      boolean icd = system.equals(CodeSet.ICD10CM);
+      for (ValueSet.ConceptReferenceComponent concept : include.getConcept()) {
+        exact
+            .computeIfAbsent(system, s -> new HashSet<>())
+            .add(icd ? CodeSet.normalizeIcd(concept.getCode()) : concept.getCode());
+        if (id.startsWith("drug-") && concept.hasDisplay()) {
+          names.add(concept.getDisplay().toLowerCase(Locale.ROOT));
+        }
+      }
+      for (ValueSet.ConceptSetFilterComponent filter : include.getFilter()) {
+        String op = filter.getOp() == null ? "" : filter.getOp().toCode();
+        if (icd && op.equals("is-a")) {
+          prefixes.add(CodeSet.normalizeIcd(filter.getValue()));
+        } else if (icd && op.equals("regex")) {
+          patterns.add(Pattern.compile(filter.getValue()));
+        } else {
+          throw new IllegalStateException(
+              "ValueSet "
+                  + id
+                  + ": the filter "
+                  + op
+                  + " on "
+                  + system
+                  + " cannot be evaluated offline");
+        }
+      }
+    }
+    return new CodeSet(id, exact, prefixes, patterns, names);
+  }
+
+  private static String key(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}

@@ -1,0 +1,75 @@
+package org.nocturne.fhir;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Resource;
+import org.nocturne.clinical.Diagnosis;
+import org.nocturne.clinical.Disorder;
+
+/**
+ * Conditions to diagnoses. A condition counts unless it is refuted or entered in error; it is
+ * current when active, recurring or relapsed (or when the status is absent), and history when
+ * inactive, in remission or resolved.
+ */
+final class ConditionMapper {
+  private static final Set<String> CURRENT = Set.of("active", "recurrence", "relapse");
+  private static final Set<String> HISTORY = Set.of("inactive", "remission", "resolved");
+  private static final Set<String> DISCOUNTED = Set.of("refuted", "entered-in-error");
+
+  private final CodeSets codes;
+
+  ConditionMapper(CodeSets codes) {
+    this.codes = codes;
+  }
+
+  List<Diagnosis> map(List<Resource> resources, Skipped skipped) {
+    List<Diagnosis> diagnoses = new ArrayList<>();
+    for (Resource resource : resources) {
+      if (resource instanceof Condition condition) {
+        map(condition, diagnoses, skipped);
+      }
+    }
+    return diagnoses;
+  }
+
+  private void map(Condition condition, List<Diagnosis> out, Skipped skipped) {
+    String reference = References.of(condition);
+    if (DISCOUNTED.contains(code(condition.getVerificationStatus()))) {
+      return;
+    }
+    String clinical = code(condition.getClinicalStatus());
+    boolean historical = HISTORY.contains(clinical);
+    if (!clinical.isEmpty() && !historical && !CURRENT.contains(clinical)) {
+      skipped.add(reference, "unknown clinical status '" + clinical + "'");
+      return;
+    }
+    for (Disorder disorder : codes.disorders(condition.getCode())) {
+      out.add(new Diagnosis(disorder, onset(condition), historical, reference));
+    }
+  }
+
+  private static java.time.LocalDate onset(Condition condition) {
+    if (condition.hasOnsetDateTimeType()) {
+      return FhirDates.localDate(condition.getOnsetDateTimeType());
+    }
+    return condition.hasOnsetPeriod()
+        ? FhirDates.localDate(condition.getOnsetPeriod().getStartElement())
+        : null;
+  }
+
+  /** The first code of a status concept, or "" when there is none. */
+  static String code(CodeableConcept concept) {
+    if (concept == null) {
+      return "";
+    }
+    return concept.getCoding().stream()
+        .map(Coding::getCode)
+        .filter(c -> c != null && !c.isBlank())
+        .findFirst()
+        .orElse("");
+  }
+}

@@ -1,0 +1,165 @@
+package org.nocturne.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every file in {@code fhir-profiles/} validates with HAPI's instance validator: zero errors.
+ *
+ * <p>Terminology policy: SNOMED CT, ICD-10-CM, LOINC and RxNorm cannot be reached offline. The
+ * validator is told so ({@link UnknownCodeSystemWarningValidationSupport} at WARNING), so a code
+ * from those systems that it cannot check is a warning, printed here, never an error; every other
+ * problem, including a code of our own code systems that does not exist, is an error.
+ */
+class FhirProfilesValidationTest {
+  private static final Path PROFILES = Path.of("fhir-profiles");
+  private static final FhirContext FHIR = FhirContext.forR4Cached();
+  private static FhirValidator validator;
+
+  @BeforeAll
+  static void buildValidator() throws IOException {
+    PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(FHIR);
+    List<IBaseResource> questionnaires = new java.util.ArrayList<>();
+    for (Path file : files().toList()) {
+      IBaseResource resource = parse(file);
+      switch (resource.fhirType()) {
+        case "StructureDefinition" -> ours.addStructureDefinition(resource);
+        case "CodeSystem" -> ours.addCodeSystem(resource);
+        case "ValueSet" -> ours.addValueSet(resource);
+        case "Questionnaire" -> questionnaires.add(resource);
+        default -> {}
+      }
+    }
+    UnknownCodeSystemWarningValidationSupport offline =
+        new UnknownCodeSystemWarningValidationSupport(FHIR);
+    offline.setNonExistentCodeSystemSeverity(
+        org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport
+            .DEFAULT_SEVERITY);
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            new DefaultProfileValidationSupport(FHIR),
+            ours,
+            new QuestionnaireSupport(questionnaires),
+            new SnapshotGeneratingValidationSupport(FHIR),
+            new CommonCodeSystemsTerminologyService(FHIR),
+            new InMemoryTerminologyServerValidationSupport(FHIR),
+            offline);
+    FhirInstanceValidator module = new FhirInstanceValidator(chain);
+    validator = FHIR.newValidator().registerValidatorModule(module);
+  }
+
+  static Stream<Path> files() throws IOException {
+    try (Stream<Path> walk = Files.walk(PROFILES)) {
+      return walk.filter(path -> path.toString().endsWith(".json")).sorted().toList().stream();
+    }
+  }
+
+  private static IBaseResource parse(Path file) throws IOException {
+    return FHIR.newJsonParser().parseResource(Files.readString(file));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("files")
+  void validatesWithoutErrors(Path file) throws IOException {
+    var result = validator.validateWithResult(parse(file));
+
+    List<SingleValidationMessage> errors =
+        result.getMessages().stream()
+            .filter(
+                m ->
+                    m.getSeverity() == ResultSeverityEnum.ERROR
+                        || m.getSeverity() == ResultSeverityEnum.FATAL)
+            .toList();
+    result.getMessages().stream()
+        .filter(m -> m.getSeverity() == ResultSeverityEnum.WARNING)
+        .forEach(
+            m ->
+                System.out.println(
+                    "[validator warning] "
+                        + file.getFileName()
+                        + " "
+                        + m.getLocationString()
+                        + ": "
+                        + m.getMessage()));
+    assertThat(errors).extracting(m -> m.getLocationString() + ": " + m.getMessage()).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void anAbiThatBreaksItsProfileIsAnError() throws IOException {
+    var abi =
+        (org.hl7.fhir.r4.model.Observation)
+            parse(PROFILES.resolve("examples/Observation-abi-left-example.json"));
+    abi.getCode().getCodingFirstRep().setCode("12345-6").setSystem("http://loinc.org");
+    abi.setValue(new org.hl7.fhir.r4.model.StringType("low"));
+
+    var errors =
+        validator.validateWithResult(abi).getMessages().stream()
+            .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR)
+            .toList();
+
+    assertThat(errors).isNotEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aResponseWithAnAnswerCodeTheQuestionnaireDoesNotOfferIsAnError() throws IOException {
+    var response =
+        (org.hl7.fhir.r4.model.QuestionnaireResponse)
+            parse(PROFILES.resolve("examples/QuestionnaireResponse-example.json"));
+    response
+        .getItemFirstRep()
+        .getItemFirstRep()
+        .getAnswerFirstRep()
+        .getValueCoding()
+        .setCode("last-tuesday");
+
+    var errors =
+        validator.validateWithResult(response).getMessages().stream()
+            .filter(m -> m.getSeverity() == ResultSeverityEnum.ERROR)
+            .toList();
+
+    assertThat(errors).isNotEmpty();
+  }
+
+  /** Resolves our Questionnaire by canonical URL, so responses are checked against its items. */
+  private record QuestionnaireSupport(List<IBaseResource> questionnaires)
+      implements ca.uhn.fhir.context.support.IValidationSupport {
+    @Override
+    public FhirContext getFhirContext() {
+      return FHIR;
+    }
+
+    @Override
+    public <T extends IBaseResource> T fetchResource(Class<T> type, String url) {
+      String canonical = url == null ? "" : url.split("\\|")[0];
+      for (IBaseResource questionnaire : questionnaires) {
+        boolean sameUrl =
+            canonical.equals(((org.hl7.fhir.r4.model.Questionnaire) questionnaire).getUrl());
+        if (sameUrl && (type == null || type.isInstance(questionnaire))) {
+          return type == null ? null : type.cast(questionnaire);
+        }
+      }
+      return null;
+    }
+  }
+}

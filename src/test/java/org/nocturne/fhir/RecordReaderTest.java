@@ -1,0 +1,86 @@
+package org.nocturne.fhir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.nocturne.fhir.Fhir.LOINC;
+import static org.nocturne.fhir.Fhir.SNOMED;
+import static org.nocturne.fhir.Fhir.condition;
+import static org.nocturne.fhir.Fhir.observation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Resource;
+import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.Measure;
+import org.nocturne.clinical.Sex;
+
+class RecordReaderTest {
+  private final RecordReader reader = new RecordReader(Fhir.CONTEXT);
+
+  @Test
+  void aThousandEntryBundleIsReadAndMapped() {
+    List<Observation> many = new ArrayList<>();
+    for (int i = 0; i < 1000; i++) {
+      many.add(observation("o" + i, LOINC, i % 2 == 0 ? "2276-4" : "8867-4", 50 + i % 40, "ng/mL"));
+    }
+
+    var record =
+        reader.read(Map.of(RecordReader.OBSERVATIONS, Fhir.searchset(many, false)), List.of());
+    var facts = Fhir.MAPPER.map(record, Fhir.NOW);
+
+    assertThat(record.observations()).hasSize(1000);
+    assertThat(facts.all(Measure.FERRITIN)).hasSize(500);
+  }
+
+  @Test
+  void operationOutcomeEntriesAreIgnoredAndAMissingNextPageIsNoted() {
+    List<Resource> entries = List.of(condition("dm", SNOMED, "44054006"), new OperationOutcome());
+
+    var record =
+        reader.read(Map.of(RecordReader.CONDITIONS, Fhir.searchset(entries, true)), List.of());
+    var facts = Fhir.MAPPER.map(record, Fhir.NOW);
+
+    assertThat(facts.diagnoses()).hasSize(1);
+    assertThat(facts.skipped())
+        .containsExactly("conditions: only the first page was sent; later pages were not read");
+  }
+
+  @Test
+  void aSingleResourceUnderASearchKeyIsAccepted() {
+    String json =
+        Fhir.CONTEXT.newJsonParser().encodeResourceToString(condition("ra", SNOMED, "69896004"));
+
+    assertThat(reader.read(Map.of(RecordReader.CONDITIONS, json), List.of()).conditions())
+        .hasSize(1);
+  }
+
+  @Test
+  void thePatientGivesAgeAtTheEvaluationInstantAndSex() {
+    Patient patient =
+        new Patient().setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+    patient.setId("p1");
+    patient.getBirthDateElement().setValueAsString("1957-03");
+    String json = Fhir.CONTEXT.newJsonParser().encodeResourceToString(patient);
+
+    var facts =
+        Fhir.MAPPER.map(reader.read(Map.of(RecordReader.PATIENT, json), List.of()), Fhir.NOW);
+
+    assertThat(facts.ageYears()).isEqualTo(69);
+    assertThat(facts.sex()).isEqualTo(Sex.FEMALE);
+    assertThat(facts.patient()).isEqualTo("Patient/p1");
+  }
+
+  @Test
+  void jsonThatIsNotFhirIsRejectedWithTheKeyNamed() {
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    Map.of(RecordReader.CONDITIONS, "{\"resourceType\":\"NotAThing\"}"), List.of()))
+        .isInstanceOf(InvalidFhirDataException.class)
+        .hasMessageContaining("conditions");
+  }
+}
