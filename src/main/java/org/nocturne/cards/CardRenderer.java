@@ -1,13 +1,42 @@
 package org.nocturne.cards;
 
+import ca.uhn.fhir.context.FhirContext;
+import java.util.ArrayList;
 import java.util.List;
 import org.nocturne.cdshooks.Card;
+import org.nocturne.cdshooks.Indicator;
 import org.nocturne.clinical.Assessment;
+import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.SafetyFinding;
 
-/** Renders an assessment as cards: none while it holds no conclusion. */
+/**
+ * The cards of each service. For patient-view: critical red flags, then the differential, then the
+ * warnings, then the questionnaire prompt, so the card that needs action today is read first.
+ */
 public final class CardRenderer {
+  private final RedFlagCards redFlags;
+  private final DifferentialCard differential;
+  private final QuestionnaireCard questionnaire = new QuestionnaireCard();
+  private final SafetyCards safety;
 
-  public List<Card> render(Assessment assessment) {
-    return List.of();
+  public CardRenderer(Knowledge knowledge, FhirContext fhir) {
+    Suggestions suggestions = new Suggestions(new OrderTemplates(fhir), knowledge);
+    this.redFlags = new RedFlagCards(knowledge, suggestions);
+    this.differential = new DifferentialCard(knowledge, suggestions);
+    this.safety = new SafetyCards(knowledge, suggestions);
+  }
+
+  public List<Card> patientView(Assessment assessment, CardContext context) {
+    List<Card> flags = redFlags.render(assessment, context);
+    List<Card> cards =
+        new ArrayList<>(flags.stream().filter(c -> c.indicator() == Indicator.CRITICAL).toList());
+    differential.render(assessment, context).ifPresent(cards::add);
+    cards.addAll(flags.stream().filter(c -> c.indicator() != Indicator.CRITICAL).toList());
+    questionnaire.render(assessment, context).ifPresent(cards::add);
+    return cards;
+  }
+
+  public List<Card> orderSafety(List<SafetyFinding> findings, CardContext context) {
+    return safety.render(findings, context);
   }
 }

@@ -22,6 +22,10 @@ public class CdsHooksException extends RuntimeException {
     return new CdsHooksException(404, "not-found", "no CDS service with id '" + safe(id) + "'");
   }
 
+  public static CdsHooksException notFound(String message) {
+    return new CdsHooksException(404, "not-found", message);
+  }
+
   public static CdsHooksException payloadTooLarge(long limit) {
     return new CdsHooksException(413, "too-costly", "request body exceeds " + limit + " bytes");
   }

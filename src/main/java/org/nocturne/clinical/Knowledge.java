@@ -24,16 +24,18 @@ public final class Knowledge {
   private final Map<Threshold, Double> values = new EnumMap<>(Threshold.class);
   private final Map<Threshold, String> valueSources = new EnumMap<>(Threshold.class);
   private final Map<Cause, String> causeNames = new EnumMap<>(Cause.class);
+  private final Map<Cause, String> causeShortNames = new EnumMap<>(Cause.class);
   private final Map<Advice, Sourced> advice = new EnumMap<>(Advice.class);
   private final Map<Advice, Sourced> withheld = new EnumMap<>(Advice.class);
   private final Map<NextStep, StepText> steps = new EnumMap<>(NextStep.class);
-  private final Map<RedFlag, FlagText> flags = new EnumMap<>(RedFlag.class);
+  private final Map<RedFlag, Guidance> flags = new EnumMap<>(RedFlag.class);
+  private final Map<SafetyConcern, Guidance> safety = new EnumMap<>(SafetyConcern.class);
 
   /** A next step's label, the reason it is recommended, and its source. */
   public record StepText(String label, String why, String source) {}
 
-  /** A red flag's meaning, the action it calls for, and its source. */
-  public record FlagText(String text, String action, String source) {}
+  /** A red flag or an order-safety finding: its name, what it means, the action, and the source. */
+  public record Guidance(String display, String text, String action, String source) {}
 
   private Knowledge(Properties properties) {
     Reader reader = new Reader(properties);
@@ -44,6 +46,7 @@ public final class Knowledge {
     }
     for (Cause cause : Cause.values()) {
       causeNames.put(cause, reader.text("cause." + cause.code() + ".display"));
+      causeShortNames.put(cause, reader.text("cause." + cause.code() + ".short"));
     }
     for (Advice item : Advice.values()) {
       advice.put(item, reader.sourced("advice." + item.key()));
@@ -60,12 +63,11 @@ public final class Knowledge {
     }
     for (RedFlag flag : RedFlag.values()) {
       String key = "flag." + flag.code();
-      flags.put(
-          flag,
-          new FlagText(
-              reader.text(key + ".text"),
-              reader.text(key + ".action"),
-              reader.text(key + ".source")));
+      flags.put(flag, reader.guidance(key));
+    }
+    for (SafetyConcern concern : SafetyConcern.values()) {
+      String key = "safety." + concern.code();
+      safety.put(concern, reader.guidance(key));
     }
     reader.failOnProblems();
   }
@@ -101,6 +103,11 @@ public final class Knowledge {
     return causeNames.get(cause);
   }
 
+  /** The name used in a one-line summary ("arterial rest pain"). */
+  public String shortName(Cause cause) {
+    return causeShortNames.get(cause);
+  }
+
   public Sourced advice(Advice item) {
     return advice.get(item);
   }
@@ -114,8 +121,12 @@ public final class Knowledge {
     return steps.get(step);
   }
 
-  public FlagText flag(RedFlag flag) {
+  public Guidance flag(RedFlag flag) {
     return flags.get(flag);
+  }
+
+  public Guidance safety(SafetyConcern concern) {
+    return safety.get(concern);
   }
 
   /** Reads keys, remembering every problem so one start-up error lists them all. */
@@ -146,6 +157,14 @@ public final class Knowledge {
         problems.add(key + " is not a number");
         return Double.NaN;
       }
+    }
+
+    Guidance guidance(String key) {
+      return new Guidance(
+          text(key + ".display"),
+          text(key + ".text"),
+          text(key + ".action"),
+          text(key + ".source"));
     }
 
     Sourced sourced(String key) {

@@ -21,7 +21,7 @@ final class SkinChangeRule implements RedFlagRule {
               List<String> changes =
                   r.skinChanges().stream()
                       .filter(change -> change != Answers.SkinChange.NONE)
-                      .map(Answers.SkinChange::code)
+                      .map(SkinChangeRule::words)
                       .sorted()
                       .toList();
               return changes.isEmpty()
@@ -36,5 +36,16 @@ final class SkinChangeRule implements RedFlagRule {
                                   SEED,
                                   r.evidence(Item.SKIN_CHANGES)))));
             });
+  }
+
+  private static String words(Answers.SkinChange change) {
+    return switch (change) {
+      case NON_HEALING_SORE -> "a sore that does not heal";
+      case DARK_DISCOLORATION -> "dark discoloration of the skin";
+      case PALE_OR_BLUE -> "pale or blue skin";
+      case RED_WARM -> "red, warm skin";
+      case SHINY_HAIRLESS -> "shiny, hairless skin";
+      case NONE -> "no change";
+    };
   }
 }

@@ -29,7 +29,10 @@ final class UnexplainedSwellingRule implements RedFlagRule {
                     Urgency.WARNING,
                     List.of(
                         RedFlagRule.seen(
-                            "Swelling (" + r.swelling().code() + ") with no recorded cause",
+                            (r.swelling() == Answers.Swelling.ONE_LEG
+                                    ? "Swelling of one leg"
+                                    : "Swelling of both legs")
+                                + ", no recorded cause",
                             SEED,
                             r.evidence(Item.SWELLING)))));
   }

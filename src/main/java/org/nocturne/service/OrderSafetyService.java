@@ -1,34 +1,46 @@
 package org.nocturne.service;
 
-import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.nocturne.cards.CardRenderer;
+import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.CdsResponse;
 import org.nocturne.cdshooks.CdsService;
 import org.nocturne.cdshooks.HookCall;
 import org.nocturne.cdshooks.PrefetchFailureMode;
-import org.nocturne.fhir.FactsMapper;
+import org.nocturne.clinical.OrderSafety;
+import org.nocturne.clinical.ProposedOrder;
+import org.nocturne.fhir.DraftOrderReader;
+import org.nocturne.fhir.InvalidFhirDataException;
 import org.nocturne.fhir.RecordReader;
+import tools.jackson.databind.JsonNode;
 
 /**
- * {@code nocturnal-leg-pain-order-select} and {@code -order-sign}: the same safety checks on the
- * draft orders, at ordering and at signing. The checks themselves arrive with the order-safety
- * work; until then the record is read and no card is raised.
+ * {@code nocturnal-leg-pain-order-select} and {@code -order-sign}: the same safety checks, on the
+ * selected orders while ordering and on every draft order at signing.
  */
 final class OrderSafetyService implements CdsService {
   static final String SELECT_ID = "nocturnal-leg-pain-order-select";
   static final String SIGN_ID = "nocturnal-leg-pain-order-sign";
 
   private final String id;
-  private final RecordLoader records;
-  private final FactsMapper facts;
-  private final Clock clock;
+  private final PatientAssessor assessor;
+  private final DraftOrderReader drafts;
+  private final OrderSafety safety;
+  private final CardRenderer cards;
 
-  OrderSafetyService(String id, RecordLoader records, FactsMapper facts, Clock clock) {
+  OrderSafetyService(
+      String id,
+      PatientAssessor assessor,
+      DraftOrderReader drafts,
+      OrderSafety safety,
+      CardRenderer cards) {
     this.id = id;
-    this.records = records;
-    this.facts = facts;
-    this.clock = clock;
+    this.assessor = assessor;
+    this.drafts = drafts;
+    this.safety = safety;
+    this.cards = cards;
   }
 
   @Override
@@ -43,7 +55,27 @@ final class OrderSafetyService implements CdsService {
 
   @Override
   public CdsResponse call(HookCall call) {
-    facts.map(records.load(call), clock.instant());
-    return CdsResponse.of(List.of());
+    PatientAssessor.Assessed assessed = assessor.assess(call);
+    List<ProposedOrder> orders;
+    try {
+      orders =
+          drafts.read(call.request().context().get("draftOrders").toString(), selections(call));
+    } catch (InvalidFhirDataException e) {
+      throw CdsHooksException.badRequest(e.getMessage());
+    }
+    var findings = safety.check(assessed.facts(), assessed.assessment(), orders, assessed.today());
+    return CdsResponse.of(cards.orderSafety(findings, assessed.cards()));
+  }
+
+  /**
+   * order-select checks only the orders the clinician just selected; order-sign checks them all.
+   */
+  private List<String> selections(HookCall call) {
+    List<String> selected = new ArrayList<>();
+    JsonNode selections = call.request().context().get("selections");
+    if (selections != null && selections.isArray()) {
+      selections.forEach(selection -> selected.add(selection.asString()));
+    }
+    return selected;
   }
 }

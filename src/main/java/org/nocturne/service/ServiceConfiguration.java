@@ -3,16 +3,24 @@ package org.nocturne.service;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.nocturne.cards.CardRenderer;
+import org.nocturne.cdshooks.SecurityProperties;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.OrderSafety;
 import org.nocturne.fhir.CodeSets;
+import org.nocturne.fhir.DraftOrderReader;
 import org.nocturne.fhir.FactsMapper;
 import org.nocturne.fhir.RecordReader;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Builds each pipeline stage once and the three services of the contract from them. */
+/**
+ * Builds each pipeline stage once and the three services of the contract from them. The knowledge
+ * file and the code lists are loaded and checked here, so a broken one stops the start.
+ */
 @Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(CardsProperties.class)
 class ServiceConfiguration {
 
   @Bean
@@ -27,29 +35,74 @@ class ServiceConfiguration {
   }
 
   @Bean
-  RecordLoader recordLoader(FhirContext fhir) {
-    return new RecordLoader(new RecordReader(fhir));
+  Knowledge knowledge() {
+    return Knowledge.load();
   }
 
   @Bean
-  FactsMapper factsMapper(FhirContext fhir) {
-    return new FactsMapper(CodeSets.load(fhir));
+  CodeSets codeSets(FhirContext fhir) {
+    return CodeSets.load(fhir);
   }
 
   @Bean
-  NocturnalLegPainService nocturnalLegPainService(
-      RecordLoader records, FactsMapper facts, Clock clock) {
-    return new NocturnalLegPainService(
-        records, facts, new CauseModel(Knowledge.load()), new CardRenderer(), clock);
+  EducationPages educationPages(Knowledge knowledge) {
+    return new EducationPages(knowledge);
   }
 
   @Bean
-  OrderSafetyService orderSelectService(RecordLoader records, FactsMapper facts, Clock clock) {
-    return new OrderSafetyService(OrderSafetyService.SELECT_ID, records, facts, clock);
+  CardRenderer cardRenderer(Knowledge knowledge, FhirContext fhir) {
+    return new CardRenderer(knowledge, fhir);
   }
 
   @Bean
-  OrderSafetyService orderSignService(RecordLoader records, FactsMapper facts, Clock clock) {
-    return new OrderSafetyService(OrderSafetyService.SIGN_ID, records, facts, clock);
+  PatientAssessor patientAssessor(
+      FhirContext fhir,
+      CodeSets codes,
+      Knowledge knowledge,
+      Clock clock,
+      SecurityProperties security,
+      CardsProperties cards) {
+    return new PatientAssessor(
+        new RecordReader(fhir),
+        new FactsMapper(codes),
+        new CauseModel(knowledge),
+        clock,
+        security.publicBaseUrl(),
+        cards.questionnaireLaunchUrl());
+  }
+
+  @Bean
+  NocturnalLegPainService nocturnalLegPainService(PatientAssessor assessor, CardRenderer cards) {
+    return new NocturnalLegPainService(assessor, cards);
+  }
+
+  @Bean
+  OrderSafetyService orderSelectService(
+      PatientAssessor assessor,
+      FhirContext fhir,
+      CodeSets codes,
+      Knowledge knowledge,
+      CardRenderer cards) {
+    return new OrderSafetyService(
+        OrderSafetyService.SELECT_ID,
+        assessor,
+        new DraftOrderReader(fhir, codes),
+        new OrderSafety(knowledge),
+        cards);
+  }
+
+  @Bean
+  OrderSafetyService orderSignService(
+      PatientAssessor assessor,
+      FhirContext fhir,
+      CodeSets codes,
+      Knowledge knowledge,
+      CardRenderer cards) {
+    return new OrderSafetyService(
+        OrderSafetyService.SIGN_ID,
+        assessor,
+        new DraftOrderReader(fhir, codes),
+        new OrderSafety(knowledge),
+        cards);
   }
 }

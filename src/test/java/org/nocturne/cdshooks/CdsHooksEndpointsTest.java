@@ -59,10 +59,26 @@ class CdsHooksEndpointsTest {
 
   @Test
   void aValidCallWithNoGuidanceAnswersAnEmptyCardArray() {
-    var response = server.postJson(SERVICE, MINIMAL);
+    String benignOrder =
+        """
+        {"hook":"order-sign","hookInstance":"h-2",
+         "context":{"userId":"Practitioner/u1","patientId":"p1","draftOrders":{"resourceType":"Bundle","type":"collection",
+           "entry":[{"resource":{"resourceType":"MedicationRequest","id":"m1","status":"draft","intent":"order",
+             "medicationCodeableConcept":{"text":"Metformin 500 mg"}}}]}},
+         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}""";
+
+    var response = server.postJson("/cds-services/nocturnal-leg-pain-order-sign", benignOrder);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"cards\":[]}");
+  }
+
+  @Test
+  void aCallWithTheRecordOnlyAsksForTheQuestionnaire() {
+    var response = server.postJson(SERVICE, MINIMAL);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).contains("\"code\":\"questionnaire-needed\"");
   }
 
   @Test

@@ -139,6 +139,31 @@ class HapiWireCompatibilityTest {
         server.postJson("/cds-services/nocturnal-leg-pain", HAPI.writeValueAsString(request));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(HAPI.readValue(response.body(), CdsServiceResponseJson.class).getCards()).isEmpty();
+    var cards = HAPI.readValue(response.body(), CdsServiceResponseJson.class).getCards();
+    assertThat(cards)
+        .singleElement()
+        .satisfies(
+            card ->
+                assertThat(card.getSource().getTopic().getCode())
+                    .isEqualTo("questionnaire-needed"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource(
+      "org.nocturne.service.ExampleCardsFollowTheRulesTest#responses")
+  void hapiReadsEveryExampleResponse(java.nio.file.Path file) throws Exception {
+    String json = LocalServer.read(file);
+
+    CdsServiceResponseJson theirs = HAPI.readValue(json, CdsServiceResponseJson.class);
+
+    var ours = CdsJson.mapper().readTree(json).get("cards");
+    assertThat(theirs.getCards()).hasSize(ours.size());
+    for (int i = 0; i < ours.size(); i++) {
+      assertThat(theirs.getCards().get(i).getUuid()).isEqualTo(ours.get(i).get("uuid").asString());
+      assertThat(theirs.getCards().get(i).getSummary())
+          .isEqualTo(ours.get(i).get("summary").asString());
+      assertThat(theirs.getCards().get(i).getIndicator().name().toLowerCase())
+          .isEqualTo(ours.get(i).get("indicator").asString());
+    }
   }
 }

@@ -3,7 +3,6 @@ package org.nocturne.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
 import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import ca.uhn.fhir.validation.SingleValidationMessage;
@@ -12,13 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
-import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
-import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
-import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,35 +31,8 @@ class FhirProfilesValidationTest {
   private static FhirValidator validator;
 
   @BeforeAll
-  static void buildValidator() throws IOException {
-    PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(FHIR);
-    List<IBaseResource> questionnaires = new java.util.ArrayList<>();
-    for (Path file : files().toList()) {
-      IBaseResource resource = parse(file);
-      switch (resource.fhirType()) {
-        case "StructureDefinition" -> ours.addStructureDefinition(resource);
-        case "CodeSystem" -> ours.addCodeSystem(resource);
-        case "ValueSet" -> ours.addValueSet(resource);
-        case "Questionnaire" -> questionnaires.add(resource);
-        default -> {}
-      }
-    }
-    UnknownCodeSystemWarningValidationSupport offline =
-        new UnknownCodeSystemWarningValidationSupport(FHIR);
-    offline.setNonExistentCodeSystemSeverity(
-        org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport
-            .DEFAULT_SEVERITY);
-    ValidationSupportChain chain =
-        new ValidationSupportChain(
-            new DefaultProfileValidationSupport(FHIR),
-            ours,
-            new QuestionnaireSupport(questionnaires),
-            new SnapshotGeneratingValidationSupport(FHIR),
-            new CommonCodeSystemsTerminologyService(FHIR),
-            new InMemoryTerminologyServerValidationSupport(FHIR),
-            offline);
-    FhirInstanceValidator module = new FhirInstanceValidator(chain);
-    validator = FHIR.newValidator().registerValidatorModule(module);
+  static void buildValidator() {
+    validator = OfflineValidator.get();
   }
 
   static Stream<Path> files() throws IOException {
@@ -75,7 +41,7 @@ class FhirProfilesValidationTest {
     }
   }
 
-  private static IBaseResource parse(Path file) throws IOException {
+  static IBaseResource parse(Path file) throws IOException {
     return FHIR.newJsonParser().parseResource(Files.readString(file));
   }
 
@@ -139,27 +105,5 @@ class FhirProfilesValidationTest {
             .toList();
 
     assertThat(errors).isNotEmpty();
-  }
-
-  /** Resolves our Questionnaire by canonical URL, so responses are checked against its items. */
-  private record QuestionnaireSupport(List<IBaseResource> questionnaires)
-      implements ca.uhn.fhir.context.support.IValidationSupport {
-    @Override
-    public FhirContext getFhirContext() {
-      return FHIR;
-    }
-
-    @Override
-    public <T extends IBaseResource> T fetchResource(Class<T> type, String url) {
-      String canonical = url == null ? "" : url.split("\\|")[0];
-      for (IBaseResource questionnaire : questionnaires) {
-        boolean sameUrl =
-            canonical.equals(((org.hl7.fhir.r4.model.Questionnaire) questionnaire).getUrl());
-        if (sameUrl && (type == null || type.isInstance(questionnaire))) {
-          return type == null ? null : type.cast(questionnaire);
-        }
-      }
-      return null;
-    }
   }
 }

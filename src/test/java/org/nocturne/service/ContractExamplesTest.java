@@ -9,20 +9,28 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Replays every {@code hooks/<service>/<case>.request.json} over HTTP and compares the answer with
  * {@code <case>.response.json}, so no example can go stale. A case named {@code NNN-...} expects
- * HTTP status NNN; all others expect 200.
+ * HTTP status NNN; all others expect 200. The evaluation date is pinned ({@link FixedClock}).
+ *
+ * <p>After a deliberate change of the cards, {@code ./mvnw test -Dtest=ContractExamplesTest
+ * -Dnocturne.examples.write=true} rewrites the responses; read the diff before committing it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
+@Import(FixedClock.class)
 class ContractExamplesTest {
+  private static final boolean WRITE = Boolean.getBoolean("nocturne.examples.write");
+
   @LocalServerPort int port;
   LocalServer server;
 
@@ -43,7 +51,7 @@ class ContractExamplesTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("examples")
-  void everyExampleProducesItsResponse(Path request) {
+  void everyExampleProducesItsResponse(Path request) throws IOException {
     String name = request.getFileName().toString().replace(".request.json", "");
     String service = request.getParent().getFileName().toString();
     Path expected = request.resolveSibling(name + ".response.json");
@@ -52,7 +60,12 @@ class ContractExamplesTest {
     var response = server.postJson("/cds-services/" + service, LocalServer.read(request));
 
     assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(CdsJson.mapper().readTree(response.body()))
-        .isEqualTo(CdsJson.mapper().readTree(LocalServer.read(expected)));
+    var actual = CdsJson.mapper().readTree(response.body());
+    if (WRITE) {
+      Files.writeString(
+          expected,
+          CdsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
+    }
+    assertThat(actual).isEqualTo(CdsJson.mapper().readTree(LocalServer.read(expected)));
   }
 }

@@ -1,0 +1,98 @@
+package org.nocturne.cards;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Coding;
+import org.nocturne.cdshooks.Card;
+import org.nocturne.cdshooks.Indicator;
+import org.nocturne.cdshooks.SelectionBehavior;
+import org.nocturne.cdshooks.Suggestion;
+import org.nocturne.clinical.Assessment;
+import org.nocturne.clinical.Finding;
+import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.NextStep;
+import org.nocturne.clinical.RaisedFlag;
+import org.nocturne.clinical.Recommendation;
+import org.nocturne.clinical.RedFlag;
+import org.nocturne.clinical.Urgency;
+
+/** One card per red flag: what was found, why it matters, what to do now, and the order for it. */
+final class RedFlagCards {
+  private static final Map<RedFlag, List<NextStep>> ORDERS =
+      Map.of(
+          RedFlag.ACUTE_LIMB_ISCHEMIA, List.of(NextStep.URGENT_VASCULAR_REFERRAL),
+          RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA, List.of(NextStep.URGENT_VASCULAR_REFERRAL),
+          RedFlag.DEEP_VEIN_THROMBOSIS, List.of(NextStep.VENOUS_DUPLEX, NextStep.D_DIMER),
+          RedFlag.CAUDA_EQUINA, List.of(NextStep.URGENT_LUMBAR_MRI));
+
+  private final Knowledge knowledge;
+  private final Suggestions suggestions;
+
+  RedFlagCards(Knowledge knowledge, Suggestions suggestions) {
+    this.knowledge = knowledge;
+    this.suggestions = suggestions;
+  }
+
+  List<Card> render(Assessment assessment, CardContext context) {
+    List<Card> cards = new ArrayList<>();
+    for (RaisedFlag flag : assessment.redFlags()) {
+      cards.add(card(flag, assessment, context));
+    }
+    return cards;
+  }
+
+  private Card card(RaisedFlag flag, Assessment assessment, CardContext context) {
+    Knowledge.Guidance guidance = knowledge.flag(flag.flag());
+    String key = "flag|" + flag.flag().code();
+    String found =
+        flag.findings().stream()
+            .limit(2)
+            .map(f -> Markdown.phrase(f.text()))
+            .collect(Collectors.joining(", "));
+    Coding reason = new Coding(Vocabulary.RED_FLAGS, flag.flag().code(), guidance.display());
+    List<Suggestion> orders = new ArrayList<>();
+    for (NextStep step : ORDERS.getOrDefault(flag.flag(), List.of())) {
+      assessment
+          .step(step)
+          .filter(Recommendation::urgent)
+          .flatMap(r -> suggestions.order(step, context, reason, priority(step), true, key))
+          .ifPresent(orders::add);
+    }
+    return new Card(
+        context.uuid(key),
+        Markdown.summary(guidance.display() + ": " + found),
+        detail(flag, guidance),
+        flag.urgency() == Urgency.CRITICAL ? Indicator.CRITICAL : Indicator.WARNING,
+        Vocabulary.source(Vocabulary.RED_FLAGS, flag.flag().code(), guidance.display()),
+        orders.isEmpty() ? null : orders,
+        orders.isEmpty() ? null : SelectionBehavior.ANY,
+        Vocabulary.OVERRIDE_REASONS,
+        null,
+        null);
+  }
+
+  private static String priority(NextStep step) {
+    return step == NextStep.URGENT_VASCULAR_REFERRAL || step == NextStep.URGENT_LUMBAR_MRI
+        ? "stat"
+        : "urgent";
+  }
+
+  private static String detail(RaisedFlag flag, Knowledge.Guidance guidance) {
+    StringBuilder md = new StringBuilder("**Found**\n\n");
+    for (Finding finding : flag.findings()) {
+      md.append("- ")
+          .append(Markdown.text(finding.text()))
+          .append(Markdown.refs(finding.evidence()));
+      if (!finding.basis().equals(guidance.source())) {
+        md.append(" · _").append(Markdown.text(finding.basis())).append("_");
+      }
+      md.append('\n');
+    }
+    md.append("\n**Why it matters:** ").append(Markdown.text(guidance.text())).append("\n\n");
+    md.append("**Do now:** ").append(Markdown.text(guidance.action())).append("\n\n");
+    md.append("_Source: ").append(Markdown.text(guidance.source())).append("_");
+    return md.toString();
+  }
+}

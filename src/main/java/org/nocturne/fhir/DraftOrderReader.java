@@ -1,0 +1,100 @@
+package org.nocturne.fhir;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.LenientErrorHandler;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DeviceRequest;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.ServiceRequest;
+import org.nocturne.clinical.Disorder;
+import org.nocturne.clinical.DrugClass;
+import org.nocturne.clinical.ProposedOrder;
+
+/**
+ * The {@code draftOrders} Bundle of an order-select or order-sign call, as orders the safety checks
+ * read: medication orders by drug class, and service or device requests for compression.
+ */
+public final class DraftOrderReader {
+  /** No verified code list exists for compression therapy: its orders are recognised by name. */
+  private static final Pattern COMPRESSION =
+      Pattern.compile("(?i)compression|stocking|hosiery|bandag");
+
+  private final FhirContext fhir;
+  private final CodeSets codes;
+
+  public DraftOrderReader(FhirContext fhir, CodeSets codes) {
+    this.fhir = fhir;
+    this.codes = codes;
+  }
+
+  /**
+   * @param draftOrders the Bundle JSON from the hook context
+   * @param selections for order-select, the references of the selected orders; empty reads all
+   */
+  public List<ProposedOrder> read(String draftOrders, List<String> selections) {
+    Bundle bundle;
+    try {
+      bundle =
+          fhir.newJsonParser()
+              .setParserErrorHandler(new LenientErrorHandler(false))
+              .parseResource(Bundle.class, draftOrders);
+    } catch (DataFormatException | ClassCastException e) {
+      throw new InvalidFhirDataException("context.draftOrders is not a valid FHIR R4 Bundle");
+    }
+    List<ProposedOrder> orders = new ArrayList<>();
+    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+      Resource resource = entry.getResource();
+      if (resource == null
+          || (!selections.isEmpty() && !selections.contains(References.of(resource)))) {
+        continue;
+      }
+      if (resource instanceof MedicationRequest medication) {
+        orders.add(medicationOrder(medication));
+      } else if (resource instanceof ServiceRequest service) {
+        orders.add(otherOrder(service, service.getCode(), service.getReasonCode()));
+      } else if (resource instanceof DeviceRequest device && device.hasCodeCodeableConcept()) {
+        orders.add(otherOrder(device, device.getCodeCodeableConcept(), device.getReasonCode()));
+      }
+    }
+    return orders;
+  }
+
+  private ProposedOrder medicationOrder(MedicationRequest request) {
+    CodeableConcept medication =
+        request.hasMedicationCodeableConcept()
+            ? request.getMedicationCodeableConcept()
+            : new CodeableConcept();
+    String text = ObservationMapper.text(medication).trim();
+    Set<DrugClass> classes = codes.drugClasses(medication.getCoding(), List.of(text));
+    String name =
+        medication.hasText() ? medication.getText() : text.isEmpty() ? "a medication" : text;
+    return new ProposedOrder(
+        References.of(request), name, classes, false, reasons(request.getReasonCode()));
+  }
+
+  private ProposedOrder otherOrder(
+      Resource order, CodeableConcept code, List<CodeableConcept> reasonCodes) {
+    String text = ObservationMapper.text(code).trim();
+    String name = code.hasText() ? code.getText() : text.isEmpty() ? "an order" : text;
+    return new ProposedOrder(
+        References.of(order),
+        name,
+        Set.of(),
+        COMPRESSION.matcher(text).find(),
+        reasons(reasonCodes));
+  }
+
+  private Set<Disorder> reasons(List<CodeableConcept> reasonCodes) {
+    Set<Disorder> reasons = EnumSet.noneOf(Disorder.class);
+    reasonCodes.forEach(reason -> reasons.addAll(codes.disorders(reason)));
+    return reasons;
+  }
+}

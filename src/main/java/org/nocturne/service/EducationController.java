@@ -1,0 +1,31 @@
+package org.nocturne.service;
+
+import org.nocturne.cdshooks.CdsHooksException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code GET /education/{cause}}: the self-care page for one cause, as HTML. */
+@RestController
+class EducationController {
+  private final EducationPages pages;
+
+  EducationController(EducationPages pages) {
+    this.pages = pages;
+  }
+
+  @GetMapping(value = "/education/{cause}", produces = MediaType.TEXT_HTML_VALUE)
+  ResponseEntity<String> page(@PathVariable String cause) {
+    return pages
+        .page(cause)
+        .map(
+            html ->
+                ResponseEntity.ok()
+                    .contentType(
+                        new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                    .body(html))
+        .orElseThrow(() -> CdsHooksException.notFound("no education page for that cause"));
+  }
+}

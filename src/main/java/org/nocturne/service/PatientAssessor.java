@@ -1,0 +1,67 @@
+package org.nocturne.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.nocturne.cards.CardContext;
+import org.nocturne.cdshooks.CdsHooksException;
+import org.nocturne.cdshooks.HookCall;
+import org.nocturne.clinical.Assessment;
+import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.PatientFacts;
+import org.nocturne.fhir.FactsMapper;
+import org.nocturne.fhir.InvalidFhirDataException;
+import org.nocturne.fhir.RecordReader;
+
+/** The steps every service shares: the prefetched record, its facts, and their assessment. */
+final class PatientAssessor {
+  /** The facts and the assessment of one call, at one evaluation date. */
+  record Assessed(PatientFacts facts, Assessment assessment, LocalDate today, CardContext cards) {}
+
+  private final RecordReader reader;
+  private final FactsMapper mapper;
+  private final CauseModel model;
+  private final Clock clock;
+  private final String publicBaseUrl;
+  private final String questionnaireLaunchUrl;
+
+  PatientAssessor(
+      RecordReader reader,
+      FactsMapper mapper,
+      CauseModel model,
+      Clock clock,
+      String publicBaseUrl,
+      String questionnaireLaunchUrl) {
+    this.reader = reader;
+    this.mapper = mapper;
+    this.model = model;
+    this.clock = clock;
+    this.publicBaseUrl = publicBaseUrl;
+    this.questionnaireLaunchUrl = questionnaireLaunchUrl;
+  }
+
+  Assessed assess(HookCall call) {
+    Map<String, String> json = new LinkedHashMap<>();
+    call.prefetch()
+        .values()
+        .keySet()
+        .forEach(
+            key -> call.prefetch().data(key).ifPresent(data -> json.put(key, data.toString())));
+    Instant now = clock.instant();
+    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
+    try {
+      PatientFacts facts = mapper.map(reader.read(json, call.prefetch().missingKeys()), now);
+      CardContext cards =
+          new CardContext(
+              call.request().hookInstance(),
+              call.patientId(),
+              publicBaseUrl,
+              questionnaireLaunchUrl);
+      return new Assessed(facts, model.assess(facts, today), today, cards);
+    } catch (InvalidFhirDataException e) {
+      throw CdsHooksException.badRequest(e.getMessage());
+    }
+  }
+}

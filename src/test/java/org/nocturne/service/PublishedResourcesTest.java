@@ -1,0 +1,65 @@
+package org.nocturne.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.nocturne.LocalServer;
+import org.nocturne.clinical.Cause;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** What cards link to resolves: the FHIR artefacts and the patient education pages. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+class PublishedResourcesTest {
+  @LocalServerPort int port;
+  LocalServer server;
+
+  @BeforeEach
+  void connect() {
+    server = new LocalServer(port);
+  }
+
+  @ParameterizedTest
+  @EnumSource(Cause.class)
+  void everyCauseHasAnEducationPage(Cause cause) {
+    var page = server.get("/education/" + cause.code());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+    assertThat(page.body()).contains("<h2>What can help</h2>").contains("Get help the same day if");
+  }
+
+  @Test
+  void thePageForArterialDiseaseWarnsAgainstRaisingAndCompressingTheLegs() {
+    assertThat(server.get("/education/peripheral-artery-disease").body())
+        .contains("not advised")
+        .contains("compression stockings");
+  }
+
+  @Test
+  void anUnknownPageIsA404() {
+    assertThat(server.get("/education/gout").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void theQuestionnaireAndCodeSystemsAreServedReadOnly() {
+    var questionnaire = server.get("/fhir/Questionnaire/nocturnal-leg-pain");
+
+    assertThat(questionnaire.statusCode()).isEqualTo(200);
+    assertThat(questionnaire.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/fhir+json"));
+    assertThat(questionnaire.body())
+        .contains("\"url\": \"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain\"");
+    assertThat(server.get("/fhir/CodeSystem/leg-pain-cause").statusCode()).isEqualTo(200);
+    assertThat(server.get("/fhir/Patient/p1").statusCode()).isEqualTo(404);
+    assertThat(server.get("/fhir/ValueSet/does-not-exist").statusCode()).isEqualTo(404);
+    assertThat(server.postJson("/fhir/Questionnaire/nocturnal-leg-pain", "{}").statusCode())
+        .isEqualTo(405);
+  }
+}
