@@ -117,7 +117,8 @@ class CardRendererTest {
     assertThat(differential.detail())
         .contains("| Cause | Likelihood | Score |")
         .contains("JAMA Arch Surg 1969")
-        .contains("Not advised");
+        .contains("Why high: Peripheral artery disease")
+        .contains("Let the legs hang down");
     assertThat(differential.links().get(0).url())
         .isEqualTo("https://cds.example.org/education/peripheral-artery-disease");
   }
