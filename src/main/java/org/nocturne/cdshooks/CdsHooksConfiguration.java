@@ -1,15 +1,32 @@
 package org.nocturne.cdshooks;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.JsonNode;
 
-/** Wires the SDK: the discovery document, the registry, the prefetch resolver and feedback. */
+/**
+ * Wires the SDK: the discovery document, the registry, the prefetch resolver with its FHIR fetcher
+ * and cache, JWT authentication, CORS and feedback.
+ */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CdsHooksProperties.class)
+@EnableConfigurationProperties({
+  CdsHooksProperties.class,
+  PrefetchProperties.class,
+  SecurityProperties.class
+})
 public class CdsHooksConfiguration {
   /** Where the build puts {@code hooks/discovery.json}. */
   public static final String DISCOVERY_RESOURCE = "hooks/discovery.json";
@@ -24,16 +41,79 @@ public class CdsHooksConfiguration {
     return new InMemoryFeedbackLog(properties.feedbackLogCapacity());
   }
 
+  /**
+   * The prefetch cache; its clock is a {@link Ticker} bean when one exists, so tests can move time.
+   */
+  @Bean
+  Cache<String, JsonNode> prefetchCache(
+      PrefetchProperties properties, ObjectProvider<Ticker> ticker, MeterRegistry meters) {
+    Cache<String, JsonNode> cache =
+        Caffeine.newBuilder()
+            .expireAfterWrite(properties.cacheTtl())
+            .maximumSize(properties.cacheMaxEntries())
+            .ticker(ticker.getIfAvailable(Ticker::systemTicker))
+            .recordStats()
+            .build();
+    CaffeineCacheMetrics.monitor(meters, cache, "nocturne.prefetch");
+    return cache;
+  }
+
+  @Bean
+  FhirFetcher fhirFetcher(PrefetchProperties properties, Cache<String, JsonNode> prefetchCache) {
+    return new HttpFhirFetcher(properties, prefetchCache);
+  }
+
   @Bean
   CdsHooksInvoker cdsHooksInvoker(
-      CdsServiceRegistry registry, ObjectProvider<FhirFetcher> fetcher, MeterRegistry meters) {
+      CdsServiceRegistry registry,
+      FhirFetcher fetcher,
+      PrefetchProperties properties,
+      MeterRegistry meters) {
     return new CdsHooksInvoker(
-        registry, new PrefetchResolver(fetcher.getIfAvailable(() -> FhirFetcher.NONE)), meters);
+        registry, new PrefetchResolver(fetcher, properties.budget()), meters);
   }
 
   @Bean
   FeedbackRecorder feedbackRecorder(
       CdsServiceRegistry registry, FeedbackLog feedbackLog, MeterRegistry meters) {
     return new FeedbackRecorder(registry, feedbackLog, meters);
+  }
+
+  @Bean
+  FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthentication(
+      SecurityProperties security, PrefetchProperties prefetch, ObjectProvider<Clock> clock) {
+    Clock time = clock.getIfAvailable(Clock::systemUTC);
+    JwtVerifier verifier = new JwtVerifier(security, new JwksKeys(time), time);
+    FilterRegistrationBean<JwtAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(
+            new JwtAuthenticationFilter(
+                security.jwtRequired(),
+                verifier,
+                security.publicBaseUrl(),
+                prefetch.allowedFhirServers()));
+    registration.addUrlPatterns("/cds-services", "/cds-services/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** CORS for browser-based EHRs: preflights are answered before authentication. */
+  @Bean
+  WebMvcConfigurer cdsHooksCors(SecurityProperties security) {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addCorsMappings(CorsRegistry registry) {
+        if (security.allowedOrigins().isEmpty()) {
+          return;
+        }
+        for (String path : List.of("/cds-services", "/cds-services/**")) {
+          registry
+              .addMapping(path)
+              .allowedOriginPatterns(security.allowedOrigins().toArray(String[]::new))
+              .allowedMethods("GET", "POST", "OPTIONS")
+              .allowedHeaders("Authorization", "Content-Type")
+              .maxAge(3600);
+        }
+      }
+    };
   }
 }

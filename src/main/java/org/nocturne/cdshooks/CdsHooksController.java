@@ -37,7 +37,8 @@ class CdsHooksController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<byte[]> invoke(@PathVariable String id, HttpServletRequest request) {
-    CdsResponse response = invoker.invoke(id, RequestBody.bytes(request, maxRequestBytes));
+    CdsResponse response =
+        invoker.invoke(id, RequestBody.bytes(request, maxRequestBytes), caller(request));
     return json(CdsJson.mapper().writeValueAsBytes(response));
   }
 
@@ -45,6 +46,12 @@ class CdsHooksController {
   ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest request) {
     feedback.record(id, RequestBody.bytes(request, maxRequestBytes));
     return ResponseEntity.ok().build();
+  }
+
+  /** Set by the authentication filter; without it nothing may be fetched on the caller's behalf. */
+  private static Caller caller(HttpServletRequest request) {
+    Object caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE);
+    return caller instanceof Caller verified ? verified : Caller.unverified(java.util.List.of());
   }
 
   private static ResponseEntity<byte[]> json(byte[] body) {

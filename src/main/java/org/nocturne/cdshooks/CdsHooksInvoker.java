@@ -22,7 +22,7 @@ final class CdsHooksInvoker {
     this.meters = meters;
   }
 
-  CdsResponse invoke(String serviceId, byte[] body) {
+  CdsResponse invoke(String serviceId, byte[] body, Caller caller) {
     RegisteredService service =
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
     Timer.Sample sample = Timer.start(meters);
@@ -31,7 +31,7 @@ final class CdsHooksInvoker {
     try {
       request = RequestBody.bind(body, CdsRequest.class);
       RequestValidator.check(request, service.descriptor());
-      Prefetch prefetch = resolver.resolve(request, service);
+      Prefetch prefetch = resolver.resolve(request, service, caller);
       CdsResponse response = service.service().call(new HookCall(request, prefetch));
       outcome = "ok";
       log.info(

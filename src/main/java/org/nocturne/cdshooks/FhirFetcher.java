@@ -1,24 +1,28 @@
 package org.nocturne.cdshooks;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
- * Fetches what the EHR did not prefetch from its FHIR server. Implementations must never throw: a
- * failed fetch is an {@link PrefetchValue.Unavailable}.
+ * Fetches what the EHR did not prefetch from its FHIR server. Implementations never fail the
+ * future: whatever goes wrong is a {@link PrefetchValue.Unavailable} with a loggable reason.
  */
 public interface FhirFetcher {
 
   /**
-   * @param fhirServer the EHR's FHIR base URL, as sent in the request
+   * @param fhirServer the EHR's FHIR base URL, already checked against the allowlist
    * @param authorization the bearer token for it, or {@code null}
    * @param relativeUrl the resolved prefetch template
    * @param expectedResourceType what a correct answer contains
    */
-  PrefetchValue fetch(
+  CompletableFuture<PrefetchValue> fetch(
       String fhirServer,
       FhirAuthorization authorization,
       String relativeUrl,
       String expectedResourceType);
 
-  /** The fetcher used until a real one is configured: nothing can be fetched. */
+  /** The fetcher used when none is configured: nothing can be fetched. */
   FhirFetcher NONE =
-      (server, auth, url, type) -> new PrefetchValue.Unavailable("no FHIR fetcher is configured");
+      (server, auth, url, type) ->
+          CompletableFuture.completedFuture(
+              new PrefetchValue.Unavailable("no FHIR fetcher is configured"));
 }

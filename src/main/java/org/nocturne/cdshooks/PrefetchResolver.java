@@ -1,27 +1,36 @@
 package org.nocturne.cdshooks;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Turns the request's prefetch into a {@link Prefetch}, following 2.0 §Prefetch Template to the
  * letter: a present key is used as sent, {@code null} is "no data" and never re-queried, an
- * OperationOutcome is the EHR's failed fetch, and an absent key is fetched from {@code fhirServer}.
- * Then each key's {@link PrefetchFailureMode} decides whether missing data is a 412.
+ * OperationOutcome is the EHR's failed fetch, and an absent key is fetched from {@code fhirServer}
+ * (all absent keys at once, within one time budget, and only from a server the caller may send us
+ * to). Then each key's {@link PrefetchFailureMode} decides whether missing data is a 412.
  */
 final class PrefetchResolver {
   private final FhirFetcher fetcher;
+  private final Duration budget;
 
-  PrefetchResolver(FhirFetcher fetcher) {
+  PrefetchResolver(FhirFetcher fetcher, Duration budget) {
     this.fetcher = fetcher;
+    this.budget = budget;
   }
 
-  Prefetch resolve(CdsRequest request, RegisteredService service) {
-    Map<String, PrefetchValue> values = new LinkedHashMap<>();
+  Prefetch resolve(CdsRequest request, RegisteredService service, Caller caller) {
+    Map<String, CompletableFuture<PrefetchValue>> pending = new LinkedHashMap<>();
     service
         .templates()
-        .forEach((key, template) -> values.put(key, valueFor(key, template, request)));
+        .forEach((key, template) -> pending.put(key, valueFor(key, template, request, caller)));
+    Map<String, PrefetchValue> values = await(pending);
     service
         .failureModes()
         .forEach(
@@ -34,11 +43,42 @@ final class PrefetchResolver {
     return new Prefetch(values);
   }
 
-  private PrefetchValue valueFor(String key, PrefetchTemplate template, CdsRequest request) {
+  /** Waits for every fetch until the budget runs out; what is not back by then is unavailable. */
+  private Map<String, PrefetchValue> await(Map<String, CompletableFuture<PrefetchValue>> pending) {
+    long deadline = System.nanoTime() + budget.toNanos();
+    Map<String, PrefetchValue> values = new LinkedHashMap<>();
+    for (Map.Entry<String, CompletableFuture<PrefetchValue>> entry : pending.entrySet()) {
+      CompletableFuture<PrefetchValue> future = entry.getValue();
+      try {
+        values.put(
+            entry.getKey(),
+            future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS));
+      } catch (TimeoutException e) {
+        future.cancel(true);
+        values.put(
+            entry.getKey(),
+            new PrefetchValue.Unavailable(
+                "the FHIR server did not answer within the " + budget.toMillis() + " ms budget"));
+      } catch (ExecutionException e) {
+        values.put(entry.getKey(), new PrefetchValue.Unavailable("the fetch failed"));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        values.put(entry.getKey(), new PrefetchValue.Unavailable("interrupted"));
+      }
+    }
+    return values;
+  }
+
+  private CompletableFuture<PrefetchValue> valueFor(
+      String key, PrefetchTemplate template, CdsRequest request, Caller caller) {
     JsonNode prefetch = request.prefetch();
     if (prefetch == null || !prefetch.has(key)) {
-      return fetch(template, request);
+      return fetch(template, request, caller);
     }
+    return CompletableFuture.completedFuture(sent(key, template, prefetch));
+  }
+
+  private static PrefetchValue sent(String key, PrefetchTemplate template, JsonNode prefetch) {
     JsonNode value = prefetch.get(key);
     if (value.isNull()) {
       return new PrefetchValue.NoData();
@@ -62,9 +102,13 @@ final class PrefetchResolver {
     return new PrefetchValue.Data(value, PrefetchValue.Origin.PREFETCHED);
   }
 
-  private PrefetchValue fetch(PrefetchTemplate template, CdsRequest request) {
+  private CompletableFuture<PrefetchValue> fetch(
+      PrefetchTemplate template, CdsRequest request, Caller caller) {
     if (request.fhirServer() == null) {
-      return new PrefetchValue.Unavailable("not prefetched and no fhirServer was given");
+      return unavailable("not prefetched and no fhirServer was given");
+    }
+    if (!caller.mayContact(request.fhirServer())) {
+      return unavailable("not prefetched, and fhirServer is not on the allowlist for this caller");
     }
     return template
         .resolve(request.context())
@@ -75,8 +119,11 @@ final class PrefetchResolver {
                     request.fhirAuthorization(),
                     url,
                     template.expectedResourceType()))
-        .orElseGet(
-            () -> new PrefetchValue.Unavailable("its template has no value in this context"));
+        .orElseGet(() -> unavailable("its template has no value in this context"));
+  }
+
+  private static CompletableFuture<PrefetchValue> unavailable(String reason) {
+    return CompletableFuture.completedFuture(new PrefetchValue.Unavailable(reason));
   }
 
   /** A searchset whose only entries are OperationOutcomes carries an error, not data. */

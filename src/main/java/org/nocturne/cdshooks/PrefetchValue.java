@@ -24,7 +24,8 @@ public sealed interface PrefetchValue {
   /** Where data came from, for logs and metrics. */
   enum Origin {
     PREFETCHED,
-    FETCHED
+    FETCHED,
+    CACHED
   }
 
   default boolean isData() {

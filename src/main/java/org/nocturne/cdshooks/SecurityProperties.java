@@ -1,5 +1,7 @@
 package org.nocturne.cdshooks;
 
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -7,19 +9,56 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param jwtRequired whether every call must carry a valid JWT from a trusted issuer (2.0 §Trusting
  *     CDS Clients); {@code true} unless the {@code local} profile turns it off
- * @param publicBaseUrl the absolute URL at which EHRs reach this service (card links point here);
- *     default {@code http://localhost:8080}
+ * @param publicBaseUrl the absolute URL at which EHRs reach this service: a JWT's {@code aud} must
+ *     equal this plus the path called, and card links point here (default {@code
+ *     http://localhost:8080})
+ * @param trustedIssuers the EHRs whose JWTs are accepted
+ * @param allowedOrigins browser origins allowed by CORS (none by default; any in {@code local})
+ * @param clockSkew tolerance on {@code exp} and {@code iat} (default 60 s)
  */
 @ConfigurationProperties("nocturne.security")
-public record SecurityProperties(Boolean jwtRequired, String publicBaseUrl) {
+public record SecurityProperties(
+    Boolean jwtRequired,
+    String publicBaseUrl,
+    List<TrustedIssuer> trustedIssuers,
+    List<String> allowedOrigins,
+    Duration clockSkew) {
+
+  /**
+   * One trusted EHR.
+   *
+   * @param issuer the exact {@code iss} it signs with
+   * @param jwksUri where its public keys are published
+   * @param allowedJku {@code jku} header values it may use instead of {@code jwksUri}
+   * @param fhirServers FHIR base URLs we may fetch from on its behalf (the SSRF allowlist)
+   * @param tenants accepted {@code tenant} claims; empty accepts any
+   */
+  public record TrustedIssuer(
+      String issuer,
+      String jwksUri,
+      List<String> allowedJku,
+      List<String> fhirServers,
+      List<String> tenants) {
+    public TrustedIssuer {
+      Require.text(issuer, "nocturne.security.trusted-issuers[].issuer");
+      Require.absoluteUrl(jwksUri, "nocturne.security.trusted-issuers[].jwks-uri");
+      allowedJku = allowedJku == null ? List.of() : List.copyOf(allowedJku);
+      fhirServers = fhirServers == null ? List.of() : List.copyOf(fhirServers);
+      tenants = tenants == null ? List.of() : List.copyOf(tenants);
+    }
+  }
+
   public SecurityProperties {
     jwtRequired = jwtRequired == null || jwtRequired;
     publicBaseUrl =
         publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080" : publicBaseUrl;
-    java.net.URI uri = java.net.URI.create(publicBaseUrl);
-    if (!uri.isAbsolute() || uri.getHost() == null) {
-      throw new IllegalArgumentException(
-          "nocturne.security.public-base-url must be an absolute URL");
-    }
+    Require.absoluteUrl(publicBaseUrl, "nocturne.security.public-base-url");
+    publicBaseUrl =
+        publicBaseUrl.endsWith("/")
+            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+            : publicBaseUrl;
+    trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
+    allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
   }
 }

@@ -3,22 +3,23 @@ package org.nocturne.cdshooks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses to start a service that would answer unauthenticated calls by accident. JWT verification
- * is not part of this build yet, so only a start with {@code jwt-required=false} (the {@code local}
- * profile, on loopback) may run; the warning says so on every start.
+ * Refuses to start a service that requires JWTs but trusts no issuer (it could answer nobody), and
+ * says loudly when JWT verification is off.
  */
 @Component
-@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityStartupCheck implements InitializingBean {
   private static final Logger log = LoggerFactory.getLogger(SecurityStartupCheck.class);
   private final SecurityProperties properties;
+  private final String address;
 
-  SecurityStartupCheck(SecurityProperties properties) {
+  SecurityStartupCheck(
+      SecurityProperties properties, @Value("${server.address:all interfaces}") String address) {
     this.properties = properties;
+    this.address = address;
   }
 
   @Override

@@ -3,10 +3,12 @@ package org.nocturne.cdshooks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class PrefetchResolverTest {
@@ -18,8 +20,10 @@ class PrefetchResolverTest {
   private final FhirFetcher recordingFetcher =
       (server, auth, url, type) -> {
         fetched.add(server + " " + url + " " + type);
-        return new PrefetchValue.Unavailable("test fetcher");
+        return CompletableFuture.completedFuture(new PrefetchValue.Unavailable("test fetcher"));
       };
+  private static final Caller EHR =
+      new Caller("https://ehr.example", List.of("https://ehr.example/fhir"));
 
   private static RegisteredService service(Map<String, PrefetchFailureMode> modes) {
     Map<String, String> templates = new LinkedHashMap<>();
@@ -51,8 +55,8 @@ class PrefetchResolverTest {
 
   private Prefetch resolve(
       String fhirServer, String prefetchJson, Map<String, PrefetchFailureMode> modes) {
-    return new PrefetchResolver(recordingFetcher)
-        .resolve(request(fhirServer, prefetchJson), service(modes));
+    return new PrefetchResolver(recordingFetcher, Duration.ofSeconds(1))
+        .resolve(request(fhirServer, prefetchJson), service(modes), EHR);
   }
 
   @Test
@@ -145,5 +149,49 @@ class PrefetchResolverTest {
     assertThatThrownBy(() -> resolve(null, "{\"conditions\":[1,2]}", Map.of()))
         .isInstanceOfSatisfying(
             CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(400));
+  }
+
+  @Test
+  void aFhirServerOffTheCallersAllowlistIsNeverContacted() {
+    var prefetch =
+        resolve("https://attacker.example/fhir", "{\"patient\":" + PATIENT + "}", Map.of());
+
+    assertThat(fetched).isEmpty();
+    assertThat(((PrefetchValue.Unavailable) prefetch.values().get("conditions")).reason())
+        .contains("allowlist");
+    assertThat(EHR.mayContact("https://ehr.example/fhirx")).isFalse();
+    assertThat(EHR.mayContact("https://ehr.example/fhir/")).isTrue();
+    assertThat(EHR.mayContact("http://ehr.example/fhir")).isFalse();
+  }
+
+  @Test
+  void aFetchThatOutlastsTheBudgetIsUnavailableAndTheCallGoesOn() {
+    FhirFetcher never = (server, auth, url, type) -> new CompletableFuture<>();
+    var resolver = new PrefetchResolver(never, Duration.ofMillis(50));
+
+    var prefetch =
+        resolver.resolve(
+            request("https://ehr.example/fhir", "{\"patient\":" + PATIENT + "}"),
+            service(Map.of()),
+            EHR);
+
+    assertThat(((PrefetchValue.Unavailable) prefetch.values().get("conditions")).reason())
+        .contains("50 ms budget");
+  }
+
+  @Test
+  void absentKeysAreFetchedAllAtOnce() {
+    List<CompletableFuture<PrefetchValue>> started = new ArrayList<>();
+    FhirFetcher parked =
+        (server, auth, url, type) -> {
+          CompletableFuture<PrefetchValue> future = new CompletableFuture<>();
+          started.add(future);
+          return future;
+        };
+    var resolver = new PrefetchResolver(parked, Duration.ofMillis(20));
+
+    resolver.resolve(request("https://ehr.example/fhir", null), service(Map.of()), EHR);
+
+    assertThat(started).as("both keys were requested before any answered").hasSize(2);
   }
 }

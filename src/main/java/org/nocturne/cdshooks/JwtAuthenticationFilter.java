@@ -1,0 +1,74 @@
+package org.nocturne.cdshooks;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.cors.CorsUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates every CDS Hooks call, discovery included, before it reaches a controller; CORS
+ * preflights pass untouched (browsers send them without credentials). Sets the {@link Caller} the
+ * prefetch fallback may fetch for. A refusal is a bare 401: why stays in our log.
+ */
+final class JwtAuthenticationFilter extends OncePerRequestFilter {
+  private static final Logger log = LoggerFactory.getLogger(JwtAuthenticationFilter.class);
+
+  private final boolean required;
+  private final JwtVerifier verifier;
+  private final String publicBaseUrl;
+  private final List<String> localFhirServers;
+
+  JwtAuthenticationFilter(
+      boolean required, JwtVerifier verifier, String publicBaseUrl, List<String> localFhirServers) {
+    this.required = required;
+    this.verifier = verifier;
+    this.publicBaseUrl = publicBaseUrl;
+    this.localFhirServers = localFhirServers;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return CorsUtils.isPreFlightRequest(request);
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (!required) {
+      request.setAttribute(Caller.REQUEST_ATTRIBUTE, Caller.unverified(localFhirServers));
+      chain.doFilter(request, response);
+      return;
+    }
+    String header = request.getHeader("Authorization");
+    try {
+      if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+        throw new Unauthorized("no bearer token");
+      }
+      Caller caller =
+          verifier.verify(header.substring(7).trim(), publicBaseUrl + request.getRequestURI());
+      request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
+    } catch (Unauthorized e) {
+      log.info(
+          "rejected a call to {}: {}",
+          CdsHooksException.safe(request.getRequestURI()),
+          e.getMessage());
+      response.setStatus(401);
+      response.setHeader("WWW-Authenticate", "Bearer");
+      response.setContentType("application/json");
+      response
+          .getOutputStream()
+          .write(
+              CdsJson.mapper()
+                  .writeValueAsBytes(OperationOutcome.error("login", "authentication required")));
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}
