@@ -8,8 +8,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body handler that keeps at most {@code limit} bytes: a larger body fails with {@link
- * TooLarge} as soon as it crosses the limit, instead of filling the heap.
+ * A response body handler that keeps at most {@code limit} bytes: past the limit the rest is read
+ * and dropped (the call's time budget bounds how long), and the body fails with {@link TooLarge}
+ * instead of filling the heap.
  */
 final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
   static final class TooLarge extends RuntimeException {
@@ -33,7 +34,6 @@ final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
     private final HttpResponse.BodySubscriber<byte[]> delegate;
     private final long limit;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
     private long received;
 
     Subscriber(HttpResponse.BodySubscriber<byte[]> delegate, long limit) {
@@ -58,7 +58,6 @@ final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
       delegate.onSubscribe(subscription);
     }
 
@@ -67,12 +66,9 @@ final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
       for (ByteBuffer buffer : buffers) {
         received += buffer.remaining();
       }
-      if (received > limit) {
-        subscription.cancel();
-        result.completeExceptionally(new TooLarge());
-        return;
+      if (received <= limit) {
+        delegate.onNext(buffers);
       }
-      delegate.onNext(buffers);
     }
 
     @Override
@@ -82,7 +78,9 @@ final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
 
     @Override
     public void onComplete() {
-      if (!result.isDone()) {
+      if (received > limit) {
+        result.completeExceptionally(new TooLarge());
+      } else {
         delegate.onComplete();
       }
     }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Refuses to start a service that requires JWTs but trusts no issuer (it could answer nobody), and
- * says loudly when JWT verification is off.
+ * says loudly at every start when JWT verification is off.
  */
 @Component
 class SecurityStartupCheck implements InitializingBean {
@@ -24,13 +24,18 @@ class SecurityStartupCheck implements InitializingBean {
 
   @Override
   public void afterPropertiesSet() {
-    if (properties.jwtRequired()) {
+    if (properties.jwtRequired() && properties.trustedIssuers().isEmpty()) {
       throw new IllegalStateException(
-          "nocturne.security.jwt-required is true, but this build cannot verify JWTs yet. "
-              + "Run with the local profile (./mvnw spring-boot:run, or --spring.profiles.active=local), "
-              + "which listens on loopback only.");
+          "nocturne.security.jwt-required is true but no issuer is trusted: set "
+              + "nocturne.security.trusted-issuers[0].issuer and nocturne.security.trusted-issuers[0].jwks-uri "
+              + "(README, Security), or run on a workstation with the local profile (./mvnw spring-boot:run).");
     }
-    log.warn(
-        "JWT verification is OFF (nocturne.security.jwt-required=false): any caller that reaches this port is trusted");
+    if (properties.jwtRequired()) {
+      log.info("JWT verification is on; {} trusted issuer(s)", properties.trustedIssuers().size());
+    } else {
+      log.warn(
+          "JWT verification is OFF (nocturne.security.jwt-required=false, local profile); listening on {}",
+          address);
+    }
   }
 }

@@ -1,0 +1,211 @@
+package org.nocturne.cdshooks;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The prefetch fallback against a misbehaving FHIR server: every fault is an unavailable key. */
+class HttpFhirFetcherTest {
+  private static final WireMockServer FHIR = new WireMockServer(options().dynamicPort());
+  private static final FhirAuthorization TOKEN =
+      new FhirAuthorization("token-a", "Bearer", 300, "patient/*.read", "nocturne", null);
+  private static final PrefetchProperties PROPERTIES =
+      new PrefetchProperties(
+          Duration.ofMillis(500),
+          Duration.ofMillis(300),
+          Duration.ofSeconds(2),
+          3,
+          20_000L,
+          Duration.ofSeconds(60),
+          100L,
+          List.of());
+
+  private final AtomicLong nanos = new AtomicLong();
+  private final Ticker ticker = nanos::get;
+  private Cache<String, JsonNode> cache;
+  private HttpFhirFetcher fetcher;
+
+  @BeforeAll
+  static void start() {
+    FHIR.start();
+  }
+
+  @AfterAll
+  static void stop() {
+    FHIR.stop();
+  }
+
+  @BeforeEach
+  void reset() {
+    FHIR.resetAll();
+    cache =
+        Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofSeconds(60))
+            .ticker(ticker)
+            .recordStats()
+            .build();
+    fetcher = new HttpFhirFetcher(PROPERTIES, cache);
+  }
+
+  private String base() {
+    return FHIR.baseUrl() + "/fhir";
+  }
+
+  private PrefetchValue fetch(String url, String type) {
+    return fetcher.fetch(base(), TOKEN, url, type).join();
+  }
+
+  private static String reason(PrefetchValue value) {
+    assertThat(value).isInstanceOf(PrefetchValue.Unavailable.class);
+    return ((PrefetchValue.Unavailable) value).reason();
+  }
+
+  @Test
+  void aReadIsFetchedWithTheEhrsBearerToken() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Patient/p1"))
+            .willReturn(okJson("{\"resourceType\":\"Patient\",\"id\":\"p1\"}")));
+
+    var value = fetch("Patient/p1", "Patient");
+
+    assertThat(value).isInstanceOf(PrefetchValue.Data.class);
+    FHIR.verify(
+        getRequestedFor(urlPathEqualTo("/fhir/Patient/p1"))
+            .withHeader("Authorization", equalTo("Bearer token-a")));
+  }
+
+  @Test
+  void aSlowServerTimesOut() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Patient/p1"))
+            .willReturn(okJson("{\"resourceType\":\"Patient\"}").withFixedDelay(1500)));
+
+    assertThat(reason(fetch("Patient/p1", "Patient"))).contains("did not answer in time");
+  }
+
+  @Test
+  void errorStatusesAreUnavailable() {
+    FHIR.stubFor(get(urlPathEqualTo("/fhir/Patient/500")).willReturn(aResponse().withStatus(500)));
+    FHIR.stubFor(get(urlPathEqualTo("/fhir/Patient/401")).willReturn(aResponse().withStatus(401)));
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Patient/302"))
+            .willReturn(
+                aResponse()
+                    .withStatus(302)
+                    .withHeader("Location", "http://169.254.169.254/latest")));
+
+    assertThat(reason(fetch("Patient/500", "Patient"))).contains("HTTP 500");
+    assertThat(reason(fetch("Patient/401", "Patient"))).contains("HTTP 401");
+    assertThat(reason(fetch("Patient/302", "Patient")))
+        .as("redirects are never followed")
+        .contains("HTTP 302");
+  }
+
+  @Test
+  void garbageAndTheWrongResourceTypeAreUnavailable() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Patient/garbage"))
+            .willReturn(aResponse().withStatus(200).withBody("<html>login</html>")));
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Patient/wrong"))
+            .willReturn(okJson("{\"resourceType\":\"Observation\"}")));
+    FHIR.stubFor(get(urlPathEqualTo("/fhir/Patient/array")).willReturn(okJson("[1,2,3]")));
+
+    assertThat(reason(fetch("Patient/garbage", "Patient"))).contains("not JSON");
+    assertThat(reason(fetch("Patient/wrong", "Patient"))).contains("returned a Observation");
+    assertThat(reason(fetch("Patient/array", "Patient"))).contains("not a FHIR resource");
+  }
+
+  @Test
+  void aHugeBundleIsRefusedAtTheSizeLimit() {
+    String huge =
+        "{\"resourceType\":\"Bundle\",\"entry\":["
+            + "{\"resource\":{\"resourceType\":\"Condition\"}},".repeat(2000)
+            + "{}]}";
+    FHIR.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(okJson(huge)));
+
+    assertThat(reason(fetch("Condition?patient=p1", "Bundle"))).contains("size limit");
+  }
+
+  @Test
+  void nextPagesAreFollowedAndMergedButALoopStops() {
+    String page1 = page("page1", base() + "/Condition?page=2");
+    String page2 = page("page2", base() + "/Condition?page=1-again");
+    String again = page("again", base() + "/Condition?page=2");
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Condition"))
+            .withQueryParam("patient", equalTo("p1"))
+            .willReturn(okJson(page1)));
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Condition"))
+            .withQueryParam("page", equalTo("2"))
+            .willReturn(okJson(page2)));
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Condition"))
+            .withQueryParam("page", equalTo("1-again"))
+            .willReturn(okJson(again)));
+
+    var value = (PrefetchValue.Data) fetch("Condition?patient=p1", "Bundle");
+
+    assertThat(value.resource().get("entry"))
+        .extracting(e -> e.get("resource").get("id").asString())
+        .containsExactly("page1", "page2", "again");
+  }
+
+  @Test
+  void aNextLinkToAnotherServerIsNotFollowed() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Condition"))
+            .willReturn(okJson(page("only", "https://elsewhere.example/fhir/Condition?page=2"))));
+
+    var value = (PrefetchValue.Data) fetch("Condition?patient=p1", "Bundle");
+
+    assertThat(value.resource().get("entry")).hasSize(1);
+  }
+
+  @Test
+  void resultsAreCachedPerTokenAndExpire() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Patient/p1"))
+            .willReturn(okJson("{\"resourceType\":\"Patient\",\"id\":\"p1\"}")));
+    FhirAuthorization otherUser =
+        new FhirAuthorization("token-b", "Bearer", 300, "patient/*.read", "nocturne", null);
+
+    fetch("Patient/p1", "Patient");
+    var second = fetch("Patient/p1", "Patient");
+    fetcher.fetch(base(), otherUser, "Patient/p1", "Patient").join();
+    nanos.addAndGet(Duration.ofSeconds(61).toNanos());
+    fetch("Patient/p1", "Patient");
+
+    assertThat(((PrefetchValue.Data) second).origin()).isEqualTo(PrefetchValue.Origin.CACHED);
+    FHIR.verify(3, getRequestedFor(urlPathEqualTo("/fhir/Patient/p1")));
+    assertThat(cache.stats().hitCount()).isEqualTo(1);
+  }
+
+  private static String page(String id, String next) {
+    return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\",\"url\":\""
+        + next
+        + "\"}],"
+        + "\"entry\":[{\"resource\":{\"resourceType\":\"Condition\",\"id\":\""
+        + id
+        + "\"}}]}";
+  }
+}
