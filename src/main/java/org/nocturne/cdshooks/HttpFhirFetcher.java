@@ -55,7 +55,7 @@ final class HttpFhirFetcher implements FhirFetcher {
     }
     URI first;
     try {
-      first = URI.create(base + relativeUrl);
+      first = URI.create(base + escapeQuery(relativeUrl));
     } catch (IllegalArgumentException e) {
       return CompletableFuture.completedFuture(
           new PrefetchValue.Unavailable("the resolved query is not a valid URL"));
@@ -158,6 +158,28 @@ final class HttpFhirFetcher implements FhirFetcher {
     }
     return new PrefetchValue.Unavailable(
         "the FHIR server could not be reached (" + cause.getClass().getSimpleName() + ")");
+  }
+
+  /**
+   * Percent-encodes what a URI may not contain raw (the {@code |} of {@code system|code} tokens,
+   * spaces) and leaves FHIR's own delimiters ({@code ,} {@code &} {@code =} {@code :}) as they are.
+   */
+  static String escapeQuery(String relativeUrl) {
+    StringBuilder out = new StringBuilder(relativeUrl.length() + 16);
+    for (byte b : relativeUrl.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || "-._~!$&'()*+,;=:@/?%".indexOf(c) >= 0;
+      if (allowed) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xFF));
+      }
+    }
+    return out.toString();
   }
 
   static String sha256(String token) {

@@ -80,14 +80,14 @@ final class NextStepPlanner {
               .findFirst()
               .map(
                   m ->
-                      " The last ABI ("
+                      "; the last ABI ("
                           + Format.value(m)
                           + (m.date() == null ? ", undated" : ", " + m.date())
-                          + ") is out of date.")
-              .orElse(" No ABI on record.");
+                          + ") is out of date")
+              .orElse("; no ABI on record");
       add(
           NextStep.ANKLE_BRACHIAL_INDEX,
-          "Arterial disease is suspected (" + pad.likelihood().code() + ")." + last,
+          "Arterial disease is suspected (" + pad.likelihood().code() + ")" + last,
           pad.evidence(),
           false);
     }

@@ -32,7 +32,7 @@ final class SkinChangeRule implements RedFlagRule {
                           Urgency.WARNING,
                           List.of(
                               RedFlagRule.seen(
-                                  "Skin: " + String.join(", ", changes),
+                                  "Reported " + String.join(", ", changes),
                                   SEED,
                                   r.evidence(Item.SKIN_CHANGES)))));
             });

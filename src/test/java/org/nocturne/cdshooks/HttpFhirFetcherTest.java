@@ -208,4 +208,20 @@ class HttpFhirFetcherTest {
         + id
         + "\"}}]}";
   }
+
+  @Test
+  void aTokenSearchWithSystemAndCodeIsEscapedOnTheWire() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Observation"))
+            .withQueryParam("code", equalTo("http://loinc.org|4548-4,http://loinc.org|2276-4"))
+            .willReturn(okJson("{\"resourceType\":\"Bundle\"}")));
+
+    var value =
+        fetch(
+            "Observation?patient=p1&code=http://loinc.org|4548-4,http://loinc.org|2276-4&_sort=-date",
+            "Bundle");
+
+    assertThat(value).isInstanceOf(PrefetchValue.Data.class);
+    assertThat(HttpFhirFetcher.escapeQuery("a?code=s|c d")).isEqualTo("a?code=s%7Cc%20d");
+  }
 }

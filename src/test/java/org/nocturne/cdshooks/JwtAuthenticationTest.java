@@ -50,6 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * allowlist of the calling issuer. WireMock serves the JWKS and plays the EHR's FHIR server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.junit.jupiter.api.extension.ExtendWith(
+    org.springframework.boot.test.system.OutputCaptureExtension.class)
 class JwtAuthenticationTest {
   private static final String ISSUER = "https://ehr.example.org";
   private static final String TENANT_ISSUER = "https://tenant-ehr.example.org";
@@ -350,5 +352,21 @@ class JwtAuthenticationTest {
             .header("Authorization", "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build());
+  }
+
+  @Test
+  void tokensAreNeverLogged(org.springframework.boot.test.system.CapturedOutput output)
+      throws Exception {
+    String rejected = rs384(SERVICE, c -> {});
+    String accepted = rs384(DISCOVERY, c -> {});
+
+    assertRejected(rejected);
+    assertThat(discovery(accepted).statusCode()).isEqualTo(200);
+
+    assertThat(output.getAll())
+        .contains("rejected a call")
+        .doesNotContain(rejected)
+        .doesNotContain(accepted)
+        .doesNotContain(rejected.split("\\.")[2]);
   }
 }

@@ -34,7 +34,7 @@ class NextStepsAndAdviceTest {
             .assess();
 
     assertThat(assessment.step(NextStep.ANKLE_BRACHIAL_INDEX))
-        .hasValueSatisfying(step -> assertThat(step.reason()).contains("No ABI on record"));
+        .hasValueSatisfying(step -> assertThat(step.reason()).contains("no ABI on record"));
   }
 
   @Test
