@@ -29,9 +29,9 @@ class HttpFhirFetcherTest {
       new FhirAuthorization("token-a", "Bearer", 300, "patient/*.read", "nocturne", null);
   private static final PrefetchProperties PROPERTIES =
       new PrefetchProperties(
-          Duration.ofMillis(500),
-          Duration.ofMillis(300),
           Duration.ofSeconds(2),
+          Duration.ofSeconds(3),
+          Duration.ofSeconds(5),
           3,
           20_000L,
           Duration.ofSeconds(60),
@@ -98,7 +98,21 @@ class HttpFhirFetcherTest {
         get(urlPathEqualTo("/fhir/Patient/p1"))
             .willReturn(okJson("{\"resourceType\":\"Patient\"}").withFixedDelay(1500)));
 
-    assertThat(reason(fetch("Patient/p1", "Patient"))).contains("did not answer in time");
+    var impatient =
+        new HttpFhirFetcher(
+            new PrefetchProperties(
+                Duration.ofSeconds(2),
+                Duration.ofMillis(300),
+                Duration.ofSeconds(5),
+                3,
+                20_000L,
+                Duration.ofSeconds(60),
+                100L,
+                List.of()),
+            cache);
+
+    assertThat(reason(impatient.fetch(base(), TOKEN, "Patient/p1", "Patient").join()))
+        .contains("did not answer in time");
   }
 
   @Test
