@@ -23,7 +23,14 @@ class ConformanceTableTest {
   private static final Pattern CITED =
       Pattern.compile("`([A-Z][A-Za-z]+Test)(?:\\.([a-zA-Z0-9]+))?`");
   private static final List<String> PACKAGES =
-      List.of("org.nocturne.", "org.nocturne.cdshooks.", "org.nocturne.service.");
+      List.of(
+          "org.nocturne.",
+          "org.nocturne.cdshooks.",
+          "org.nocturne.service.",
+          "org.nocturne.cards.",
+          "org.nocturne.clinical.",
+          "org.nocturne.fhir.",
+          "org.nocturne.fallback.");
 
   @Test
   void everyCitedTestClassAndMethodExists() throws IOException {
