@@ -34,6 +34,8 @@ final class HttpFhirFetcher implements FhirFetcher {
     this.cache = cache;
     this.http =
         HttpClient.newBuilder()
+            // HTTP/1.1: no h2c upgrade round trip on plain http, and every FHIR server speaks it
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(properties.connectTimeout())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

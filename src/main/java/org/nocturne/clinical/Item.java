@@ -1,7 +1,10 @@
 package org.nocturne.clinical;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The questionnaire items of the contract, by linkId. */
 public enum Item {
@@ -48,7 +51,11 @@ public enum Item {
     return linkId;
   }
 
+  private static final Map<String, Item> BY_LINK_ID =
+      Arrays.stream(values())
+          .collect(Collectors.toUnmodifiableMap(Item::linkId, Function.identity()));
+
   public static Optional<Item> byLinkId(String linkId) {
-    return Arrays.stream(values()).filter(item -> item.linkId.equals(linkId)).findFirst();
+    return Optional.ofNullable(BY_LINK_ID.get(linkId));
   }
 }

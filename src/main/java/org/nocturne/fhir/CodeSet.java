@@ -15,7 +15,7 @@ record CodeSet(
     Map<String, Set<String>> exact,
     List<String> icdPrefixes,
     List<Pattern> icdPatterns,
-    List<String> names) {
+    List<Pattern> names) {
   static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
 
   /** OIDs and near-spellings EHRs send for the standard systems, mapped to the canonical URI. */

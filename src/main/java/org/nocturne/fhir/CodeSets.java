@@ -102,18 +102,12 @@ public final class CodeSets {
       String haystack = " " + String.join(" ", texts).toLowerCase(Locale.ROOT) + " ";
       drugs.forEach(
           (drugClass, set) -> {
-            if (set.names().stream().anyMatch(name -> containsWord(haystack, name))) {
+            if (set.names().stream().anyMatch(name -> name.matcher(haystack).find())) {
               found.add(drugClass);
             }
           });
     }
     return found;
-  }
-
-  private static boolean containsWord(String haystack, String word) {
-    return Pattern.compile("(?<![a-z])" + Pattern.quote(word) + "(?![a-z])")
-        .matcher(haystack)
-        .find();
   }
 
   private static CodeSet load(FhirContext fhir, String id) {
@@ -135,7 +129,7 @@ public final class CodeSets {
     Map<String, Set<String>> exact = new HashMap<>();
     List<String> prefixes = new ArrayList<>();
     List<Pattern> patterns = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    List<Pattern> names = new ArrayList<>();
     for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {
       String system = CodeSet.canonicalSystem(include.getSystem());
       boolean icd = system.equals(CodeSet.ICD10CM);
@@ -144,7 +138,12 @@ public final class CodeSets {
             .computeIfAbsent(system, s -> new HashSet<>())
             .add(icd ? CodeSet.normalizeIcd(concept.getCode()) : concept.getCode());
         if (id.startsWith("drug-") && concept.hasDisplay()) {
-          names.add(concept.getDisplay().toLowerCase(Locale.ROOT));
+          // the ingredient as a whole word: "quinine" never matches "quinidine"
+          names.add(
+              Pattern.compile(
+                  "(?<![a-z])"
+                      + Pattern.quote(concept.getDisplay().toLowerCase(Locale.ROOT))
+                      + "(?![a-z])"));
         }
       }
       for (ValueSet.ConceptSetFilterComponent filter : include.getFilter()) {
