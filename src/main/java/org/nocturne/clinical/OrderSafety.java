@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Checks draft orders against the record: quinine for cramps, compression with a low or unknown
@@ -13,6 +14,18 @@ import java.util.Optional;
 public final class OrderSafety {
   private static final String FDA = "FDA 2006/2009/2010 quinine actions [V]";
   private static final String RABE = "Rabe et al., Phlebology 2020 [V]";
+
+  private static final Set<DrugClass> CRAMP_DRUGS =
+      Set.of(
+          DrugClass.THIAZIDE_DIURETIC,
+          DrugClass.POTASSIUM_SPARING_DIURETIC,
+          DrugClass.LONG_ACTING_BETA_AGONIST);
+  private static final Set<DrugClass> RLS_AGGRAVATORS =
+      Set.of(
+          DrugClass.SEDATING_ANTIHISTAMINE,
+          DrugClass.DOPAMINE_ANTAGONIST,
+          DrugClass.SEROTONERGIC_ANTIDEPRESSANT,
+          DrugClass.LITHIUM);
 
   private final Knowledge knowledge;
 
@@ -200,82 +213,72 @@ public final class OrderSafety {
 
   private Optional<SafetyFinding> crampDrug(
       Evaluation e, Assessment assessment, ProposedOrder order) {
-    boolean crampDrug =
-        order.is(DrugClass.THIAZIDE_DIURETIC)
-            || order.is(DrugClass.POTASSIUM_SPARING_DIURETIC)
-            || order.is(DrugClass.LONG_ACTING_BETA_AGONIST);
-    List<String> cramps = new ArrayList<>(e.diagnosisEvidence(Disorder.LEG_CRAMPS));
-    if (assessment.of(Cause.LEG_CRAMPS).likelihood().atLeast(Likelihood.MODERATE)) {
-      cramps.addAll(assessment.of(Cause.LEG_CRAMPS).evidence());
-    }
-    if (!crampDrug || cramps.isEmpty()) {
-      return Optional.empty();
-    }
-    List<Finding> findings =
-        List.of(
-            new Finding(
-                "Ordered: " + order.name(),
-                0,
-                knowledge.safety(SafetyConcern.DRUG_MAY_CAUSE_CRAMPS).source(),
-                List.of(order.reference())),
-            new Finding(
-                "The patient has night-time leg cramps",
-                0,
-                Findings.RECORDED_DIAGNOSIS,
-                cramps.stream().distinct().toList()));
-    return Optional.of(
-        new SafetyFinding(
-            SafetyConcern.DRUG_MAY_CAUSE_CRAMPS,
-            Severity.INFO,
-            order,
-            order.name() + " is linked to cramps, which this patient has",
-            findings,
-            false,
-            Optional.empty()));
+    return drugForPatientWith(
+        order,
+        CRAMP_DRUGS,
+        evidenceOf(e, assessment, Disorder.LEG_CRAMPS, Cause.LEG_CRAMPS),
+        SafetyConcern.DRUG_MAY_CAUSE_CRAMPS,
+        "The patient has night-time leg cramps",
+        " is linked to cramps, which this patient has");
   }
 
   private Optional<SafetyFinding> restlessLegsDrug(
       Evaluation e, Assessment assessment, ProposedOrder order) {
-    boolean worsens =
-        order.is(DrugClass.SEDATING_ANTIHISTAMINE)
-            || order.is(DrugClass.DOPAMINE_ANTAGONIST)
-            || order.is(DrugClass.SEROTONERGIC_ANTIDEPRESSANT)
-            || order.is(DrugClass.LITHIUM);
-    if (!worsens || !hasRestlessLegs(e, assessment)) {
+    return drugForPatientWith(
+        order,
+        RLS_AGGRAVATORS,
+        evidenceOf(e, assessment, Disorder.RESTLESS_LEGS, Cause.RESTLESS_LEGS),
+        SafetyConcern.DRUG_MAY_WORSEN_RLS,
+        "The patient has restless legs",
+        " can worsen restless legs, which this patient has");
+  }
+
+  /**
+   * An order of one of {@code classes} for a patient who has the condition it aggravates:
+   * information.
+   */
+  private Optional<SafetyFinding> drugForPatientWith(
+      ProposedOrder order,
+      Set<DrugClass> classes,
+      List<String> condition,
+      SafetyConcern concern,
+      String conditionText,
+      String headline) {
+    if (classes.stream().noneMatch(order::is) || condition.isEmpty()) {
       return Optional.empty();
     }
-    List<String> rls = new ArrayList<>(e.diagnosisEvidence(Disorder.RESTLESS_LEGS));
-    rls.addAll(assessment.of(Cause.RESTLESS_LEGS).evidence());
     List<Finding> findings =
         List.of(
             new Finding(
                 "Ordered: " + order.name(),
                 0,
-                knowledge.safety(SafetyConcern.DRUG_MAY_WORSEN_RLS).source(),
+                knowledge.safety(concern).source(),
                 List.of(order.reference())),
-            new Finding(
-                "The patient has restless legs",
-                0,
-                Findings.RECORDED_DIAGNOSIS,
-                rls.stream().distinct().toList()));
+            new Finding(conditionText, 0, Findings.RECORDED_DIAGNOSIS, condition));
     return Optional.of(
         new SafetyFinding(
-            SafetyConcern.DRUG_MAY_WORSEN_RLS,
+            concern,
             Severity.INFO,
             order,
-            order.name() + " can worsen restless legs, which this patient has",
+            order.name() + headline,
             findings,
             false,
             Optional.empty()));
   }
 
-  private static boolean hasRestlessLegs(Evaluation e, Assessment assessment) {
-    return !e.diagnosisEvidence(Disorder.RESTLESS_LEGS).isEmpty()
-        || assessment.of(Cause.RESTLESS_LEGS).likelihood().atLeast(Likelihood.MODERATE);
+  /** Evidence that the patient has a condition: its diagnosis, or its cause at moderate or more. */
+  private static List<String> evidenceOf(
+      Evaluation e, Assessment assessment, Disorder disorder, Cause cause) {
+    List<String> evidence = new ArrayList<>(e.diagnosisEvidence(disorder));
+    if (assessment.of(cause).likelihood().atLeast(Likelihood.MODERATE)) {
+      evidence.addAll(assessment.of(cause).evidence());
+    }
+    return evidence.stream().distinct().toList();
   }
 
   private static boolean forRestlessLegs(Evaluation e, Assessment assessment, ProposedOrder order) {
-    return order.reasons().contains(Disorder.RESTLESS_LEGS) || hasRestlessLegs(e, assessment);
+    return order.reasons().contains(Disorder.RESTLESS_LEGS)
+        || !evidenceOf(e, assessment, Disorder.RESTLESS_LEGS, Cause.RESTLESS_LEGS).isEmpty();
   }
 
   private static SafetyFinding finding(

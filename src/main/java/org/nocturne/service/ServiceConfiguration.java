@@ -83,12 +83,7 @@ class ServiceConfiguration {
       CodeSets codes,
       Knowledge knowledge,
       CardRenderer cards) {
-    return new OrderSafetyService(
-        OrderSafetyService.SELECT_ID,
-        assessor,
-        new DraftOrderReader(fhir, codes),
-        new OrderSafety(knowledge),
-        cards);
+    return orderSafety(OrderSafetyService.SELECT_ID, assessor, fhir, codes, knowledge, cards);
   }
 
   @Bean
@@ -98,11 +93,17 @@ class ServiceConfiguration {
       CodeSets codes,
       Knowledge knowledge,
       CardRenderer cards) {
+    return orderSafety(OrderSafetyService.SIGN_ID, assessor, fhir, codes, knowledge, cards);
+  }
+
+  private static OrderSafetyService orderSafety(
+      String id,
+      PatientAssessor assessor,
+      FhirContext fhir,
+      CodeSets codes,
+      Knowledge knowledge,
+      CardRenderer cards) {
     return new OrderSafetyService(
-        OrderSafetyService.SIGN_ID,
-        assessor,
-        new DraftOrderReader(fhir, codes),
-        new OrderSafety(knowledge),
-        cards);
+        id, assessor, new DraftOrderReader(fhir, codes), new OrderSafety(knowledge), cards);
   }
 }
