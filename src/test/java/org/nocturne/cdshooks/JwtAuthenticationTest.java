@@ -87,8 +87,13 @@ class JwtAuthenticationTest {
             .willReturn(okJson(new JWKSet(List.of(JKU_KEY.toPublicJWK())).toString())));
   }
 
+  private static final String RATE_ISSUER = "https://rate-ehr.example.org";
+
   @DynamicPropertySource
   static void security(DynamicPropertyRegistry registry) {
+    registry.add("nocturne.security.trusted-issuers[2].issuer", () -> RATE_ISSUER);
+    registry.add(
+        "nocturne.security.trusted-issuers[2].jwks-uri", () -> EHR.baseUrl() + "/jwks-rate");
     registry.add("nocturne.security.jwt-required", () -> "true");
     registry.add("nocturne.security.public-base-url", () -> BASE);
     registry.add("nocturne.security.allowed-origins[0]", () -> "https://ehr-app.example.org");
@@ -368,5 +373,33 @@ class JwtAuthenticationTest {
         .doesNotContain(rejected)
         .doesNotContain(accepted)
         .doesNotContain(rejected.split("\\.")[2]);
+  }
+
+  @Test
+  void unknownKidsRefreshTheJwksAtMostOncePerMinute() throws Exception {
+    EHR.stubFor(
+        get(urlPathEqualTo("/jwks-rate"))
+            .willReturn(okJson(new JWKSet(List.of(RSA.toPublicJWK())).toString())));
+
+    for (String kid : List.of("x1", "x2", "x3")) {
+      assertRejected(
+          token(
+              JWSAlgorithm.RS384,
+              new RSASSASigner(RSA),
+              kid,
+              DISCOVERY,
+              c -> c.issuer(RATE_ISSUER)));
+    }
+    var known =
+        discovery(
+            token(
+                JWSAlgorithm.RS384,
+                new RSASSASigner(RSA),
+                "rsa-1",
+                DISCOVERY,
+                c -> c.issuer(RATE_ISSUER)));
+
+    EHR.verify(1, getRequestedFor(urlPathEqualTo("/jwks-rate")));
+    assertThat(known.statusCode()).isEqualTo(200);
   }
 }
