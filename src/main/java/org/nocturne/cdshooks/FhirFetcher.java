@@ -19,10 +19,4 @@ public interface FhirFetcher {
       FhirAuthorization authorization,
       String relativeUrl,
       String expectedResourceType);
-
-  /** The fetcher used when none is configured: nothing can be fetched. */
-  FhirFetcher NONE =
-      (server, auth, url, type) ->
-          CompletableFuture.completedFuture(
-              new PrefetchValue.Unavailable("no FHIR fetcher is configured"));
 }

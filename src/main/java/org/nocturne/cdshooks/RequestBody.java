@@ -13,10 +13,6 @@ import tools.jackson.core.exc.StreamReadException;
 final class RequestBody {
   private RequestBody() {}
 
-  static <T> T read(HttpServletRequest request, long limit, Class<T> type) {
-    return bind(bytes(request, limit), type);
-  }
-
   static byte[] bytes(HttpServletRequest request, long limit) {
     if (request.getContentLengthLong() > limit) {
       throw CdsHooksException.payloadTooLarge(limit);

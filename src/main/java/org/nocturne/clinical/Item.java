@@ -56,6 +56,6 @@ public enum Item {
           .collect(Collectors.toUnmodifiableMap(Item::linkId, Function.identity()));
 
   public static Optional<Item> byLinkId(String linkId) {
-    return Optional.ofNullable(BY_LINK_ID.get(linkId));
+    return linkId == null ? Optional.empty() : Optional.ofNullable(BY_LINK_ID.get(linkId));
   }
 }

@@ -15,8 +15,4 @@ public enum Likelihood {
   public boolean atLeast(Likelihood other) {
     return compareTo(other) >= 0;
   }
-
-  public Likelihood capAt(Likelihood cap) {
-    return atLeast(cap) ? cap : this;
-  }
 }
