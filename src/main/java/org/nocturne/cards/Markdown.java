@@ -2,6 +2,8 @@ package org.nocturne.cards;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.nocturne.clinical.Finding;
+import org.nocturne.clinical.Knowledge;
 
 /** Small helpers for the GitHub-flavoured Markdown of card details. */
 final class Markdown {
@@ -41,5 +43,29 @@ final class Markdown {
   static String summary(String text) {
     int max = org.nocturne.cdshooks.Card.MAX_SUMMARY_LENGTH;
     return text.length() <= max ? text : text.substring(0, max - 1).stripTrailing() + "…";
+  }
+
+  /**
+   * The detail of a red-flag or order-safety card: what was found (each finding with its record
+   * references, and its basis when it differs from the guidance's source), why it matters, what to
+   * do, and the source.
+   */
+  static String guidance(List<Finding> findings, Knowledge.Guidance guidance, String actionLabel) {
+    StringBuilder md = new StringBuilder("**Found**\n\n");
+    for (Finding finding : findings) {
+      md.append("- ").append(text(finding.text())).append(refs(finding.evidence()));
+      if (!finding.basis().equals(guidance.source())) {
+        md.append(" · _").append(text(finding.basis())).append("_");
+      }
+      md.append('\n');
+    }
+    md.append("\n**Why it matters:** ").append(text(guidance.text())).append("\n\n");
+    md.append("**")
+        .append(actionLabel)
+        .append(":** ")
+        .append(text(guidance.action()))
+        .append("\n\n");
+    md.append("_Source: ").append(text(guidance.source())).append("_");
+    return md.toString();
   }
 }

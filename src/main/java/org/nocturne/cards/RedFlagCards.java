@@ -10,7 +10,6 @@ import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.Finding;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.NextStep;
 import org.nocturne.clinical.RaisedFlag;
@@ -63,7 +62,7 @@ final class RedFlagCards {
     return new Card(
         context.uuid(key),
         Markdown.summary(guidance.display() + ": " + found),
-        detail(flag, guidance),
+        Markdown.guidance(flag.findings(), guidance, "Do now"),
         flag.urgency() == Urgency.CRITICAL ? Indicator.CRITICAL : Indicator.WARNING,
         Vocabulary.source(Vocabulary.RED_FLAGS, flag.flag().code(), guidance.display()),
         orders.isEmpty() ? null : orders,
@@ -77,22 +76,5 @@ final class RedFlagCards {
     return step == NextStep.URGENT_VASCULAR_REFERRAL || step == NextStep.URGENT_LUMBAR_MRI
         ? "stat"
         : "urgent";
-  }
-
-  private static String detail(RaisedFlag flag, Knowledge.Guidance guidance) {
-    StringBuilder md = new StringBuilder("**Found**\n\n");
-    for (Finding finding : flag.findings()) {
-      md.append("- ")
-          .append(Markdown.text(finding.text()))
-          .append(Markdown.refs(finding.evidence()));
-      if (!finding.basis().equals(guidance.source())) {
-        md.append(" · _").append(Markdown.text(finding.basis())).append("_");
-      }
-      md.append('\n');
-    }
-    md.append("\n**Why it matters:** ").append(Markdown.text(guidance.text())).append("\n\n");
-    md.append("**Do now:** ").append(Markdown.text(guidance.action())).append("\n\n");
-    md.append("_Source: ").append(Markdown.text(guidance.source())).append("_");
-    return md.toString();
   }
 }

@@ -7,7 +7,6 @@ import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
-import org.nocturne.clinical.Finding;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.SafetyFinding;
 
@@ -47,7 +46,7 @@ final class SafetyCards {
     return new Card(
         context.uuid(key),
         Markdown.summary(finding.headline()),
-        detail(finding, guidance),
+        Markdown.guidance(finding.findings(), guidance, "Instead"),
         switch (finding.severity()) {
           case CRITICAL -> Indicator.CRITICAL;
           case WARNING -> Indicator.WARNING;
@@ -59,19 +58,5 @@ final class SafetyCards {
         Vocabulary.OVERRIDE_REASONS,
         null,
         null);
-  }
-
-  private static String detail(SafetyFinding finding, Knowledge.Guidance guidance) {
-    StringBuilder md = new StringBuilder("**Found**\n\n");
-    for (Finding f : finding.findings()) {
-      md.append("- ")
-          .append(Markdown.text(f.text()))
-          .append(Markdown.refs(f.evidence()))
-          .append('\n');
-    }
-    md.append("\n**Why it matters:** ").append(Markdown.text(guidance.text())).append("\n\n");
-    md.append("**Instead:** ").append(Markdown.text(guidance.action())).append("\n\n");
-    md.append("_Source: ").append(Markdown.text(guidance.source())).append("_");
-    return md.toString();
   }
 }

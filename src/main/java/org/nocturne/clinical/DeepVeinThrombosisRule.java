@@ -14,7 +14,7 @@ final class DeepVeinThrombosisRule implements RedFlagRule {
 
   @Override
   public Optional<RaisedFlag> check(Evaluation e) {
-    WellsScore wells = WellsScore.of(e);
+    WellsScore wells = e.wells();
     if (!wells.likely(e)) {
       return Optional.empty();
     }

@@ -2,18 +2,22 @@ package org.nocturne.clinical;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The facts, the knowledge and the evaluation date that every rule reads, with the small derived
  * questions several rules ask ("is there recent evidence of kidney disease?"). Each such question
- * answers with the evidence, so an empty list means no.
+ * answers with the evidence, so an empty list means no. One per assessment, used by one thread.
  */
 final class Evaluation {
   private final PatientFacts facts;
   private final Knowledge knowledge;
   private final LocalDate today;
+  private final Map<Measure, List<Measurement>> recent = new EnumMap<>(Measure.class);
+  private WellsScore wells;
 
   Evaluation(PatientFacts facts, Knowledge knowledge, LocalDate today) {
     this.facts = facts;
@@ -51,9 +55,18 @@ final class Evaluation {
     return measurement.date() != null && !measurement.date().isBefore(today.minusMonths(months));
   }
 
-  /** The newest recent value per side. */
+  /** The newest recent value per side; every rule asks, so each measure is sorted once. */
   List<Measurement> recent(Measure measure) {
-    return facts.latestPerSide(measure).stream().filter(this::recent).toList();
+    return recent.computeIfAbsent(
+        measure, m -> facts.latestPerSide(m).stream().filter(this::recent).toList());
+  }
+
+  /** The modified Wells score, shared by the DVT and the swelling rules. */
+  WellsScore wells() {
+    if (wells == null) {
+      wells = WellsScore.of(this);
+    }
+    return wells;
   }
 
   /** The lowest of the newest recent values per side. */

@@ -31,8 +31,8 @@ public final class Knowledge {
   private final Map<RedFlag, Guidance> flags = new EnumMap<>(RedFlag.class);
   private final Map<SafetyConcern, Guidance> safety = new EnumMap<>(SafetyConcern.class);
 
-  /** A next step's label, the reason it is recommended, and its source. */
-  public record StepText(String label, String why, String source) {}
+  /** A next step's label and its source; the reason is the patient's own (Recommendation). */
+  public record StepText(String label, String source) {}
 
   /** A red flag or an order-safety finding: its name, what it means, the action, and the source. */
   public record Guidance(String display, String text, String action, String source) {}
@@ -56,10 +56,7 @@ public final class Knowledge {
     }
     for (NextStep step : NextStep.values()) {
       String key = "step." + step.key();
-      steps.put(
-          step,
-          new StepText(
-              reader.text(key + ".text"), reader.text(key + ".why"), reader.text(key + ".source")));
+      steps.put(step, new StepText(reader.text(key + ".text"), reader.text(key + ".source")));
     }
     for (RedFlag flag : RedFlag.values()) {
       String key = "flag." + flag.code();

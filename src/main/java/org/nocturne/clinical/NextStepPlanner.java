@@ -132,7 +132,27 @@ final class NextStepPlanner {
               + "%",
           lowIron,
           false);
+      return;
     }
+    // AASM 2024: between 75 and 100 ng/mL only intravenous iron is advised
+    e.lowestRecent(Measure.FERRITIN)
+        .filter(
+            f ->
+                f.value() > e.t(Threshold.FERRITIN_IRON_THERAPY_MAX)
+                    && f.value() <= e.t(Threshold.FERRITIN_IV_IRON_MAX))
+        .ifPresent(
+            f ->
+                add(
+                    NextStep.IRON_REPLETION,
+                    "Ferritin "
+                        + Format.value(f)
+                        + " ng/mL ("
+                        + Format.number(e.t(Threshold.FERRITIN_IRON_THERAPY_MAX))
+                        + "–"
+                        + Format.number(e.t(Threshold.FERRITIN_IV_IRON_MAX))
+                        + "): consider IV iron only, not oral",
+                    List.of(f.source()),
+                    false));
   }
 
   private void neuropathy() {

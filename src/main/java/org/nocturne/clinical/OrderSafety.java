@@ -12,8 +12,6 @@ import java.util.Set;
  * a patient who has them.
  */
 public final class OrderSafety {
-  private static final String FDA = "FDA 2006/2009/2010 quinine actions [V]";
-  private static final String RABE = "Rabe et al., Phlebology 2020 [V]";
 
   private static final Set<DrugClass> CRAMP_DRUGS =
       Set.of(
@@ -54,8 +52,17 @@ public final class OrderSafety {
     }
     List<Finding> findings = new ArrayList<>();
     findings.add(
-        new Finding("Quinine ordered: " + order.name(), 0, FDA, List.of(order.reference())));
-    findings.add(new Finding("No malaria on the problem list", 0, FDA, List.of()));
+        new Finding(
+            "Quinine ordered: " + order.name(),
+            0,
+            source(SafetyConcern.QUININE_FOR_LEG_CRAMPS),
+            List.of(order.reference())));
+    findings.add(
+        new Finding(
+            "No malaria on the problem list",
+            0,
+            source(SafetyConcern.QUININE_FOR_LEG_CRAMPS),
+            List.of()));
     return Optional.of(
         new SafetyFinding(
             SafetyConcern.QUININE_FOR_LEG_CRAMPS,
@@ -149,12 +156,16 @@ public final class OrderSafety {
     if (abi.isEmpty() && suspected) {
       List<Finding> findings = new ArrayList<>();
       findings.add(
-          new Finding("Compression ordered: " + order.name(), 0, RABE, List.of(order.reference())));
+          new Finding(
+              "Compression ordered: " + order.name(),
+              0,
+              source(SafetyConcern.COMPRESSION_WITH_LOW_ABI),
+              List.of(order.reference())));
       findings.add(
           new Finding(
               "No ABI from the last 12 months while arterial disease is possible",
               0,
-              RABE,
+              source(SafetyConcern.COMPRESSION_WITH_LOW_ABI),
               assessment.of(Cause.PERIPHERAL_ARTERY_DISEASE).evidence()));
       return Optional.of(
           new SafetyFinding(
@@ -281,7 +292,7 @@ public final class OrderSafety {
         || !evidenceOf(e, assessment, Disorder.RESTLESS_LEGS, Cause.RESTLESS_LEGS).isEmpty();
   }
 
-  private static SafetyFinding finding(
+  private SafetyFinding finding(
       SafetyConcern concern,
       Severity severity,
       ProposedOrder order,
@@ -294,7 +305,10 @@ public final class OrderSafety {
     List<Finding> findings =
         List.of(
             new Finding(
-                "Compression ordered: " + order.name(), 0, RABE, List.of(order.reference())),
+                "Compression ordered: " + order.name(),
+                0,
+                source(SafetyConcern.COMPRESSION_WITH_LOW_ABI),
+                List.of(order.reference())),
             new Finding(measured, 0, basis, List.of(m.source())));
     return new SafetyFinding(concern, severity, order, headline, findings, withdraw, instead);
   }
@@ -305,5 +319,10 @@ public final class OrderSafety {
       case TOE_PRESSURE -> "Toe pressure";
       default -> "ABI";
     };
+  }
+
+  /** Findings cite the guidance's source, so a card does not repeat it under every line. */
+  private String source(SafetyConcern concern) {
+    return knowledge.safety(concern).source();
   }
 }

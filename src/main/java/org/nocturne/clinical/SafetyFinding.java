@@ -22,8 +22,4 @@ public record SafetyFinding(
   public SafetyFinding {
     findings = List.copyOf(findings);
   }
-
-  public List<String> evidence() {
-    return findings.stream().flatMap(f -> f.evidence().stream()).distinct().toList();
-  }
 }

@@ -15,7 +15,7 @@ final class UnexplainedSwellingRule implements RedFlagRule {
   @Override
   public Optional<RaisedFlag> check(Evaluation e) {
     boolean explained =
-        e.facts().current(Disorder.VENOUS_INSUFFICIENCY).isPresent() || WellsScore.of(e).likely(e);
+        e.facts().current(Disorder.VENOUS_INSUFFICIENCY).isPresent() || e.wells().likely(e);
     return e.report()
         .filter(
             r ->

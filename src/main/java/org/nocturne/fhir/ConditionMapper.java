@@ -3,8 +3,6 @@ package org.nocturne.fhir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
 import org.nocturne.clinical.Diagnosis;
@@ -38,10 +36,10 @@ final class ConditionMapper {
 
   private void map(Condition condition, List<Diagnosis> out, Skipped skipped) {
     String reference = References.of(condition);
-    if (DISCOUNTED.contains(code(condition.getVerificationStatus()))) {
+    if (DISCOUNTED.contains(Concepts.firstCode(condition.getVerificationStatus()))) {
       return;
     }
-    String clinical = code(condition.getClinicalStatus());
+    String clinical = Concepts.firstCode(condition.getClinicalStatus());
     boolean historical = HISTORY.contains(clinical);
     if (!clinical.isEmpty() && !historical && !CURRENT.contains(clinical)) {
       skipped.add(reference, "unknown clinical status '" + clinical + "'");
@@ -59,17 +57,5 @@ final class ConditionMapper {
     return condition.hasOnsetPeriod()
         ? FhirDates.localDate(condition.getOnsetPeriod().getStartElement())
         : null;
-  }
-
-  /** The first code of a status concept, or "" when there is none. */
-  static String code(CodeableConcept concept) {
-    if (concept == null) {
-      return "";
-    }
-    return concept.getCoding().stream()
-        .map(Coding::getCode)
-        .filter(c -> c != null && !c.isBlank())
-        .findFirst()
-        .orElse("");
   }
 }

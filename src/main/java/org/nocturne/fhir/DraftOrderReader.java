@@ -72,7 +72,7 @@ public final class DraftOrderReader {
         request.hasMedicationCodeableConcept()
             ? request.getMedicationCodeableConcept()
             : new CodeableConcept();
-    String text = ObservationMapper.text(medication).trim();
+    String text = Concepts.words(medication).trim();
     Set<DrugClass> classes = codes.drugClasses(medication.getCoding(), List.of(text));
     String name =
         medication.hasText() ? medication.getText() : text.isEmpty() ? "a medication" : text;
@@ -82,7 +82,7 @@ public final class DraftOrderReader {
 
   private ProposedOrder otherOrder(
       Resource order, CodeableConcept code, List<CodeableConcept> reasonCodes) {
-    String text = ObservationMapper.text(code).trim();
+    String text = Concepts.words(code).trim();
     String name = code.hasText() ? code.getText() : text.isEmpty() ? "an order" : text;
     return new ProposedOrder(
         References.of(order),

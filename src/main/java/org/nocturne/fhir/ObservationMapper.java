@@ -105,7 +105,7 @@ final class ObservationMapper {
     if (coded.isPresent()) {
       return coded;
     }
-    String text = text(code);
+    String text = Concepts.words(code);
     if (TOE_INDEX.matcher(text).find()) {
       return Optional.of(Measure.TOE_BRACHIAL_INDEX);
     }
@@ -161,7 +161,7 @@ final class ObservationMapper {
         return Side.RIGHT;
       }
     }
-    String text = text(site);
+    String text = Concepts.words(site);
     boolean left = LEFT.matcher(text).find();
     boolean right = RIGHT.matcher(text).find();
     return left == right ? Side.UNSPECIFIED : left ? Side.LEFT : Side.RIGHT;
@@ -170,7 +170,7 @@ final class ObservationMapper {
   /** The lab's flag, else its reference range, else unknown. */
   private static Interpretation interpretation(Observation observation) {
     for (CodeableConcept concept : observation.getInterpretation()) {
-      String code = ConditionMapper.code(concept).toUpperCase(Locale.ROOT);
+      String code = Concepts.firstCode(concept).toUpperCase(Locale.ROOT);
       switch (code) {
         case "L", "LL", "LU", "<" -> {
           return Interpretation.LOW;
@@ -219,13 +219,5 @@ final class ObservationMapper {
 
   private static String status(Observation observation) {
     return observation.hasStatus() ? observation.getStatus().toCode() : "";
-  }
-
-  static String text(CodeableConcept concept) {
-    StringBuilder text = new StringBuilder(concept.hasText() ? concept.getText() : "");
-    concept
-        .getCoding()
-        .forEach(coding -> text.append(' ').append(coding.hasDisplay() ? coding.getDisplay() : ""));
-    return text.toString();
   }
 }

@@ -215,10 +215,15 @@ class CdsHooksEndpointsTest {
   }
 
   @Test
-  void healthIsUp() {
-    var response = server.get("/actuator/health");
+  void healthProbesAndMetricsAreExposed() {
+    server.postJson(SERVICE, MINIMAL);
 
-    assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"status\":\"UP\"");
+    assertThat(server.get("/actuator/health").body()).contains("\"status\":\"UP\"");
+    assertThat(server.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    assertThat(server.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(server.get("/actuator/metrics/nocturne.cds.invocations").body())
+        .contains("\"COUNT\"");
+    assertThat(server.get("/actuator/metrics/cache.gets?tag=cache:nocturne.prefetch").statusCode())
+        .isEqualTo(200);
   }
 }

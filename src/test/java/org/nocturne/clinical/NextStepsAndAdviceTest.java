@@ -204,4 +204,22 @@ class NextStepsAndAdviceTest {
             step -> assertThat(step.evidence()).contains("MedicationRequest/sertraline"));
     assertThat(assessment.advice()).contains(Advice.MOVE_WHEN_THE_URGE_COMES);
   }
+
+  @Test
+  void restlessLegsWithFerritinBetween75And100SuggestIntravenousIronOnly() {
+    var at90 =
+        restlessLegs()
+            .measured(Measure.FERRITIN, 90)
+            .measured(Measure.TRANSFERRIN_SATURATION, 25)
+            .assess();
+    var at110 =
+        restlessLegs()
+            .measured(Measure.FERRITIN, 110)
+            .measured(Measure.TRANSFERRIN_SATURATION, 25)
+            .assess();
+
+    assertThat(at90.step(NextStep.IRON_REPLETION))
+        .hasValueSatisfying(step -> assertThat(step.reason()).contains("IV iron only"));
+    assertThat(at110.step(NextStep.IRON_REPLETION)).isEmpty();
+  }
 }
