@@ -12,5 +12,7 @@ public enum DrugClass {
   SEROTONERGIC_ANTIDEPRESSANT,
   LITHIUM,
   DOPAMINE_AGONIST,
-  QUININE
+  QUININE,
+  /** Drugs AAFP 2012 (Table 1) names as most associated with leg cramps. */
+  CRAMP_ASSOCIATED
 }

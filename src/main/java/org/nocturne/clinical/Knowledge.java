@@ -30,6 +30,7 @@ public final class Knowledge {
   private final Map<NextStep, StepText> steps = new EnumMap<>(NextStep.class);
   private final Map<RedFlag, Guidance> flags = new EnumMap<>(RedFlag.class);
   private final Map<SafetyConcern, Guidance> safety = new EnumMap<>(SafetyConcern.class);
+  private final Map<DrugClass, Sourced> alternatives = new EnumMap<>(DrugClass.class);
 
   /** A next step's label and its source; the reason is the patient's own (Recommendation). */
   public record StepText(String label, String source) {}
@@ -65,6 +66,10 @@ public final class Knowledge {
     for (SafetyConcern concern : SafetyConcern.values()) {
       String key = "safety." + concern.code();
       safety.put(concern, reader.guidance(key));
+    }
+    for (DrugClass drugClass : DrugMayWorsenRlsRule.AGGRAVATORS) {
+      String key = drugClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      alternatives.put(drugClass, reader.sourced("alternative." + key));
     }
     reader.failOnProblems();
   }
@@ -124,6 +129,15 @@ public final class Knowledge {
 
   public Guidance safety(SafetyConcern concern) {
     return safety.get(concern);
+  }
+
+  /** An alternative for a drug that worsens restless legs, fitting its class. */
+  public Sourced alternative(DrugClass drugClass) {
+    Sourced alternative = alternatives.get(drugClass);
+    if (alternative == null) {
+      throw new IllegalArgumentException("no alternative is known for " + drugClass);
+    }
+    return alternative;
   }
 
   /** Reads keys, remembering every problem so one start-up error lists them all. */

@@ -14,6 +14,7 @@ import org.nocturne.clinical.Answers.NightsPerWeek;
 import org.nocturne.clinical.Answers.Onset;
 import org.nocturne.clinical.Answers.PainCharacter;
 import org.nocturne.clinical.Answers.SkinChange;
+import org.nocturne.clinical.Answers.Smoking;
 import org.nocturne.clinical.Answers.Swelling;
 
 /**
@@ -21,6 +22,8 @@ import org.nocturne.clinical.Answers.Swelling;
  * (or absent from a set): "not asked" is never read as "no".
  *
  * @param reference the QuestionnaireResponse, e.g. {@code QuestionnaireResponse/qr1}
+ * @param unsure the yes/no items the patient answered "not sure": unknown, like an unanswered item,
+ *     but known to have been asked
  */
 public record SymptomReport(
     String reference,
@@ -34,7 +37,9 @@ public record SymptomReport(
     EpisodeDuration episodeDuration,
     Swelling swelling,
     Set<SkinChange> skinChanges,
-    Set<HomeMeasure> homeMeasuresTried) {
+    Set<HomeMeasure> homeMeasuresTried,
+    Smoking smoking,
+    Set<Item> unsure) {
 
   public SymptomReport {
     Objects.requireNonNull(reference, "reference");
@@ -43,6 +48,7 @@ public record SymptomReport(
     location = Set.copyOf(location);
     skinChanges = Set.copyOf(skinChanges);
     homeMeasuresTried = Set.copyOf(homeMeasuresTried);
+    unsure = Set.copyOf(unsure);
     if (painSeverity != null && (painSeverity < 0 || painSeverity > 10)) {
       throw new IllegalArgumentException("pain-severity is 0 to 10");
     }
@@ -56,6 +62,11 @@ public record SymptomReport(
   /** The patient answered no (not merely left it out). */
   public boolean no(Item item) {
     return Boolean.FALSE.equals(yesNo.get(item));
+  }
+
+  /** The patient answered "not sure": neither yes nor no. */
+  public boolean unsure(Item item) {
+    return unsure.contains(item);
   }
 
   public boolean has(PainCharacter value) {
@@ -93,6 +104,8 @@ public record SymptomReport(
     private Swelling swelling;
     private final Set<SkinChange> skinChanges = EnumSet.noneOf(SkinChange.class);
     private final Set<HomeMeasure> homeMeasuresTried = EnumSet.noneOf(HomeMeasure.class);
+    private Smoking smoking;
+    private final Set<Item> unsure = EnumSet.noneOf(Item.class);
 
     private Builder(String reference) {
       this.reference = reference;
@@ -114,6 +127,20 @@ public record SymptomReport(
       for (Item item : items) {
         yesNo.put(item, false);
       }
+      return this;
+    }
+
+    /** "Not sure": the item stays unknown (and any earlier yes or no is dropped). */
+    public Builder unsure(Item... items) {
+      for (Item item : items) {
+        yesNo.remove(item);
+        unsure.add(item);
+      }
+      return this;
+    }
+
+    public Builder smoking(Smoking value) {
+      smoking = value;
       return this;
     }
 
@@ -180,7 +207,9 @@ public record SymptomReport(
           episodeDuration,
           swelling,
           skinChanges,
-          homeMeasuresTried);
+          homeMeasuresTried,
+          smoking,
+          unsure);
     }
   }
 }
