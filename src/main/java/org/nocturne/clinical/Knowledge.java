@@ -31,6 +31,26 @@ public final class Knowledge {
   private final Map<RedFlag, Guidance> flags = new EnumMap<>(RedFlag.class);
   private final Map<SafetyConcern, Guidance> safety = new EnumMap<>(SafetyConcern.class);
   private final Map<DrugClass, Sourced> alternatives = new EnumMap<>(DrugClass.class);
+  private final Map<Advice, String> patientAdvice = new EnumMap<>(Advice.class);
+  private final Map<Advice, String> patientWithheld = new EnumMap<>(Advice.class);
+  private final Map<Cause, Education> education = new EnumMap<>(Cause.class);
+  private final Map<Help, Sourced> help = new EnumMap<>(Help.class);
+
+  /** A patient page's title and what the cause is, in plain words, with its sources. */
+  public record Education(String title, String text, String source) {}
+
+  /** When a patient should get help, from most to least urgent. */
+  public enum Help {
+    EMERGENCY("emergency"),
+    SAME_DAY("same-day"),
+    SOON("soon");
+
+    private final String key;
+
+    Help(String key) {
+      this.key = key;
+    }
+  }
 
   /** A next step's label and its source; the reason is the patient's own (Recommendation). */
   public record StepText(String label, String source) {}
@@ -52,8 +72,24 @@ public final class Knowledge {
     for (Advice item : Advice.values()) {
       advice.put(item, reader.sourced("advice." + item.key()));
     }
+    for (Advice item : Advice.values()) {
+      patientAdvice.put(item, reader.text("advice." + item.key() + ".patient"));
+    }
     for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT)) {
       withheld.put(item, reader.sourced("withheld." + item.key()));
+      patientWithheld.put(item, reader.text("withheld." + item.key() + ".patient"));
+    }
+    for (Cause cause : Cause.values()) {
+      String key = "education." + cause.code();
+      education.put(
+          cause,
+          new Education(
+              reader.text(key + ".title"),
+              reader.text(key + ".text"),
+              reader.text(key + ".source")));
+    }
+    for (Help level : Help.values()) {
+      help.put(level, reader.sourced("education." + level.key));
     }
     for (NextStep step : NextStep.values()) {
       String key = "step." + step.key();
@@ -112,6 +148,25 @@ public final class Knowledge {
 
   public Sourced advice(Advice item) {
     return advice.get(item);
+  }
+
+  /** The advice in a patient's words, for the education pages. */
+  public String patientAdvice(Advice item) {
+    return patientAdvice.get(item);
+  }
+
+  /** Why advice is withheld, in a patient's words; only for the advice that can be unsafe. */
+  public java.util.Optional<String> patientWithheld(Advice item) {
+    return java.util.Optional.ofNullable(patientWithheld.get(item));
+  }
+
+  public Education education(Cause cause) {
+    return education.get(cause);
+  }
+
+  /** The signs that need help at this level, one per item, and their source. */
+  public Sourced help(Help level) {
+    return help.get(level);
   }
 
   /** Why a piece of advice is withheld, for the advice that can be unsafe. */
