@@ -69,7 +69,14 @@ final class CompressionContraindicationRule implements SafetyRule {
             r ->
                 r.swelling() == Answers.Swelling.ONE_LEG
                     && (r.has(Answers.SkinChange.PALE_OR_BLUE) || r.yes(Item.COLD_PALE_LEG)))
-        .map(r -> List.of(r.evidence(Item.SWELLING), r.evidence(Item.SKIN_CHANGES)))
+        .map(
+            r ->
+                List.of(
+                    r.evidence(Item.SWELLING),
+                    r.evidence(
+                        r.has(Answers.SkinChange.PALE_OR_BLUE)
+                            ? Item.SKIN_CHANGES
+                            : Item.COLD_PALE_LEG)))
         .orElse(List.of());
   }
 }
