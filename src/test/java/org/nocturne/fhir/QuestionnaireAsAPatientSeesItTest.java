@@ -533,6 +533,23 @@ class QuestionnaireAsAPatientSeesItTest {
     System.out.println("[questionnaire] items answered: " + counts);
 
     assertThat(counts.get("cramps (typical)")).isLessThanOrEqualTo(30);
+    // Time: every shown text and answer option read at 200 words a minute (adults read about
+    // 240; Brysbaert 2019), plus 5 s to choose each answer.
+    Patient typical = patients.get("cramps (typical)");
+    long words =
+        typical.shown().stream()
+            .map(ITEMS::get)
+            .mapToLong(
+                item ->
+                    item.getText().split("\\s+").length
+                        + item.getAnswerOption().stream()
+                            .mapToLong(o -> o.getValueCoding().getDisplay().split("\\s+").length)
+                            .sum())
+            .sum();
+    double minutes = words / 200.0 + typical.questions().size() * 5 / 60.0;
+    System.out.printf(
+        "[questionnaire] typical patient: %d words to read, about %.1f minutes%n", words, minutes);
+    assertThat(minutes).isLessThanOrEqualTo(6);
     assertThat(counts.values()).allSatisfy(count -> assertThat(count).isLessThanOrEqualTo(36));
   }
 
