@@ -74,8 +74,27 @@ class CdsHooksEndpointsTest {
   }
 
   @Test
-  void aCallWithTheRecordOnlyAsksForTheQuestionnaire() {
+  void aChartOpenedWithoutACurrentComplaintAnswersNoCards() {
     var response = server.postJson(SERVICE, MINIMAL);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"cards\":[]}");
+  }
+
+  @Test
+  void aLegPainDiagnosisRecordedTodayWithoutAQuestionnaireAsksForIt() {
+    String call =
+        """
+        {"hook":"patient-view","hookInstance":"h-1",
+         "context":{"userId":"Practitioner/u1","patientId":"p1"},
+         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"},
+          "conditions":{"resourceType":"Bundle","type":"searchset","entry":[{"resource":
+           {"resourceType":"Condition","id":"c1","recordedDate":"%s",
+            "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"G47.62"}]},
+            "subject":{"reference":"Patient/p1"}}}]}}}"""
+            .formatted(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+
+    var response = server.postJson(SERVICE, call);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"code\":\"questionnaire-needed\"");
