@@ -265,6 +265,23 @@ class FullRunTest {
   }
 
   @Test
+  void theGovernanceCountersAreScrapedInPrometheusFormat() {
+    String path = "/cds-services/nocturnal-leg-pain";
+    restarted.post(
+        path,
+        ServiceInstance.example("nocturnal-leg-pain", "red-flag-deep-vein-thrombosis"),
+        issuer.token(path));
+
+    var scrape = restarted.get("/actuator/prometheus", null);
+
+    assertThat(scrape.statusCode()).isEqualTo(200);
+    assertThat(scrape.body())
+        .contains(
+            "nocturne_cards_shown_total{indicator=\"critical\",service=\"nocturnal-leg-pain\","
+                + "topic=\"deep-vein-thrombosis\"}");
+  }
+
+  @Test
   void cardsShownAndFeedbackOutcomesWereCounted() {
     assertThat(shownCounted).isEqualTo(cardsShown);
     assertThat(outcomesCounted).isEqualTo(feedbackSent);
