@@ -95,4 +95,12 @@ class TwoReplicasTest {
     assertThat(a.post(PATH, body, token).statusCode()).isEqualTo(200);
     assertThat(b.post(PATH, body, token).statusCode()).isEqualTo(401);
   }
+
+  @Test
+  void aJtiLongerThanTheColumnIsRefusedBeforeItReachesTheDatabase() {
+    String body = ServiceInstance.example("nocturnal-leg-pain", "full-prefetch");
+
+    assertThat(a.post(PATH, body, issuer.token(PATH, "j".repeat(256))).statusCode()).isEqualTo(401);
+    assertThat(a.post(PATH, body, issuer.token(PATH, "k".repeat(255))).statusCode()).isEqualTo(200);
+  }
 }
