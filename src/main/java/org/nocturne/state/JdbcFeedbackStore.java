@@ -5,12 +5,9 @@ import static org.nocturne.state.JdbcReplayGuard.utc;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
 import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore;
@@ -49,18 +46,21 @@ final class JdbcFeedbackStore implements FeedbackStore {
       throw new StateUnavailable("feedback could not be stored; retry", e);
     }
     for (Feedback item : feedback) {
-      KnownCard card = cards.getOrDefault(cardId(item), KnownCard.UNKNOWN);
+      KnownCard card = cards.getOrDefault(FeedbackFields.lookup(item), KnownCard.UNKNOWN);
       meters.feedback(
-          serviceId, card.topic(), item.outcome(), reasonCode(item), card.overrideReasons());
+          serviceId,
+          card.topic(),
+          item.outcome(),
+          FeedbackFields.reasonCode(item),
+          card.overrideReasons());
     }
   }
 
   private Map<String, KnownCard> write(
       String serviceId, Caller caller, List<Feedback> feedback, Instant now) {
-    Map<String, KnownCard> cards = known(feedback.stream().map(JdbcFeedbackStore::cardId).toList());
+    Map<String, KnownCard> cards = known(feedback.stream().map(FeedbackFields::lookup).toList());
     for (Feedback item : feedback) {
-      KnownCard card = cards.getOrDefault(cardId(item), KnownCard.UNKNOWN);
-      Feedback.OverrideReason reason = item.overrideReason();
+      KnownCard card = cards.getOrDefault(FeedbackFields.lookup(item), KnownCard.UNKNOWN);
       jdbc.sql(
               "INSERT INTO feedback (service_id, card_uuid, topic_system, topic_code, indicator,"
                   + " outcome, accepted_suggestions, override_system, override_code,"
@@ -69,23 +69,15 @@ final class JdbcFeedbackStore implements FeedbackStore {
                   + " :reasonSystem, :reasonCode, :reasonDisplay, :outcomeAt, :receivedAt,"
                   + " :issuer, :subject) ON CONFLICT DO NOTHING")
           .param("service", Bounded.id(serviceId, 64))
-          .param("card", cardId(item))
+          .param("card", FeedbackFields.card(item, cards.containsKey(FeedbackFields.lookup(item))))
           .param("system", card.topic() == null ? null : card.topic().system())
           .param("code", card.topic() == null ? null : card.topic().code())
           .param("indicator", card.indicator() == null ? null : card.indicator().wire())
           .param("outcome", item.outcome())
-          .param("accepted", accepted(item))
-          .param(
-              "reasonSystem",
-              reason == null || reason.reason() == null
-                  ? null
-                  : Bounded.text(reason.reason().system(), 255))
-          .param("reasonCode", reasonCode(item))
-          .param(
-              "reasonDisplay",
-              reason == null || reason.reason() == null
-                  ? null
-                  : Bounded.text(reason.reason().display(), 255))
+          .param("accepted", FeedbackFields.acceptedSuggestions(item))
+          .param("reasonSystem", FeedbackFields.reasonSystem(item))
+          .param("reasonCode", FeedbackFields.reasonCode(item))
+          .param("reasonDisplay", FeedbackFields.reasonDisplay(item, card))
           .param("outcomeAt", OffsetDateTime.parse(item.outcomeTimestamp()))
           .param("receivedAt", utc(now))
           .param("issuer", caller == null ? null : Bounded.text(caller.issuer(), 1024))
@@ -178,29 +170,5 @@ final class JdbcFeedbackStore implements FeedbackStore {
       throw new StateUnavailable("feedback could not be read; retry", e);
     }
     return tallies.result();
-  }
-
-  static String cardId(Feedback item) {
-    return Objects.requireNonNullElse(Bounded.id(item.card(), 64), "-");
-  }
-
-  static String reasonCode(Feedback item) {
-    return item.overrideReason() == null || item.overrideReason().reason() == null
-        ? null
-        : Bounded.id(item.overrideReason().reason().code(), 128);
-  }
-
-  private static String accepted(Feedback item) {
-    if (item.acceptedSuggestions() == null) {
-      return null;
-    }
-    List<String> ids = new ArrayList<>();
-    for (Feedback.AcceptedSuggestion suggestion : item.acceptedSuggestions()) {
-      String id = Bounded.id(suggestion.id(), 64);
-      if (id != null) {
-        ids.add(id);
-      }
-    }
-    return Bounded.text(ids.stream().collect(Collectors.joining(",")), 1000);
   }
 }

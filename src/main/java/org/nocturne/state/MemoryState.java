@@ -59,14 +59,14 @@ final class MemoryState implements FeedbackStore, CallAudit {
   @Override
   public synchronized void append(String serviceId, Caller caller, List<Feedback> items) {
     for (Feedback item : items) {
-      Shown shown = cards.get(JdbcFeedbackStore.cardId(item));
+      Shown shown = cards.get(FeedbackFields.lookup(item));
       KnownCard card = shown == null ? KnownCard.UNKNOWN : shown.card();
-      String reason = JdbcFeedbackStore.reasonCode(item);
+      String reason = FeedbackFields.reasonCode(item);
       bounded(
           feedback,
           new StoredFeedback(
               serviceId,
-              JdbcFeedbackStore.cardId(item),
+              FeedbackFields.card(item, shown != null),
               card.topic(),
               card.indicator(),
               item.outcome(),

@@ -102,6 +102,41 @@ class JdbcFeedbackStoreTest {
   }
 
   @Test
+  void idsAndTextsThatAreNeitherOursNorUuidsAreNotKept() {
+    store.append(
+        "nocturnal-leg-pain",
+        EHR,
+        List.of(
+            new Feedback(
+                "pat-dvt",
+                "accepted",
+                List.of(new Feedback.AcceptedSuggestion("Patient/pat-dvt")),
+                null,
+                "2026-11-27T10:01:00Z"),
+            new Feedback(
+                "9368d37b-283f-44a0-93ea-547cebab93ed",
+                "overridden",
+                null,
+                new Feedback.OverrideReason(
+                    new Coding("http://ehr.example.org/reasons", "x1", "Mrs Smith said no"), null),
+                "2026-11-27T10:02:00Z")));
+
+    List<Map<String, Object>> rows =
+        jdbc.sql(
+                "SELECT card_uuid, accepted_suggestions, override_code, override_display"
+                    + " FROM feedback ORDER BY id")
+            .query()
+            .listOfRows();
+    assertThat(rows.get(0))
+        .containsEntry("card_uuid", "-")
+        .containsEntry("accepted_suggestions", null);
+    assertThat(rows.get(1))
+        .containsEntry("card_uuid", "9368d37b-283f-44a0-93ea-547cebab93ed")
+        .containsEntry("override_code", "x1")
+        .containsEntry("override_display", null);
+  }
+
+  @Test
   void aBatchSentTwiceIsStoredOnce() {
     shown("card-2", DVT, Indicator.CRITICAL);
     List<Feedback> batch =
