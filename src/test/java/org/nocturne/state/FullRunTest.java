@@ -172,9 +172,11 @@ class FullRunTest {
 
   @Test
   void theSummaryAfterTheRestartCountsEveryCardAndOutcome() throws IOException {
-    String today = LocalDate.now(ZoneOffset.UTC).toString();
+    // dates are inclusive: yesterday to today holds the run even when it crosses midnight
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
     var response =
-        restarted.get("/admin/feedback/summary?from=" + today + "&to=" + today, ADMIN_TOKEN);
+        restarted.get(
+            "/admin/feedback/summary?from=" + today.minusDays(1) + "&to=" + today, ADMIN_TOKEN);
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonNode topics = CdsJson.mapper().readTree(response.body()).path("topics");
