@@ -43,7 +43,7 @@ final class ArterialDiseaseRule implements CauseRule {
               f.when(
                   r.yes(Item.WORSE_LYING_FLAT) && r.yes(Item.RELIEF_DANGLING),
                   2,
-                  "Worse lying flat, eased with the legs down",
+                  "Worse lying flat",
                   REST_PAIN,
                   r.evidence(Item.WORSE_LYING_FLAT));
               f.when(

@@ -13,6 +13,9 @@ public enum DrugClass {
   LITHIUM,
   DOPAMINE_AGONIST,
   QUININE,
+  ESTROGEN,
+  CYP3A4_INHIBITOR,
+  CANCER_TREATMENT,
   /** Drugs AAFP 2012 (Table 1) names as most associated with leg cramps. */
   CRAMP_ASSOCIATED
 }

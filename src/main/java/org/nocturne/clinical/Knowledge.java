@@ -28,8 +28,10 @@ public final class Knowledge {
   private final Map<Advice, Sourced> advice = new EnumMap<>(Advice.class);
   private final Map<Advice, Sourced> withheld = new EnumMap<>(Advice.class);
   private final Map<NextStep, StepText> steps = new EnumMap<>(NextStep.class);
-  private final Map<RedFlag, Guidance> flags = new EnumMap<>(RedFlag.class);
+  private final Map<FlagGuidance, Guidance> flags = new EnumMap<>(FlagGuidance.class);
   private final Map<SafetyConcern, Guidance> safety = new EnumMap<>(SafetyConcern.class);
+  private final Map<MedicationEffect.Kind, Guidance> effects =
+      new EnumMap<>(MedicationEffect.Kind.class);
   private final Map<DrugClass, Sourced> alternatives = new EnumMap<>(DrugClass.class);
   private final Map<Advice, String> patientAdvice = new EnumMap<>(Advice.class);
   private final Map<Advice, String> patientWithheld = new EnumMap<>(Advice.class);
@@ -95,9 +97,8 @@ public final class Knowledge {
       String key = "step." + step.key();
       steps.put(step, new StepText(reader.text(key + ".text"), reader.text(key + ".source")));
     }
-    for (RedFlag flag : RedFlag.values()) {
-      String key = "flag." + flag.code();
-      flags.put(flag, reader.guidance(key));
+    for (FlagGuidance flag : FlagGuidance.values()) {
+      flags.put(flag, reader.guidance("flag." + flag.key()));
     }
     for (SafetyConcern concern : SafetyConcern.values()) {
       String key = "safety." + concern.code();
@@ -106,6 +107,9 @@ public final class Knowledge {
     for (DrugClass drugClass : DrugMayWorsenRlsRule.AGGRAVATORS) {
       String key = drugClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
       alternatives.put(drugClass, reader.sourced("alternative." + key));
+    }
+    for (MedicationEffect.Kind kind : MedicationEffect.Kind.values()) {
+      effects.put(kind, reader.guidance("effect." + kind.key()));
     }
     reader.failOnProblems();
   }
@@ -178,8 +182,18 @@ public final class Knowledge {
     return steps.get(step);
   }
 
+  /** The general texts of a red flag. */
   public Guidance flag(RedFlag flag) {
-    return flags.get(flag);
+    return flags.get(FlagGuidance.of(flag));
+  }
+
+  /** The texts of one presentation of a red flag. */
+  public Guidance flag(FlagGuidance guidance) {
+    return flags.get(guidance);
+  }
+
+  public Guidance effect(MedicationEffect.Kind kind) {
+    return effects.get(kind);
   }
 
   public Guidance safety(SafetyConcern concern) {

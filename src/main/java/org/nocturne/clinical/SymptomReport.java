@@ -24,6 +24,7 @@ import org.nocturne.clinical.Answers.Swelling;
  * @param reference the QuestionnaireResponse, e.g. {@code QuestionnaireResponse/qr1}
  * @param unsure the yes/no items the patient answered "not sure": unknown, like an unanswered item,
  *     but known to have been asked
+ * @param authored when the patient answered, or {@code null} when the response is undated
  */
 public record SymptomReport(
     String reference,
@@ -39,7 +40,8 @@ public record SymptomReport(
     Set<SkinChange> skinChanges,
     Set<HomeMeasure> homeMeasuresTried,
     Smoking smoking,
-    Set<Item> unsure) {
+    Set<Item> unsure,
+    java.time.LocalDate authored) {
 
   public SymptomReport {
     Objects.requireNonNull(reference, "reference");
@@ -52,6 +54,34 @@ public record SymptomReport(
     if (painSeverity != null && (painSeverity < 0 || painSeverity > 10)) {
       throw new IllegalArgumentException("pain-severity is 0 to 10");
     }
+  }
+
+  /** The same answers, answered on the given date. */
+  public SymptomReport authoredOn(java.time.LocalDate date) {
+    return new SymptomReport(
+        reference,
+        yesNo,
+        onset,
+        nightsPerWeek,
+        painSeverity,
+        character,
+        location,
+        laterality,
+        episodeDuration,
+        swelling,
+        skinChanges,
+        homeMeasuresTried,
+        smoking,
+        unsure,
+        date);
+  }
+
+  /**
+   * A journey of more than 4 hours in the last 4 weeks (a DVT risk factor), from the {@code
+   * long-travel} item; {@code null} when not asked.
+   */
+  public Boolean recentLongTravel() {
+    return yesNo.get(Item.LONG_TRAVEL);
   }
 
   /** The patient answered yes. */
@@ -106,6 +136,7 @@ public record SymptomReport(
     private final Set<HomeMeasure> homeMeasuresTried = EnumSet.noneOf(HomeMeasure.class);
     private Smoking smoking;
     private final Set<Item> unsure = EnumSet.noneOf(Item.class);
+    private java.time.LocalDate authored;
 
     private Builder(String reference) {
       this.reference = reference;
@@ -194,6 +225,21 @@ public record SymptomReport(
       return this;
     }
 
+    public Builder authored(java.time.LocalDate value) {
+      authored = value;
+      return this;
+    }
+
+    /** The {@code long-travel} answer; {@code null} leaves it unasked. */
+    public Builder recentLongTravel(Boolean value) {
+      if (value == null) {
+        yesNo.remove(Item.LONG_TRAVEL);
+      } else {
+        yesNo.put(Item.LONG_TRAVEL, value);
+      }
+      return this;
+    }
+
     public SymptomReport build() {
       return new SymptomReport(
           reference,
@@ -209,7 +255,8 @@ public record SymptomReport(
           skinChanges,
           homeMeasuresTried,
           smoking,
-          unsure);
+          unsure,
+          authored);
     }
   }
 }

@@ -32,6 +32,7 @@ import org.nocturne.clinical.Measure;
 public final class CodeSets {
   static final String PREGNANCY_STATUS = "observation-pregnancy-status";
   static final String COMPRESSION = "order-compression";
+  static final String LEG_PAIN_COMPLAINT = "leg-pain-complaint";
   private static final String FOLDER = "fhir-profiles/";
 
   private final Map<Disorder, CodeSet> disorders = new EnumMap<>(Disorder.class);
@@ -39,6 +40,7 @@ public final class CodeSets {
   private final Map<DrugClass, CodeSet> drugs = new EnumMap<>(DrugClass.class);
   private final CodeSet pregnancyStatus;
   private final CodeSet compression;
+  private final CodeSet legPainComplaint;
 
   private CodeSets(FhirContext fhir) {
     for (Disorder disorder : Disorder.values()) {
@@ -52,6 +54,7 @@ public final class CodeSets {
     }
     pregnancyStatus = load(fhir, PREGNANCY_STATUS);
     compression = load(fhir, COMPRESSION);
+    legPainComplaint = load(fhir, LEG_PAIN_COMPLAINT);
   }
 
   public static CodeSets load(FhirContext fhir) {
@@ -94,6 +97,14 @@ public final class CodeSets {
   boolean isCompression(CodeableConcept concept) {
     return concept.getCoding().stream()
         .anyMatch(c -> compression.matches(c.getSystem(), c.getCode()));
+  }
+
+  /**
+   * A diagnosis that makes leg pain the current complaint (contract, "When patient-view speaks").
+   */
+  boolean isLegPainComplaint(CodeableConcept concept) {
+    return concept.getCoding().stream()
+        .anyMatch(c -> legPainComplaint.matches(c.getSystem(), c.getCode()));
   }
 
   /** Drug classes by RxNorm code first, then by ingredient name as a whole word in the texts. */

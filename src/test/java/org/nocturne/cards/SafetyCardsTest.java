@@ -87,6 +87,7 @@ class SafetyCardsTest {
         SymptomReport.builder("QuestionnaireResponse/q")
             .swelling(Answers.Swelling.ONE_LEG)
             .skinChanges(Answers.SkinChange.PALE_OR_BLUE)
+            .authored(TODAY.minusDays(1))
             .build();
     List<Scenario> all = new ArrayList<>();
     all.add(new Scenario(facts(60, List.of(Disorder.LEG_CRAMPS), List.of(), null), quinine()));
@@ -151,9 +152,10 @@ class SafetyCardsTest {
 
   @Test
   void everySafetyCardKeepsTheCardBudget() {
+    for (Scenario scenario : scenarios()) {
+      assertThat(cards(scenario)).as(scenario.order().name() + " " + scenario.facts()).isNotEmpty();
+    }
     List<Card> all = scenarios().stream().flatMap(s -> cards(s).stream()).toList();
-
-    assertThat(all).hasSizeGreaterThanOrEqualTo(scenarios().size());
     for (Card card : all) {
       assertThat(card.detail().length()).as(card.detail()).isLessThanOrEqualTo(700);
       assertThat(REFERENCE.matcher(card.detail()).find()).as(card.detail()).isFalse();

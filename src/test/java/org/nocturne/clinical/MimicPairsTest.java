@@ -175,7 +175,7 @@ class MimicPairsTest {
     assertThat(flatOnly.of(Cause.PERIPHERAL_ARTERY_DISEASE).findings())
         .noneSatisfy(f -> assertThat(f.text()).contains("lying flat"));
     assertThat(restPain.of(Cause.PERIPHERAL_ARTERY_DISEASE).findings())
-        .anySatisfy(f -> assertThat(f.text()).contains("Worse lying flat"));
+        .anySatisfy(f -> assertThat(f.text()).isEqualTo("Worse lying flat"));
   }
 
   @Test
