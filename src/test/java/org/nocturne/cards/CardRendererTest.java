@@ -133,10 +133,12 @@ class CardRendererTest {
         .extracting(s -> s.label())
         .containsExactly("Order: Resting ankle-brachial index (both legs)");
     assertThat(differential.detail())
-        .contains("| Cause | Likelihood | Score |")
-        .contains("JAMA Arch Surg 1969")
-        .contains("Why high: Peripheral artery disease")
-        .contains("Let the legs hang down");
+        .startsWith("**Likely:** Peripheral artery disease (ischemic rest pain) (high)")
+        .contains("**Do:** Resting ankle-brachial index (both legs)")
+        .contains("**Rule out:** limb-threatening ischemia")
+        .contains("_Sources: ")
+        .doesNotContain("QuestionnaireResponse/")
+        .hasSizeLessThanOrEqualTo(700);
     assertThat(differential.links().get(0).url())
         .isEqualTo("https://cds.example.org/education/peripheral-artery-disease");
   }
@@ -246,8 +248,8 @@ class CardRendererTest {
         .satisfies(
             card ->
                 assertThat(card.detail())
-                    .contains("**Questionnaire:** answered 20 Nov 2026")
-                    .contains("**Severity and sleep:** 8/10 (severe), 6–7 nights a week"));
+                    .contains("**Severity and sleep:** 8/10 (severe), 6–7 nights a week")
+                    .contains("Questionnaire answered 20 Nov 2026"));
   }
 
   @Test
