@@ -32,7 +32,8 @@ public final class CardRenderer {
   public CardRenderer(Knowledge knowledge, FhirContext fhir) {
     Suggestions suggestions = new Suggestions(new OrderTemplates(fhir), knowledge);
     this.redFlags = new RedFlagCards(knowledge, suggestions);
-    this.differential = new DifferentialCard(knowledge, suggestions);
+    this.differential =
+        new DifferentialCard(knowledge, suggestions, new ProblemListTemplates(fhir));
     this.medicationEffects = new MedicationEffectCards(knowledge, suggestions);
     this.safety = new SafetyCards(knowledge, suggestions);
   }

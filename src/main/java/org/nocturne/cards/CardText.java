@@ -60,7 +60,7 @@ final class CardText {
     String closing =
         sources.isEmpty()
             ? ""
-            : "_Sources: " + shorten(Markdown.text(String.join("; ", sources)), 180) + "_";
+            : "_Sources: " + shorten(Markdown.text(String.join("; ", sources)), 150) + "_";
     int room = MAX - (closing.isEmpty() ? 0 : closing.length() + 2);
     StringBuilder body = new StringBuilder();
     for (String line : lines) {

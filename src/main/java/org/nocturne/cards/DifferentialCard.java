@@ -26,10 +26,12 @@ import org.nocturne.clinical.Recommendation;
 final class DifferentialCard {
   private final Knowledge knowledge;
   private final Suggestions suggestions;
+  private final ProblemListTemplates problems;
 
-  DifferentialCard(Knowledge knowledge, Suggestions suggestions) {
+  DifferentialCard(Knowledge knowledge, Suggestions suggestions, ProblemListTemplates problems) {
     this.knowledge = knowledge;
     this.suggestions = suggestions;
+    this.problems = problems;
   }
 
   /** Shown when the patient answered the questionnaire, or the record alone points somewhere. */
@@ -61,6 +63,7 @@ final class DifferentialCard {
             .ifPresent(orders::add);
       }
     }
+    problem(leading, context, key).ifPresent(orders::add);
     return Optional.of(
         new Card(
             context.uuid(key),
@@ -80,6 +83,22 @@ final class DifferentialCard {
                     "Self-care advice for the patient: " + knowledge.shortName(leading.cause()),
                     context.url("/education/" + leading.cause().code()))),
             Map.of(DifferentialExtension.KEY, DifferentialExtension.of(assessment))));
+  }
+
+  /** A problem-list entry when the cause is highly likely and not recorded already. */
+  private Optional<Suggestion> problem(CauseAssessment leading, CardContext context, String key) {
+    boolean recorded =
+        leading.findings().stream()
+            .anyMatch(f -> f.basis().equals(org.nocturne.clinical.Findings.RECORDED_DIAGNOSIS));
+    if (leading.likelihood() != Likelihood.HIGH || recorded) {
+      return Optional.empty();
+    }
+    return problems
+        .problem(leading.cause(), context.patientId())
+        .map(
+            p ->
+                new Suggestion(
+                    p.label(), context.uuid(key + "|problem"), null, List.of(p.action())));
   }
 
   private String summary(CauseAssessment leading) {
@@ -105,27 +124,6 @@ final class DifferentialCard {
     CauseAssessment leading = assessment.leading();
     CardText text = new CardText();
     text.line("Likely", likely(assessment));
-    List<String> steps = new ArrayList<>();
-    for (Recommendation step : assessment.nextSteps()) {
-      if (!step.urgent()) {
-        steps.add(knowledge.step(step.step()).label());
-        text.source(knowledge.step(step.step()).source());
-      }
-    }
-    for (Advice advice : assessment.withheldAdvice()) {
-      steps.add(
-          advice == Advice.LEG_ELEVATION ? "no leg elevation until PAD is excluded" : "no heat");
-    }
-    if (steps.isEmpty() && !assessment.advice().isEmpty()) {
-      steps.add("self-care advice for the patient (page linked below)");
-    }
-    text.line("Do", String.join("; ", steps));
-    if (leading.likelihood().atLeast(Likelihood.MODERATE)) {
-      text.line("Rule out", knowledge.ruleOut(leading.cause()));
-    }
-    if (!alsoFlagged.isEmpty()) {
-      text.line("Also flagged", String.join("; ", alsoFlagged));
-    }
     Complaint complaint = assessment.complaint();
     String questionnaire =
         complaint.questionnaireCurrent()
@@ -138,6 +136,43 @@ final class DifferentialCard {
         (assessment.burden().isEmpty() ? "not reported" : assessment.burden().text())
             + ". Questionnaire "
             + questionnaire);
+    if (!assessment.onRecord().isEmpty()) {
+      List<String> low =
+          assessment
+              .step(org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES)
+              .map(Recommendation::evidence)
+              .orElse(List.of());
+      text.line("On record", Results.line(assessment.onRecord(), low));
+    }
+    List<String> steps = new ArrayList<>();
+    java.util.Set<org.nocturne.clinical.NextStep> onOtherCards =
+        assessment.medicationEffects().stream()
+            .flatMap(effect -> effect.checks().stream())
+            .collect(java.util.stream.Collectors.toSet());
+    for (Recommendation step : assessment.nextSteps()) {
+      if (!step.urgent() && !onOtherCards.contains(step.step())) {
+        steps.add(knowledge.step(step.step()).label());
+        text.source(knowledge.step(step.step()).source());
+      }
+    }
+    for (Advice advice : assessment.withheldAdvice()) {
+      steps.add(
+          switch (advice) {
+            case LEG_ELEVATION -> "no leg elevation until PAD is excluded";
+            case HYDRATION -> "no extra fluids (heart failure or advanced CKD)";
+            default -> "no heat (reduced sensation or blood flow)";
+          });
+    }
+    if (steps.isEmpty() && !assessment.advice().isEmpty()) {
+      steps.add("self-care advice for the patient (page linked below)");
+    }
+    text.line("Do", String.join("; ", steps));
+    if (leading.likelihood().atLeast(Likelihood.MODERATE)) {
+      text.line("Rule out", knowledge.ruleOut(leading.cause()));
+    }
+    if (!alsoFlagged.isEmpty()) {
+      text.line("Also flagged", String.join("; ", alsoFlagged));
+    }
     assessment.gaps().stream()
         .filter(gap -> !gap.contains("questionnaire"))
         .findFirst()

@@ -55,7 +55,7 @@ public final class Knowledge {
     for (Advice item : Advice.values()) {
       advice.put(item, reader.sourced("advice." + item.key()));
     }
-    for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT)) {
+    for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT, Advice.HYDRATION)) {
       withheld.put(item, reader.sourced("withheld." + item.key()));
     }
     for (NextStep step : NextStep.values()) {
