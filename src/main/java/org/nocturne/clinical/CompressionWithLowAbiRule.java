@@ -143,9 +143,7 @@ final class CompressionWithLowAbiRule implements SafetyRule {
     risk(e.diabetesEvidence(), "diabetes", why, evidence);
     risk(e.kidneyDiseaseEvidence(), "kidney disease", why, evidence);
     risk(e.arterialDiseaseEvidence(), "arterial disease on record", why, evidence);
-    e.report()
-        .filter(r -> r.smoking() == Answers.Smoking.CURRENT)
-        .ifPresent(r -> risk(List.of(r.evidence(Item.SMOKING)), "smokes", why, evidence));
+    risk(e.currentSmokerEvidence(), "smokes", why, evidence);
     CauseAssessment pad = assessment.of(Cause.PERIPHERAL_ARTERY_DISEASE);
     if (why.isEmpty() && pad.likelihood().atLeast(Likelihood.MODERATE)) {
       risk(pad.evidence(), "symptoms of arterial disease", why, evidence);

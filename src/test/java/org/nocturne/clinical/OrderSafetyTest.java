@@ -133,7 +133,8 @@ class OrderSafetyTest {
             patient().age(50).has(Disorder.DIABETES),
             patient().age(50).has(Disorder.CHRONIC_KIDNEY_DISEASE),
             patient().age(50).has(Disorder.PERIPHERAL_ARTERY_DISEASE),
-            patient().age(50).answered(r -> r.smoking(Answers.Smoking.CURRENT)))) {
+            patient().age(50).answered(r -> r.smoking(Answers.Smoking.CURRENT)),
+            patient().age(50).has(Disorder.CURRENT_SMOKER))) {
       assertThat(check(atRisk, stockings()))
           .singleElement()
           .satisfies(

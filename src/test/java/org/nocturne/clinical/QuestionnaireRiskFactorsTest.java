@@ -80,4 +80,21 @@ class QuestionnaireRiskFactorsTest {
     assertThat(dvt(reported).guidance()).isEqualTo(FlagGuidance.DVT_IN_PREGNANCY);
     assertThat(dvt(reported).urgency()).isEqualTo(Urgency.CRITICAL);
   }
+
+  @Test
+  void aPatientWhoSaysTheySmokeGetsTheStopSmokingStepWithArterialDisease() {
+    var smoker =
+        patient()
+            .abi(0.72, 0.8)
+            .answered(r -> r.yes(Item.EXERTIONAL_CALF_PAIN).smoking(Answers.Smoking.CURRENT))
+            .assess();
+    var former =
+        patient()
+            .abi(0.72, 0.8)
+            .answered(r -> r.yes(Item.EXERTIONAL_CALF_PAIN).smoking(Answers.Smoking.FORMER))
+            .assess();
+
+    assertThat(smoker.step(NextStep.SMOKING_CESSATION)).isPresent();
+    assertThat(former.step(NextStep.SMOKING_CESSATION)).isEmpty();
+  }
 }
