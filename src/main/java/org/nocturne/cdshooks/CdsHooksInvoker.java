@@ -1,7 +1,7 @@
 package org.nocturne.cdshooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,15 +25,14 @@ final class CdsHooksInvoker {
   CdsResponse invoke(String serviceId, byte[] body, Caller caller) {
     RegisteredService service =
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
-    Timer.Sample sample = Timer.start(meters);
-    String outcome = "error";
     CdsRequest request = null;
     try {
       request = RequestBody.bind(body, CdsRequest.class);
       RequestValidator.check(request, service.descriptor());
       Prefetch prefetch = resolver.resolve(request, service, caller);
+      countPrefetch(serviceId, prefetch);
       CdsResponse response = service.service().call(new HookCall(request, prefetch));
-      outcome = "ok";
+      countCards(serviceId, response);
       log.info(
           "service={} hookInstance={} cards={} missing={}",
           serviceId,
@@ -42,7 +41,6 @@ final class CdsHooksInvoker {
           prefetch.missingKeys());
       return response;
     } catch (CdsHooksException e) {
-      outcome = String.valueOf(e.status());
       log.info(
           "service={} hookInstance={} status={} reason={}",
           serviceId,
@@ -52,9 +50,35 @@ final class CdsHooksInvoker {
           e.status(),
           e.getMessage());
       throw e;
-    } finally {
-      sample.stop(
-          meters.timer("nocturne.cds.invocations", "service", serviceId, "outcome", outcome));
+    }
+  }
+
+  /**
+   * {@code nocturne.prefetch.keys}: where each key's data came from (prefetched by the EHR, fetched
+   * by us, from our cache) or why there is none; call timing is {@link InvocationMetricsFilter}'s.
+   */
+  private void countPrefetch(String serviceId, Prefetch prefetch) {
+    for (PrefetchValue value : prefetch.values().values()) {
+      String source;
+      if (value instanceof PrefetchValue.Data data) {
+        source = data.origin().name().toLowerCase(Locale.ROOT);
+      } else if (value instanceof PrefetchValue.NoData) {
+        source = "no-data";
+      } else if (value instanceof PrefetchValue.ClientError) {
+        source = "client-error";
+      } else {
+        source = "unavailable";
+      }
+      meters.counter("nocturne.prefetch.keys", "service", serviceId, "source", source).increment();
+    }
+  }
+
+  /** {@code nocturne.cds.cards}: cards answered, by indicator (critical, warning, info). */
+  private void countCards(String serviceId, CdsResponse response) {
+    for (Card card : response.cards()) {
+      meters
+          .counter("nocturne.cds.cards", "service", serviceId, "indicator", card.indicator().wire())
+          .increment();
     }
   }
 }
