@@ -27,11 +27,13 @@ import tools.jackson.databind.JsonNode;
 @ActiveProfiles("local")
 class MonitoringDashboardTest {
   private static final Path DASHBOARD = Path.of("deploy/grafana/nocturne-cds.json");
+
   /** A metric name followed by a selector or a range, or the first argument of label_values. */
   private static final Pattern METRIC =
       Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{([^}]*)\\}|\\[)|label_values\\((\\w+)");
 
   private static final Pattern EXACT_LABEL = Pattern.compile("(\\w+)=\"([^\"]*)\"");
+
   /** Added by Prometheus when it scrapes, not by the service. */
   private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
 
@@ -87,10 +89,7 @@ class MonitoringDashboardTest {
             "nocturne_cds_feedback_total");
     for (Selector selector : selectors) {
       List<String> lines =
-          scrape
-              .lines()
-              .filter(line -> line.startsWith(selector.metric() + "{"))
-              .toList();
+          scrape.lines().filter(line -> line.startsWith(selector.metric() + "{")).toList();
       assertThat(lines).as("%s in the scrape", selector.metric()).isNotEmpty();
       Matcher label = EXACT_LABEL.matcher(selector.labels());
       while (label.find()) {

@@ -16,8 +16,7 @@ class RunningModesTest {
   // the start failures below are expected: keep their stack traces out of the build log
   private static final String QUIET =
       "--logging.level.org.springframework.boot.SpringApplication=off";
-  private static final String QUIET_CONTEXT =
-      "--logging.level.org.springframework.context=error";
+  private static final String QUIET_CONTEXT = "--logging.level.org.springframework.context=error";
   private static final String QUIET_REPORT =
       "--logging.level.org.springframework.boot.autoconfigure.logging=off";
   private static final String ISSUER = "--nocturne.security.trusted-issuers[0].issuer=https://ehr";
@@ -72,13 +71,13 @@ class RunningModesTest {
         app.run("--spring.profiles.active=local", "--server.port=0")) {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       String request =
-          LocalServer.read(java.nio.file.Path.of("hooks/nocturnal-leg-pain/cause-sciatica.request.json"));
+          LocalServer.read(
+              java.nio.file.Path.of("hooks/nocturnal-leg-pain/cause-sciatica.request.json"));
 
       HttpResponse<String> response =
           new LocalServer(port).postJson("/cds-services/nocturnal-leg-pain", request);
 
-      assertThat(context.getBean(PublicBaseUrl.class).get())
-          .isEqualTo("http://localhost:" + port);
+      assertThat(context.getBean(PublicBaseUrl.class).get()).isEqualTo("http://localhost:" + port);
       assertThat(response.body())
           .contains("http://localhost:" + port + "/education/")
           .doesNotContain("localhost:8080");
