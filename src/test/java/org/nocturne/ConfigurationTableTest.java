@@ -3,11 +3,13 @@ package org.nocturne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -74,11 +76,12 @@ class ConfigurationTableTest {
     var scanner = new ClassPathScanningCandidateComponentProvider(false);
     scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
     int properties = 0;
+    int defaults = 0;
     for (BeanDefinition definition : scanner.findCandidateComponents("org.nocturne")) {
       Class<?> type = Class.forName(definition.getBeanClassName());
       assertThat(type.isAnnotationPresent(Validated.class)).as("%s is @Validated", type).isTrue();
       String prefix = type.getAnnotation(ConfigurationProperties.class).value();
-      for (Map.Entry<String, RecordComponent> property : properties(prefix, type).entrySet()) {
+      for (Map.Entry<String, Parameter> property : properties(prefix, type).entrySet()) {
         properties++;
         String name = property.getKey();
         assertThat(rows).as("a README row for %s", name).containsKey(name);
@@ -88,17 +91,30 @@ class ConfigurationTableTest {
             .contains("`" + environment(name) + "`");
         DefaultValue fallback = property.getValue().getAnnotation(DefaultValue.class);
         if (fallback != null && fallback.value().length == 1) {
+          defaults++;
           assertThat(row).as("%s's default", name).contains("`" + fallback.value()[0] + "`");
         }
       }
     }
     assertThat(properties).isGreaterThan(15);
+    assertThat(defaults).isGreaterThan(10);
   }
 
-  /** Property names of a record, lists of records expanded as {@code name[i].part}. */
-  private static Map<String, RecordComponent> properties(String prefix, Class<?> record) {
-    Map<String, RecordComponent> names = new LinkedHashMap<>();
-    for (RecordComponent component : record.getRecordComponents()) {
+  /**
+   * Property names of a record, lists of records expanded as {@code name[i].part}, each with its
+   * constructor parameter (where {@code @DefaultValue} lives).
+   */
+  private static Map<String, Parameter> properties(String prefix, Class<?> record)
+      throws NoSuchMethodException {
+    Map<String, Parameter> names = new LinkedHashMap<>();
+    RecordComponent[] components = record.getRecordComponents();
+    Parameter[] parameters =
+        record
+            .getDeclaredConstructor(
+                Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new))
+            .getParameters();
+    for (int index = 0; index < components.length; index++) {
+      RecordComponent component = components[index];
       String name = prefix + "." + kebab(component.getName());
       Type type = component.getGenericType();
       if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
@@ -109,7 +125,7 @@ class ConfigurationTableTest {
         }
         name = name + (prefix.endsWith("]") ? "[j]" : "[i]");
       }
-      names.put(name, component);
+      names.put(name, parameters[index]);
     }
     return names;
   }
