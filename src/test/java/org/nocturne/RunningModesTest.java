@@ -14,8 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The running modes of the contract: only the local profile runs without JWT verification. */
 class RunningModesTest {
   // the start failures below are expected: keep their stack traces out of the build log
-  private static final String QUIET =
-      "--logging.level.org.springframework.boot.SpringApplication=off";
+  private static final String QUIET = "--logging.level.org.springframework.boot=off";
   private static final String QUIET_CONTEXT = "--logging.level.org.springframework.context=error";
   private static final String QUIET_REPORT =
       "--logging.level.org.springframework.boot.autoconfigure.logging=off";

@@ -46,9 +46,7 @@ class SecurityStartupCheck implements InitializingBean {
               + "e.g. https://nocturne.hospital.example (JWT aud and card links are built from it)");
     }
     if (!missing.isEmpty()) {
-      throw new IllegalStateException(
-          String.join("; ", missing)
-              + ". Or run on a workstation with the local profile (./mvnw spring-boot:run).");
+      throw new MissingSettings(missing);
     }
     if (properties.jwtRequired()) {
       log.info("JWT verification is on; {} trusted issuer(s)", properties.trustedIssuers().size());
