@@ -23,10 +23,11 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Maps every failure of a CDS Hooks endpoint (a path under {@code /cds-services}) to a status and
  * an OperationOutcome, including those Spring raises before any controller is chosen (405, 415,
  * 406, an unknown path). Other paths (education pages, {@code /fhir}, actuator) keep Spring's own
- * error handling: an education page 404 is not an OperationOutcome. A resolver rather than a
- * controller advice because an advice scoped to our controllers never sees the errors raised before
- * a controller is chosen. Messages come from our own code and never carry request content; anything
- * unexpected is a 500 whose detail stays in the log.
+ * error handling: an education page 404 is not an OperationOutcome; only a {@link
+ * CdsHooksException}, which a controller throws on purpose, is mapped wherever it comes from. A
+ * resolver rather than a controller advice because an advice scoped to our controllers never sees
+ * the errors raised before a controller is chosen. Messages come from our own code and never carry
+ * request content; anything unexpected is a 500 whose detail stays in the log.
  */
 @Component
 class CdsHooksErrors implements HandlerExceptionResolver, Ordered {
@@ -35,7 +36,10 @@ class CdsHooksErrors implements HandlerExceptionResolver, Ordered {
   @Override
   public ModelAndView resolveException(
       HttpServletRequest request, HttpServletResponse response, Object handler, Exception e) {
-    if (!CdsHooksPaths.isCdsHooks(request) || response.isCommitted()) {
+    // a CdsHooksException is a deliberate answer wherever it is thrown; everything else is
+    // mapped only for the CDS Hooks endpoints
+    boolean deliberate = e instanceof CdsHooksException;
+    if (response.isCommitted() || !(deliberate || CdsHooksPaths.isCdsHooks(request))) {
       return null;
     }
     try {
