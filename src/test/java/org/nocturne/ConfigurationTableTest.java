@@ -117,6 +117,10 @@ class ConfigurationTableTest {
       RecordComponent component = components[index];
       String name = prefix + "." + kebab(component.getName());
       Type type = component.getGenericType();
+      if (component.getType().isRecord()) {
+        names.putAll(properties(name, component.getType()));
+        continue;
+      }
       if (type instanceof ParameterizedType list && list.getRawType() == List.class) {
         Type element = list.getActualTypeArguments()[0];
         if (element instanceof Class<?> c && c.isRecord()) {

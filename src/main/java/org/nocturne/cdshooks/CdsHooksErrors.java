@@ -43,7 +43,13 @@ class CdsHooksErrors implements HandlerExceptionResolver, Ordered {
       return null;
     }
     try {
-      if (e instanceof CdsHooksException cds) {
+      if (e instanceof StateUnavailable unavailable) {
+        // durable state unreachable: 503 with Retry-After, so the EHR retries (README, State)
+        log.warn("state unavailable: {}", unavailable.getMessage());
+        response.setHeader(
+            HttpHeaders.RETRY_AFTER, String.valueOf(StateUnavailable.RETRY_AFTER_SECONDS));
+        write(response, unavailable.status(), unavailable.issueType(), unavailable.getMessage());
+      } else if (e instanceof CdsHooksException cds) {
         write(response, cds.status(), cds.issueType(), cds.getMessage());
       } else if (e instanceof HttpMediaTypeNotSupportedException) {
         write(response, 415, "not-supported", "send the request as application/json");

@@ -1,6 +1,8 @@
 package org.nocturne.cdshooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,17 +17,27 @@ final class CdsHooksInvoker {
   private final CdsServiceRegistry registry;
   private final PrefetchResolver resolver;
   private final MeterRegistry meters;
+  private final CallAudit audit;
 
-  CdsHooksInvoker(CdsServiceRegistry registry, PrefetchResolver resolver, MeterRegistry meters) {
+  CdsHooksInvoker(
+      CdsServiceRegistry registry,
+      PrefetchResolver resolver,
+      MeterRegistry meters,
+      CallAudit audit) {
     this.registry = registry;
     this.resolver = resolver;
     this.meters = meters;
+    this.audit = audit;
   }
 
   CdsResponse invoke(String serviceId, byte[] body, Caller caller) {
     RegisteredService service =
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
+    long start = System.nanoTime();
+    int status = 500;
     CdsRequest request = null;
+    List<CallAudit.ShownCard> shown = List.of();
+    List<String> missing = List.of();
     try {
       request = RequestBody.bind(body, CdsRequest.class);
       RequestValidator.check(request, service.descriptor());
@@ -33,6 +45,9 @@ final class CdsHooksInvoker {
       countPrefetch(serviceId, prefetch);
       CdsResponse response = service.service().call(new HookCall(request, prefetch));
       countCards(serviceId, response);
+      status = 200;
+      shown = response.cards().stream().map(CallAudit.ShownCard::of).toList();
+      missing = prefetch.missingKeys();
       log.info(
           "service={} hookInstance={} cards={} missing={}",
           serviceId,
@@ -41,6 +56,7 @@ final class CdsHooksInvoker {
           prefetch.missingKeys());
       return response;
     } catch (CdsHooksException e) {
+      status = e.status();
       log.info(
           "service={} hookInstance={} status={} reason={}",
           serviceId,
@@ -50,6 +66,18 @@ final class CdsHooksInvoker {
           e.status(),
           e.getMessage());
       throw e;
+    } finally {
+      // the call's metric is InvocationMetricsFilter's; the audit keeps the service's own time
+      long nanos = System.nanoTime() - start;
+      audit.record(
+          new CallAudit.CallRecord(
+              serviceId,
+              request == null ? null : request.hookInstance(),
+              caller.issuer(),
+              status,
+              shown,
+              missing,
+              Duration.ofNanos(nanos)));
     }
   }
 

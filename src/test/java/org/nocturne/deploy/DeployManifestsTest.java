@@ -98,7 +98,8 @@ class DeployManifestsTest {
             "PodDisruptionBudget",
             "NetworkPolicy",
             "ServiceMonitor",
-            "ConfigMap");
+            "ConfigMap",
+            "Secret");
     // only the Prometheus Operator's custom resource is outside the core model
     assertThat(all(resources, GenericKubernetesResource.class))
         .extracting(HasMetadata::getKind)
@@ -222,9 +223,9 @@ class DeployManifestsTest {
   }
 
   /**
-   * Starts the service with the production overlay's environment (only the two port numbers made
-   * random, so parallel builds do not collide), then calls every probe on the port it names and
-   * asks the service which property each variable was bound to.
+   * Starts the service with the production overlay's environment (the two port numbers made random,
+   * so parallel builds do not collide, and the database an in-memory one), then calls every probe on
+   * the port it names and asks the service which property each variable was bound to.
    */
   @Test
   void theProbesAnswerAndEveryEnvironmentVariableBindsToAProperty() {
@@ -234,6 +235,14 @@ class DeployManifestsTest {
     Map<String, Object> started = new LinkedHashMap<>(env);
     started.put("SERVER_PORT", "0");
     started.put("MANAGEMENT_SERVER_PORT", "0");
+    // the same variables, pointed at an in-memory database in PostgreSQL mode (Flyway runs)
+    assertThat(env).containsKeys("SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_PASSWORD");
+    started.put(
+        "SPRING_DATASOURCE_URL",
+        "jdbc:h2:mem:manifests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
+    started.put("SPRING_DATASOURCE_USERNAME", "sa");
+    started.put("SPRING_DATASOURCE_PASSWORD", "");
+    started.put("NOCTURNE_STATE", "jdbc");
     StandardEnvironment environment = new StandardEnvironment();
     // the "-systemEnvironment" suffix gives it Spring's environment-variable name mapping
     environment
