@@ -224,8 +224,8 @@ class DeployManifestsTest {
 
   /**
    * Starts the service with the production overlay's environment (the two port numbers made random,
-   * so parallel builds do not collide, and the database an in-memory one), then calls every probe on
-   * the port it names and asks the service which property each variable was bound to.
+   * so parallel builds do not collide, and the database an in-memory one), then calls every probe
+   * on the port it names and asks the service which property each variable was bound to.
    */
   @Test
   void theProbesAnswerAndEveryEnvironmentVariableBindsToAProperty() {

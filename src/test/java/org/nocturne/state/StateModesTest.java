@@ -23,7 +23,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 class StateModesTest {
   private static final String[] TRUSTED_ISSUER = {
     "--nocturne.security.trusted-issuers[0].issuer=https://ehr.example.org",
-    "--nocturne.security.trusted-issuers[0].jwks-uri=https://ehr.example.org/jwks"
+    "--nocturne.security.trusted-issuers[0].jwks-uri=https://ehr.example.org/jwks",
+    "--nocturne.security.public-base-url=https://cds.example.org"
   };
 
   private static ConfigurableApplicationContext run(String... args) {
