@@ -81,7 +81,8 @@ final class DifferentialCard {
             List.of(
                 Link.absolute(
                     "Self-care advice for the patient: " + knowledge.shortName(leading.cause()),
-                    context.url("/education/" + leading.cause().code()))),
+                    context.url(
+                        EducationLinks.path(leading.cause(), assessment.withheldAdvice())))),
             Map.of(DifferentialExtension.KEY, DifferentialExtension.of(assessment))));
   }
 

@@ -2,6 +2,7 @@ package org.nocturne.clinical;
 
 import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -30,5 +31,15 @@ public enum Advice {
 
   public String key() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The advice with this {@link #key()}, or empty for anything else (input from a URL). */
+  public static Optional<Advice> fromKey(String key) {
+    for (Advice advice : values()) {
+      if (advice.key().equals(key)) {
+        return Optional.of(advice);
+      }
+    }
+    return Optional.empty();
   }
 }

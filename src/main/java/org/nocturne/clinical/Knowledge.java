@@ -37,6 +37,7 @@ public final class Knowledge {
   private final Map<Advice, String> patientAdvice = new EnumMap<>(Advice.class);
   private final Map<Advice, String> patientWithheld = new EnumMap<>(Advice.class);
   private final Map<Cause, Education> education = new EnumMap<>(Cause.class);
+  private final Map<Cause, Map<Advice, String>> educationWithout = new EnumMap<>(Cause.class);
   private final Map<Help, Sourced> help = new EnumMap<>(Help.class);
 
   /** A patient page's title and what the cause is, in plain words, with its sources. */
@@ -79,10 +80,8 @@ public final class Knowledge {
     for (Advice item : Advice.values()) {
       patientAdvice.put(item, reader.text("advice." + item.key() + ".patient"));
     }
-    for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT)) {
-      patientWithheld.put(item, reader.text("withheld." + item.key() + ".patient"));
-    }
     for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT, Advice.HYDRATION)) {
+      patientWithheld.put(item, reader.text("withheld." + item.key() + ".patient"));
       withheld.put(item, reader.sourced("withheld." + item.key()));
     }
     for (Cause cause : Cause.values()) {
@@ -93,6 +92,16 @@ public final class Knowledge {
               reader.text(key + ".title"),
               reader.text(key + ".text"),
               reader.text(key + ".source")));
+    }
+    // A page's opening words where they would recommend advice withheld for the patient
+    for (Cause cause : Cause.values()) {
+      Map<Advice, String> without = new EnumMap<>(Advice.class);
+      for (Advice item : patientWithheld.keySet()) {
+        reader
+            .optional("education." + cause.code() + ".text-without-" + item.key())
+            .ifPresent(text -> without.put(item, text));
+      }
+      educationWithout.put(cause, without);
     }
     for (Help level : Help.values()) {
       help.put(level, reader.sourced("education." + level.key));
@@ -177,6 +186,14 @@ public final class Knowledge {
     return education.get(cause);
   }
 
+  /**
+   * The page's opening words for a patient for whom this advice is withheld, where the usual words
+   * recommend it (venous disease: "raising your legs helps").
+   */
+  public java.util.Optional<String> educationTextWithout(Cause cause, Advice item) {
+    return java.util.Optional.ofNullable(educationWithout.get(cause).get(item));
+  }
+
   /** The signs that need help at this level, one per item, and their source. */
   public Sourced help(Help level) {
     return help.get(level);
@@ -246,6 +263,13 @@ public final class Knowledge {
         return "";
       }
       return value.trim();
+    }
+
+    /** A key that may be absent; present but blank is a problem. */
+    java.util.Optional<String> optional(String key) {
+      return properties.containsKey(key)
+          ? java.util.Optional.of(text(key))
+          : java.util.Optional.empty();
     }
 
     double number(String key) {

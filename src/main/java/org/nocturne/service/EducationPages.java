@@ -2,6 +2,8 @@ package org.nocturne.service;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +17,10 @@ import org.nocturne.clinical.Knowledge.Help;
  * Short self-care pages for patients, one per cause, in plain words (a reading age of 11 to 12):
  * what the cause is, what helps, what to avoid, and when to get help, from "call emergency services
  * now" down to "book a visit". Every text comes from the knowledge file.
+ *
+ * <p>A variant leaves out the advice a card withheld for its patient (no fluids in heart failure,
+ * no heat with neuropathy) and says why instead, so the page never contradicts the card that links
+ * to it. The variant is named by advice codes only: no patient data reaches the URL.
  */
 final class EducationPages {
   private static final String STYLE =
@@ -30,14 +36,32 @@ final class EducationPages {
   }
 
   Optional<String> page(String causeCode) {
+    return page(causeCode, List.of());
+  }
+
+  /**
+   * @param without codes of advice to leave out ({@link Advice#key()}); anything else is ignored,
+   *     never echoed
+   */
+  Optional<String> page(String causeCode, Collection<String> without) {
+    Set<Advice> withheld = EnumSet.noneOf(Advice.class);
+    for (String code : without) {
+      Advice.fromKey(code.trim()).ifPresent(withheld::add);
+    }
     return Arrays.stream(Cause.values())
         .filter(c -> c.code().equals(causeCode))
         .findFirst()
-        .map(this::render);
+        .map(cause -> render(cause, withheld));
   }
 
-  private String render(Cause cause) {
+  private String render(Cause cause, Set<Advice> withheld) {
     Knowledge.Education education = knowledge.education(cause);
+    String opening =
+        withheld.stream()
+            .map(advice -> knowledge.educationTextWithout(cause, advice))
+            .flatMap(Optional::stream)
+            .findFirst()
+            .orElse(education.text());
     StringBuilder html = new StringBuilder();
     html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -48,16 +72,21 @@ final class EducationPages {
         .append("</style></head><body><h1>")
         .append(escape(education.title()))
         .append("</h1><p>")
-        .append(escape(education.text()))
+        .append(escape(opening))
         .append(
             "</p><p>Your doctor or nurse thinks this may be why your legs trouble you at night.")
         .append(" These steps can help. They do not take the place of what your doctor tells you.")
         .append("</p><h2>What can help</h2><ul>");
-    List<String> warnings = new ArrayList<>();
+    Set<String> warnings = new LinkedHashSet<>();
+    int helps = 0;
     for (Advice advice : Advice.values()) {
-      if (advice.helps().contains(cause)) {
+      if (advice.helps().contains(cause) && !withheld.contains(advice)) {
         html.append("<li>").append(escape(knowledge.patientAdvice(advice))).append("</li>");
+        helps++;
       }
+    }
+    if (helps == 0) {
+      html.append("<li>Ask your doctor or nurse which steps are right for you.</li>");
     }
     html.append("</ul>");
     // Advice that is unsafe for this cause: raising ischemic legs, heat on numb feet.
@@ -66,6 +95,10 @@ final class EducationPages {
     }
     if (cause == Cause.PERIPHERAL_NEUROPATHY) {
       knowledge.patientWithheld(Advice.HEAT).ifPresent(warnings::add);
+    }
+    // ...and what the card withheld for this patient, whatever the cause
+    for (Advice advice : withheld) {
+      knowledge.patientWithheld(advice).ifPresent(warnings::add);
     }
     for (String warning : warnings) {
       html.append("<p class=\"warn\">").append(escape(warning)).append("</p>");

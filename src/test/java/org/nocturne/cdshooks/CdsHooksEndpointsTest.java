@@ -181,6 +181,24 @@ class CdsHooksEndpointsTest {
   }
 
   @Test
+  void anEducationPageVariantLeavesOutTheNamedAdvice_andIgnoresUnknownCodesUnechoed() {
+    var plain = server.get("/education/leg-cramps");
+    var variant = server.get("/education/leg-cramps?without=hydration,heat");
+    var repeated = server.get("/education/leg-cramps?without=hydration&without=heat");
+    var unknown = server.get("/education/leg-cramps?without=%3Cscript%3Ealert(1)%3C/script%3E,x");
+
+    assertThat(plain.statusCode()).isEqualTo(200);
+    assertThat(plain.body()).contains("Drink enough", "A warm bath");
+    assertThat(variant.statusCode()).isEqualTo(200);
+    assertThat(variant.body())
+        .doesNotContain("Drink enough", "A warm bath")
+        .contains("Ask them how much to drink", "Do not put a heat pad");
+    assertThat(repeated.body()).isEqualTo(variant.body());
+    assertThat(unknown.statusCode()).isEqualTo(200);
+    assertThat(unknown.body()).isEqualTo(plain.body()).doesNotContain("script", "alert");
+  }
+
+  @Test
   void aBodyThatIsNotJsonIsA415() {
     assertOperationOutcome(
         server.post(SERVICE, "text/plain", MINIMAL.getBytes(StandardCharsets.UTF_8)), 415);
