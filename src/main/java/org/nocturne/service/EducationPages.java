@@ -40,13 +40,16 @@ final class EducationPages {
   }
 
   /**
-   * @param without codes of advice to leave out ({@link Advice#key()}); anything else is ignored,
-   *     never echoed
+   * @param without codes of advice to leave out ({@link Advice#key()} of advice that can be
+   *     withheld: hydration, heat, leg-elevation); anything else is ignored, never echoed
    */
   Optional<String> page(String causeCode, Collection<String> without) {
     Set<Advice> withheld = EnumSet.noneOf(Advice.class);
     for (String code : without) {
-      Advice.fromKey(code.trim()).ifPresent(withheld::add);
+      // only advice the service can withhold, each with the reason the page gives instead
+      Advice.fromKey(code.trim())
+          .filter(advice -> knowledge.patientWithheld(advice).isPresent())
+          .ifPresent(withheld::add);
     }
     return Arrays.stream(Cause.values())
         .filter(c -> c.code().equals(causeCode))

@@ -180,7 +180,9 @@ class EducationPageVariantsTest {
     String plain = PAGES.page(cause.code()).orElseThrow();
 
     assertThat(PAGES.page(cause.code(), List.of())).contains(plain);
-    assertThat(PAGES.page(cause.code(), List.of("no-such-advice", "<script>", "", "HEAT")))
+    assertThat(
+            PAGES.page(
+                cause.code(), List.of("no-such-advice", "<script>", "", "HEAT", "legs-down")))
         .contains(plain);
   }
 }
