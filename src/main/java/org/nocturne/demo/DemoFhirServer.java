@@ -2,6 +2,7 @@ package org.nocturne.demo;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.api.EncodingEnum;
+import ca.uhn.fhir.rest.server.ETagSupportEnum;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.provider.HashMapResourceProvider;
 import java.util.LinkedHashMap;
@@ -85,6 +86,8 @@ final class DemoFhirServer {
                 null)));
     server = new RestfulServer(fhir);
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
+    // The chart always wants the current record; a 304 from a browser cache only adds log noise.
+    server.setETagSupport(ETagSupportEnum.DISABLED);
     server.setResourceProviders(List.copyOf(providers.values()));
   }
 

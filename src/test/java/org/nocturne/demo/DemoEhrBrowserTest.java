@@ -1,0 +1,293 @@
+package org.nocturne.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nocturne.LocalServer;
+import org.nocturne.cdshooks.CdsJson;
+import org.nocturne.cdshooks.FeedbackLog;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The demo EHR in a real browser (Debian's headless Chromium through its chromedriver; Selenium
+ * never downloads a driver): a physician opens charts, accepts and overrides cards, signs orders.
+ * Skipped, with the reason in the report, on a machine without Chromium.
+ *
+ * <p>Screenshots go to {@code target/screenshots/}; with {@code -Dnocturne.demo.screenshots=write}
+ * they also replace the ones in {@code src/docs/} that the README shows.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("local")
+class DemoEhrBrowserTest {
+  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final int PORT = freePort();
+  private static final String BASE = "http://127.0.0.1:" + PORT;
+  private static WebDriver browser;
+  private static Path profile;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+  }
+
+  @Autowired FeedbackLog feedbackLog;
+  private final LocalServer server = new LocalServer(PORT);
+  private WebDriverWait wait;
+
+  @BeforeAll
+  static void startChromium() throws IOException {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "SKIPPED: the demo browser tests need Debian's chromium and chromium-driver "
+            + "(/usr/bin/chromium, /usr/bin/chromedriver): apt-get install -y chromium chromium-driver");
+    // Selenium Manager would try to download a driver; the paths are given, so it is not needed.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    profile = Files.createTempDirectory("nocturne-chromium-");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1600,1200");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+  }
+
+  @AfterAll
+  static void stopChromium() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (profile != null) {
+      org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+    }
+  }
+
+  @BeforeEach
+  void openTheDemo() {
+    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get(BASE + "/demo");
+    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+  }
+
+  @Test
+  void cltiPatient_acceptingTheUrgentOrder_createsTheServiceRequestAndRecordsAcceptedFeedback() {
+    openPatient("demo-clti");
+    WebElement card = card("chronic-limb-threatening-ischemia");
+    assertThat(card.findElement(By.cssSelector(".detail")).getText()).contains("ABI");
+    assertThat(card.findElement(By.cssSelector(".source")).getText()).contains("Nocturne CDS");
+    screenshot("demo-clti-chart.png");
+
+    // patient-view went without prefetch: the service fetched from the demo FHIR server itself.
+    assertThat(lastCall("/cds-services/nocturnal-leg-pain")).doesNotContain("\"prefetch\"");
+
+    WebElement order = card.findElement(By.cssSelector("button.suggestion"));
+    order.click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElement(
+            card.findElement(By.cssSelector(".outcome")), "feedback sent"));
+
+    JsonNode requests =
+        CdsJson.mapper()
+            .readTree(server.get("/demo/fhir/ServiceRequest?patient=demo-clti").body())
+            .path("entry");
+    assertThat(requests).hasSize(1);
+    JsonNode created = requests.get(0).path("resource");
+    assertThat(created.path("reasonCode").toString()).contains("chronic-limb-threatening-ischemia");
+    assertThat(created.path("priority").asString()).isIn("stat", "urgent");
+    assertThat(browser.findElement(By.id("placed-orders")).getText())
+        .contains("ServiceRequest/" + created.path("id").asString());
+
+    assertThat(feedbackLog.recent())
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.serviceId()).isEqualTo("nocturnal-leg-pain");
+              assertThat(entry.feedback().card()).isEqualTo(card.getAttribute("data-uuid"));
+              assertThat(entry.feedback().outcome()).isEqualTo("accepted");
+              assertThat(entry.feedback().acceptedSuggestions())
+                  .extracting(org.nocturne.cdshooks.Feedback.AcceptedSuggestion::id)
+                  .containsExactly(order.getAttribute("data-uuid"));
+            });
+  }
+
+  @Test
+  void overridingACardWithAReason_sendsOverriddenFeedback() {
+    openPatient("demo-cauda");
+    WebElement card = card("cauda-equina");
+    new Select(card.findElement(By.cssSelector("select.override-reason")))
+        .selectByVisibleText("Already assessed");
+    card.findElement(By.cssSelector("button.override-button")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElement(
+            card.findElement(By.cssSelector(".outcome")), "Overridden: Already assessed"));
+
+    assertThat(feedbackLog.recent())
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.feedback().card()).isEqualTo(card.getAttribute("data-uuid"));
+              assertThat(entry.feedback().outcome()).isEqualTo("overridden");
+              assertThat(entry.feedback().overrideReason().reason().code())
+                  .isEqualTo("already-assessed");
+            });
+  }
+
+  @Test
+  void signingQuinine_showsTheQuinineSafetyCard_andItsDeleteSuggestionRemovesTheDraft() {
+    openPatient("demo-quinine");
+    new Select(browser.findElement(By.id("order-catalogue"))).selectByValue("quinine");
+    browser.findElement(By.id("add-order")).click();
+    wait.until(d -> !lastCall("/cds-services/nocturnal-leg-pain-order-select").isEmpty());
+    assertThat(browser.findElements(By.cssSelector("#draft-orders li"))).hasSize(1);
+
+    browser.findElement(By.id("sign-orders")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("cds-status"), "from nocturnal-leg-pain-order-sign"));
+    WebElement card = card("quinine-for-leg-cramps");
+    assertThat(lastCall("/cds-services/nocturnal-leg-pain-order-sign"))
+        .contains("\"draftOrders\"")
+        .contains("\"prefetch\"");
+    assertThat(card.getAttribute("data-indicator")).isIn("warning", "critical");
+    screenshot("demo-quinine-sign.png");
+
+    card.findElement(By.cssSelector("button.suggestion")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElement(
+            card.findElement(By.cssSelector(".outcome")), "feedback sent"));
+    assertThat(card.findElement(By.cssSelector(".outcome")).getText()).contains("removed");
+    assertThat(browser.findElements(By.cssSelector("#draft-orders li"))).isEmpty();
+  }
+
+  @Test
+  void cardPanel_passesAxeAccessibilityChecks_andSuggestionsAreReachableByKeyboard() {
+    openPatient("demo-clti");
+    card("chronic-limb-threatening-ischemia");
+
+    Results results = new AxeBuilder().include("#cds-panel").analyze(browser);
+    List<String> violations =
+        results.getViolations().stream().map(DemoEhrBrowserTest::describe).toList();
+    assertThat(violations).isEmpty();
+    assertThat(results.getPasses()).isNotEmpty();
+
+    WebElement first = browser.findElement(By.cssSelector("#cds-panel button.suggestion"));
+    WebElement focused = null;
+    for (int i = 0; i < 80 && !first.equals(focused); i++) {
+      browser.switchTo().activeElement().sendKeys(Keys.TAB);
+      focused = browser.switchTo().activeElement();
+    }
+    assertThat(focused).as("Tab reaches the first suggestion").isEqualTo(first);
+    String outline =
+        (String)
+            ((JavascriptExecutor) browser)
+                .executeScript("return getComputedStyle(document.activeElement).outlineStyle;");
+    assertThat(outline).as("a visible focus ring").isNotEqualTo("none");
+  }
+
+  @Test
+  void thePatientWithoutALegPainComplaint_getsNoCards() {
+    openPatient("demo-no-complaint");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("cds-status"), "nocturnal-leg-pain"));
+
+    assertThat(browser.findElement(By.id("cds-status")).getText()).startsWith("No cards");
+    assertThat(browser.findElements(By.cssSelector("#cards article.card"))).isEmpty();
+  }
+
+  private void openPatient(String id) {
+    wait.until(
+            ExpectedConditions.elementToBeClickable(
+                By.cssSelector("#patient-list button[data-patient-id='" + id + "']")))
+        .click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("chart"), "data-patient-id", id));
+  }
+
+  private WebElement card(String topic) {
+    return wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#cards article.card[data-topic='" + topic + "']")));
+  }
+
+  /** The request body of the newest call to a path, read from the (collapsed) inspector. */
+  private String lastCall(String path) {
+    List<WebElement> calls =
+        browser.findElements(By.cssSelector("#inspector details[data-path='" + path + "'] pre"));
+    return calls.isEmpty() ? "" : calls.get(0).getAttribute("textContent");
+  }
+
+  private void screenshot(String name) {
+    try {
+      File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
+      Path target = Path.of("target/screenshots", name);
+      Files.createDirectories(target.getParent());
+      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      if ("write".equals(System.getProperty("nocturne.demo.screenshots"))) {
+        Files.copy(shot.toPath(), Path.of("src/docs", name), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String describe(Rule rule) {
+    return rule.getId()
+        + ": "
+        + rule.getHelp()
+        + " "
+        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
