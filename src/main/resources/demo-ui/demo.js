@@ -39,6 +39,7 @@
     },
     { key: 'pramipexole', resource: medication('746741', 'pramipexole', 'Pramipexole 0.125 mg at bedtime') },
     { key: 'furosemide', resource: medication('4603', 'furosemide', 'Furosemide 40 mg once daily') },
+    { key: 'hydrochlorothiazide', resource: medication('5487', 'hydrochlorothiazide', 'Hydrochlorothiazide 12.5 mg once daily') },
     { key: 'sertraline', resource: medication('36437', 'sertraline', 'Sertraline 50 mg once daily') },
   ];
 

@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,18 @@ class DemoDataTest {
       long age = ChronoUnit.DAYS.between(latest.get(id).getAuthored().toInstant(), CLOCK.instant());
       assertThat(age).as(id + " questionnaire age in days").isBetween(0L, 30L);
     }
+  }
+
+  @Test
+  void theQuininePatientIsOnQuinine() {
+    List<String> active =
+        loaded().all(MedicationRequest.class).stream()
+            .filter(m -> m.getSubject().getReference().equals("Patient/demo-quinine"))
+            .filter(m -> m.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE)
+            .map(m -> m.getMedicationCodeableConcept().getCodingFirstRep().getDisplay())
+            .toList();
+
+    assertThat(active).containsExactly("quinine");
   }
 
   @Test

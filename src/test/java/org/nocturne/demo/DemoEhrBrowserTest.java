@@ -122,7 +122,7 @@ class DemoEhrBrowserTest {
     WebElement card = card("chronic-limb-threatening-ischemia");
     assertThat(card.findElement(By.cssSelector(".detail")).getText()).contains("ABI");
     assertThat(card.findElement(By.cssSelector(".source")).getText()).contains("Nocturne CDS");
-    screenshot("demo-clti-chart.png");
+    screenshot("demo-clti-chart.png", card);
 
     // patient-view went without prefetch: the service fetched from the demo FHIR server itself.
     assertThat(lastCall("/cds-services/nocturnal-leg-pain")).doesNotContain("\"prefetch\"");
@@ -194,7 +194,7 @@ class DemoEhrBrowserTest {
         .contains("\"draftOrders\"")
         .contains("\"prefetch\"");
     assertThat(card.getAttribute("data-indicator")).isIn("warning", "critical");
-    screenshot("demo-quinine-sign.png");
+    screenshot("demo-quinine-sign.png", card, browser.findElement(By.id("orders-title")));
 
     card.findElement(By.cssSelector("button.suggestion")).click();
     wait.until(
@@ -261,7 +261,12 @@ class DemoEhrBrowserTest {
     return calls.isEmpty() ? "" : calls.get(0).getAttribute("textContent");
   }
 
-  private void screenshot(String name) {
+  /** A screenshot of the window with the elements in view (each column scrolls on its own). */
+  private void screenshot(String name, WebElement... inView) {
+    for (WebElement element : inView) {
+      ((JavascriptExecutor) browser)
+          .executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
+    }
     try {
       File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
       Path target = Path.of("target/screenshots", name);
