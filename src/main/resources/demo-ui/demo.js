@@ -84,8 +84,15 @@
   function inspect(method, path, requestBody, status, responseText, millis) {
     state.calls++;
     const details = el('details', { className: 'call', dataset: { path, status: String(status) } });
+    let note = '';
+    try {
+      const sent = JSON.parse(requestBody);
+      if (sent.hook) note = sent.prefetch ? ', prefetch sent' : ', no prefetch: the service fetched';
+    } catch {
+      // not JSON: no note
+    }
     details.append(
-      el('summary', {}, `${method} ${path} → ${status} (${Math.round(millis)} ms)`),
+      el('summary', {}, `${method} ${path} → ${status} (${Math.round(millis)} ms${note})`),
       el('pre', { 'aria-label': 'Request' }, requestBody ? pretty(requestBody) : '(no body)'),
       el('pre', { 'aria-label': 'Response' }, responseText ? pretty(responseText) : '(empty)'),
     );
