@@ -53,10 +53,18 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("local")
 class DemoEhrBrowserTest {
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  static final Path CHROMIUM =
+      Path.of(System.getProperty("nocturne.demo.chromium", "/usr/bin/chromium"));
+  static final Path CHROMEDRIVER =
+      Path.of(System.getProperty("nocturne.demo.chromedriver", "/usr/bin/chromedriver"));
   private static final int PORT = freePort();
   private static final String BASE = "http://127.0.0.1:" + PORT;
+  private static final String MISSING_CHROMIUM =
+      "SKIPPED: the demo browser tests need Debian's chromium and chromium-driver ("
+          + CHROMIUM
+          + ", "
+          + CHROMEDRIVER
+          + "): apt-get install -y chromium chromium-driver";
   private static WebDriver browser;
   private static Path profile;
 
@@ -71,10 +79,10 @@ class DemoEhrBrowserTest {
 
   @BeforeAll
   static void startChromium() throws IOException {
-    assumeTrue(
-        Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "SKIPPED: the demo browser tests need Debian's chromium and chromium-driver "
-            + "(/usr/bin/chromium, /usr/bin/chromedriver): apt-get install -y chromium chromium-driver");
+    if (!chromiumInstalled()) {
+      System.err.println(MISSING_CHROMIUM);
+      return;
+    }
     // Selenium Manager would try to download a driver; the paths are given, so it is not needed.
     System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     profile = Files.createTempDirectory("nocturne-chromium-");
@@ -112,6 +120,7 @@ class DemoEhrBrowserTest {
 
   @BeforeEach
   void openTheDemo() {
+    assumeTrue(browser != null, MISSING_CHROMIUM);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     browser.get(BASE + "/demo");
     wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
@@ -242,6 +251,10 @@ class DemoEhrBrowserTest {
 
     assertThat(browser.findElement(By.id("cds-status")).getText()).startsWith("No cards");
     assertThat(browser.findElements(By.cssSelector("#cards article.card"))).isEmpty();
+  }
+
+  private static boolean chromiumInstalled() {
+    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
   private void openPatient(String id) {
