@@ -18,6 +18,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
+import org.nocturne.fhir.OfflineValidator;
 
 /** The synthetic patients load, and keep a current complaint on whatever day the demo runs. */
 class DemoDataTest {
@@ -66,6 +67,26 @@ class DemoDataTest {
       assertThat(latest).as(id).containsKey(id);
       long age = ChronoUnit.DAYS.between(latest.get(id).getAuthored().toInstant(), CLOCK.instant());
       assertThat(age).as(id + " questionnaire age in days").isBetween(0L, 30L);
+    }
+  }
+
+  @Test
+  void everyDemoResourceIsValidFhir_questionnaireResponsesAgainstOurQuestionnaire() {
+    DemoFhirServer server = loaded();
+    List<org.hl7.fhir.r4.model.Resource> all = new java.util.ArrayList<>();
+    for (Class<? extends org.hl7.fhir.r4.model.Resource> type :
+        List.of(
+            Patient.class,
+            Condition.class,
+            org.hl7.fhir.r4.model.Observation.class,
+            MedicationRequest.class,
+            QuestionnaireResponse.class)) {
+      all.addAll(server.all(type));
+    }
+
+    assertThat(all).hasSizeGreaterThan(40);
+    for (org.hl7.fhir.r4.model.Resource resource : all) {
+      assertThat(OfflineValidator.errors(resource)).as(resource.getId()).isEmpty();
     }
   }
 
