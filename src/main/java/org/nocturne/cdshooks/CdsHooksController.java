@@ -44,7 +44,7 @@ class CdsHooksController {
 
   @PostMapping(value = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest request) {
-    feedback.record(id, RequestBody.bytes(request, maxRequestBytes));
+    feedback.record(id, RequestBody.bytes(request, maxRequestBytes), caller(request));
     return ResponseEntity.ok().build();
   }
 

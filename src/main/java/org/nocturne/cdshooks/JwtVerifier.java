@@ -1,8 +1,5 @@
 package org.nocturne.cdshooks;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -46,15 +43,13 @@ final class JwtVerifier {
           JWSAlgorithm.PS384,
           JWSAlgorithm.PS512);
 
-  private static final Duration MAX_REPLAY_WINDOW = Duration.ofHours(1);
-
   private final Map<String, SecurityProperties.TrustedIssuer> issuers;
   private final JwksKeys keys;
   private final Clock clock;
   private final Duration skew;
-  private final Cache<String, Instant> seen;
+  private final ReplayGuard replayGuard;
 
-  JwtVerifier(SecurityProperties properties, JwksKeys keys, Clock clock) {
+  JwtVerifier(SecurityProperties properties, JwksKeys keys, Clock clock, ReplayGuard replayGuard) {
     this.issuers =
         properties.trustedIssuers().stream()
             .collect(
@@ -62,13 +57,7 @@ final class JwtVerifier {
     this.keys = keys;
     this.clock = clock;
     this.skew = properties.clockSkew();
-    this.seen =
-        Caffeine.newBuilder()
-            .maximumSize(1_000_000)
-            .expireAfter(
-                Expiry.creating(
-                    (String jti, Instant until) -> Duration.between(clock.instant(), until)))
-            .build();
+    this.replayGuard = replayGuard;
   }
 
   /** The caller proven by the token, or {@link Unauthorized} with a reason for the log. */
@@ -102,7 +91,7 @@ final class JwtVerifier {
       throw new Unauthorized("bad signature");
     }
     checkClaims(claims, audience, issuer);
-    return new Caller(issuer.issuer(), issuer.fhirServers());
+    return new Caller(issuer.issuer(), issuer.fhirServers(), claims.getSubject());
   }
 
   private void checkClaims(
@@ -128,8 +117,11 @@ final class JwtVerifier {
     if (jti == null || jti.isBlank()) {
       throw new Unauthorized("no jti");
     }
-    Instant keepUntil = min(exp.toInstant().plus(skew), now.plus(MAX_REPLAY_WINDOW));
-    if (seen.asMap().putIfAbsent(issuer.issuer() + "|" + jti, keepUntil) != null) {
+    if (jti.length() > ReplayGuard.MAX_JTI_LENGTH) {
+      throw new Unauthorized("jti too long");
+    }
+    // kept until the token itself expires, so a replay is refused for as long as it could pass
+    if (!replayGuard.claim(issuer.issuer(), jti, exp.toInstant().plus(skew))) {
       throw new Unauthorized("jti replayed");
     }
   }
@@ -170,9 +162,5 @@ final class JwtVerifier {
   private static String stringClaim(JWTClaimsSet claims, String name) {
     Object value = claims.getClaim(name);
     return value instanceof String text ? text : null;
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 }
