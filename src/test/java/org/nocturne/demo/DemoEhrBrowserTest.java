@@ -126,10 +126,14 @@ class DemoEhrBrowserTest {
   }
 
   @Test
-  void cltiPatient_acceptingTheUrgentOrder_createsTheServiceRequestAndRecordsAcceptedFeedback() {
+  void
+      suspectedCltiPatient_acceptingTheUrgentOrder_createsTheServiceRequestAndRecordsAcceptedFeedback() {
     openPatient("demo-clti");
     WebElement card = card("chronic-limb-threatening-ischemia");
-    assertThat(card.findElement(By.cssSelector(".detail")).getText()).contains("ABI");
+    // Suspected CLTI (rest pain over two weeks, ABI 0.62, no tissue loss): a warning, urgent
+    // orders.
+    assertThat(card.getAttribute("data-indicator")).isEqualTo("warning");
+    assertThat(card.findElement(By.cssSelector(".detail")).getText()).contains("rest pain");
     assertThat(card.findElement(By.cssSelector(".source")).getText()).contains("Nocturne CDS");
     screenshot("demo-clti-chart.png", card);
 
@@ -149,7 +153,7 @@ class DemoEhrBrowserTest {
     assertThat(requests).hasSize(1);
     JsonNode created = requests.get(0).path("resource");
     assertThat(created.path("reasonCode").toString()).contains("chronic-limb-threatening-ischemia");
-    assertThat(created.path("priority").asString()).isIn("stat", "urgent");
+    assertThat(created.path("priority").asString()).isEqualTo("urgent");
     assertThat(browser.findElement(By.id("placed-orders")).getText())
         .contains("ServiceRequest/" + created.path("id").asString());
 
