@@ -173,16 +173,20 @@
     $('chart').dataset.patientId = patient.id;
     $('banner-name').textContent = displayName(patient);
     $('banner-details').textContent = `${sex(patient)} · ${age(patient.birthDate)} years · born ${patient.birthDate || '?'} · ${mrn(patient)}`;
-    fillList($('problems'), entries(conditions).map((c) => {
-      const since = c.onsetDateTime || c.recordedDate;
-      return concept(c.code) + (since ? ` (since ${day(since)})` : '');
-    }), 'No problems recorded');
+    renderProblems(entries(conditions));
     fillList($('medications'), entries(medications).map((m) => concept(m.medicationCodeableConcept)), 'No active medications');
     renderResults(entries(observations));
     renderQuestionnaire(entries(responses)[0]);
     fillList($('placed-orders'), entries(orders).map(orderText), 'None');
     renderDrafts();
     await callService('patient-view', { userId: USER, patientId: patient.id }, $('send-prefetch').checked);
+  }
+
+  function renderProblems(conditions) {
+    fillList($('problems'), conditions.map((c) => {
+      const since = c.onsetDateTime || c.recordedDate;
+      return concept(c.code) + (since ? ` (since ${day(since)})` : '');
+    }), 'No problems recorded');
   }
 
   function fillList(list, items, empty) {
@@ -453,7 +457,7 @@
       });
       if (!response.ok) throw new Error(`the FHIR server answered ${response.status}`);
       const stored = await response.json();
-      await refreshPlacedOrders();
+      await refreshRecord();
       return `${stored.resourceType}/${stored.id} created in the record`;
     }
     throw new Error(`unknown action type ${action.type}`);
@@ -462,6 +466,18 @@
   async function refreshPlacedOrders() {
     const orders = await getJson(`${FHIR}/ServiceRequest?patient=${encodeURIComponent(state.patient.id)}`);
     fillList($('placed-orders'), entries(orders).map(orderText), 'None');
+  }
+
+  /** After a suggestion wrote to the record: problems, medications and orders as they now are. */
+  async function refreshRecord() {
+    const q = encodeURIComponent(state.patient.id);
+    const [conditions, medications] = await Promise.all([
+      getJson(`${FHIR}/Condition?patient=${q}`),
+      getJson(`${FHIR}/MedicationRequest?patient=${q}&status=active`),
+    ]);
+    renderProblems(entries(conditions));
+    fillList($('medications'), entries(medications).map((m) => concept(m.medicationCodeableConcept)), 'No active medications');
+    await refreshPlacedOrders();
   }
 
   // ---- ordering: drafts, order-select, order-sign ----

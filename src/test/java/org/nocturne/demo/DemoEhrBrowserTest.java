@@ -171,6 +171,23 @@ class DemoEhrBrowserTest {
   }
 
   @Test
+  void acceptingAProblemListSuggestion_addsTheConditionToTheRecordAndTheChart() {
+    openPatient("demo-rls");
+    WebElement card = card("restless-legs");
+    WebElement add =
+        card.findElement(
+            By.xpath(".//button[contains(@class,'suggestion')][contains(., 'problem list')]"));
+    add.click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElement(
+            card.findElement(By.cssSelector(".outcome")), "feedback sent"));
+
+    assertThat(browser.findElement(By.id("problems")).getText()).contains("Restless legs");
+    assertThat(server.get("/demo/fhir/Condition?patient=demo-rls").body())
+        .contains("Restless legs");
+  }
+
+  @Test
   void overridingACardWithAReason_sendsOverriddenFeedback() {
     openPatient("demo-cauda");
     WebElement card = card("cauda-equina");
