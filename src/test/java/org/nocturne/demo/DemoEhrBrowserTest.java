@@ -70,6 +70,11 @@ class DemoEhrBrowserTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
+    // Its own state: the feedback these tests send never mixes with other tests' (local's H2 file).
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:mem:demo-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
   }
 
   @Autowired FeedbackStore feedbackStore;
