@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.config.annotation.CorsRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.JsonNode;
@@ -35,6 +36,12 @@ public class CdsHooksConfiguration {
   @Bean
   CdsServiceRegistry cdsServiceRegistry(List<CdsService> services) {
     return new CdsServiceRegistry(DiscoveryDocument.fromClasspath(DISCOVERY_RESOURCE), services);
+  }
+
+  @Bean
+  PublicBaseUrl publicBaseUrl(SecurityProperties security, Environment environment) {
+    return new PublicBaseUrl(
+        security.publicBaseUrl(), environment.getProperty("server.port", Integer.class, 8080));
   }
 
   /**
@@ -93,6 +100,17 @@ public class CdsHooksConfiguration {
                 prefetch.allowedFhirServers()));
     registration.addUrlPatterns("/cds-services", "/cds-services/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+    return registration;
+  }
+
+  /** Before authentication, so refused calls are counted too. */
+  @Bean
+  FilterRegistrationBean<InvocationMetricsFilter> invocationMetrics(
+      CdsServiceRegistry registry, MeterRegistry meters) {
+    FilterRegistrationBean<InvocationMetricsFilter> registration =
+        new FilterRegistrationBean<>(new InvocationMetricsFilter(registry, meters));
+    registration.addUrlPatterns("/cds-services/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
     return registration;
   }
 

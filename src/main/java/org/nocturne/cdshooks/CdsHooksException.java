@@ -30,6 +30,10 @@ public class CdsHooksException extends RuntimeException {
     return new CdsHooksException(413, "too-costly", "request body exceeds " + limit + " bytes");
   }
 
+  public static CdsHooksException unsupportedMediaType(String message) {
+    return new CdsHooksException(415, "not-supported", message);
+  }
+
   /** 2.0 §Prefetch Template: required data unobtainable from prefetch or the FHIR server. */
   public static CdsHooksException preconditionFailed(String message) {
     return new CdsHooksException(412, "incomplete", message);

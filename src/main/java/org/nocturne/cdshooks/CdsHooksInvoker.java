@@ -1,9 +1,9 @@
 package org.nocturne.cdshooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +33,7 @@ final class CdsHooksInvoker {
   CdsResponse invoke(String serviceId, byte[] body, Caller caller) {
     RegisteredService service =
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
-    Timer.Sample sample = Timer.start(meters);
-    String outcome = "error";
+    long start = System.nanoTime();
     int status = 500;
     CdsRequest request = null;
     List<CallAudit.ShownCard> shown = List.of();
@@ -43,8 +42,9 @@ final class CdsHooksInvoker {
       request = RequestBody.bind(body, CdsRequest.class);
       RequestValidator.check(request, service.descriptor());
       Prefetch prefetch = resolver.resolve(request, service, caller);
+      countPrefetch(serviceId, prefetch);
       CdsResponse response = service.service().call(new HookCall(request, prefetch));
-      outcome = "ok";
+      countCards(serviceId, response);
       status = 200;
       shown = response.cards().stream().map(CallAudit.ShownCard::of).toList();
       missing = prefetch.missingKeys();
@@ -56,7 +56,6 @@ final class CdsHooksInvoker {
           prefetch.missingKeys());
       return response;
     } catch (CdsHooksException e) {
-      outcome = String.valueOf(e.status());
       status = e.status();
       log.info(
           "service={} hookInstance={} status={} reason={}",
@@ -68,9 +67,8 @@ final class CdsHooksInvoker {
           e.getMessage());
       throw e;
     } finally {
-      long nanos =
-          sample.stop(
-              meters.timer("nocturne.cds.invocations", "service", serviceId, "outcome", outcome));
+      // the call's metric is InvocationMetricsFilter's; the audit keeps the service's own time
+      long nanos = System.nanoTime() - start;
       audit.record(
           new CallAudit.CallRecord(
               serviceId,
@@ -80,6 +78,35 @@ final class CdsHooksInvoker {
               shown,
               missing,
               Duration.ofNanos(nanos)));
+    }
+  }
+
+  /**
+   * {@code nocturne.prefetch.keys}: where each key's data came from (prefetched by the EHR, fetched
+   * by us, from our cache) or why there is none; call timing is {@link InvocationMetricsFilter}'s.
+   */
+  private void countPrefetch(String serviceId, Prefetch prefetch) {
+    for (PrefetchValue value : prefetch.values().values()) {
+      String source;
+      if (value instanceof PrefetchValue.Data data) {
+        source = data.origin().name().toLowerCase(Locale.ROOT);
+      } else if (value instanceof PrefetchValue.NoData) {
+        source = "no-data";
+      } else if (value instanceof PrefetchValue.ClientError) {
+        source = "client-error";
+      } else {
+        source = "unavailable";
+      }
+      meters.counter("nocturne.prefetch.keys", "service", serviceId, "source", source).increment();
+    }
+  }
+
+  /** {@code nocturne.cds.cards}: cards answered, by indicator (critical, warning, info). */
+  private void countCards(String serviceId, CdsResponse response) {
+    for (Card card : response.cards()) {
+      meters
+          .counter("nocturne.cds.cards", "service", serviceId, "indicator", card.indicator().wire())
+          .increment();
     }
   }
 }

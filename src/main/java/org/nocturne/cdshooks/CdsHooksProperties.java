@@ -3,6 +3,7 @@ package org.nocturne.cdshooks;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -14,10 +15,5 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("nocturne.cds-hooks")
 public record CdsHooksProperties(
-    @Min(1024) @Max(Integer.MAX_VALUE - 1) Long maxRequestBytes,
-    @Min(1) Integer feedbackLogCapacity) {
-  public CdsHooksProperties {
-    maxRequestBytes = maxRequestBytes == null ? 5L * 1024 * 1024 : maxRequestBytes;
-    feedbackLogCapacity = feedbackLogCapacity == null ? 10_000 : feedbackLogCapacity;
-  }
-}
+    @DefaultValue("5242880") @Min(1024) @Max(Integer.MAX_VALUE - 1) long maxRequestBytes,
+    @DefaultValue("10000") @Min(1) int feedbackLogCapacity) {}

@@ -1,8 +1,12 @@
 package org.nocturne.cdshooks;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code nocturne.prefetch.*}: fetching what the EHR did not prefetch.
@@ -17,24 +21,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param allowedFhirServers FHIR base URLs that may be contacted when JWTs are not required (the
  *     {@code local} profile); with JWTs, each trusted issuer has its own list
  */
+@Validated
 @ConfigurationProperties("nocturne.prefetch")
 public record PrefetchProperties(
-    Duration connectTimeout,
-    Duration readTimeout,
-    Duration budget,
-    Integer maxPages,
-    Long maxResponseBytes,
-    Duration cacheTtl,
-    Long cacheMaxEntries,
-    List<String> allowedFhirServers) {
+    @DefaultValue("1s") @NotNull Duration connectTimeout,
+    @DefaultValue("2s") @NotNull Duration readTimeout,
+    @DefaultValue("2500ms") @NotNull Duration budget,
+    @DefaultValue("10") @Min(1) int maxPages,
+    @DefaultValue("10485760") @Min(1024) long maxResponseBytes,
+    @DefaultValue("60s") @NotNull Duration cacheTtl,
+    @DefaultValue("10000") @Min(0) long cacheMaxEntries,
+    @DefaultValue List<String> allowedFhirServers) {
   public PrefetchProperties {
-    connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
-    readTimeout = readTimeout == null ? Duration.ofSeconds(2) : readTimeout;
-    budget = budget == null ? Duration.ofMillis(2500) : budget;
-    maxPages = maxPages == null ? 10 : maxPages;
-    maxResponseBytes = maxResponseBytes == null ? 10L * 1024 * 1024 : maxResponseBytes;
-    cacheTtl = cacheTtl == null ? Duration.ofSeconds(60) : cacheTtl;
-    cacheMaxEntries = cacheMaxEntries == null ? 10_000L : cacheMaxEntries;
     allowedFhirServers = allowedFhirServers == null ? List.of() : List.copyOf(allowedFhirServers);
   }
 }

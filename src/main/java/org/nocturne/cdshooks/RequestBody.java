@@ -14,6 +14,12 @@ final class RequestBody {
   private RequestBody() {}
 
   static byte[] bytes(HttpServletRequest request, long limit) {
+    String encoding = request.getHeader("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
+      // RFC 7694: compressed bodies are refused with 415, not misread as broken JSON
+      throw CdsHooksException.unsupportedMediaType(
+          "compressed request bodies (Content-Encoding) are not accepted; send plain JSON");
+    }
     if (request.getContentLengthLong() > limit) {
       throw CdsHooksException.payloadTooLarge(limit);
     }
