@@ -22,7 +22,8 @@ class DemoOffOutsideLocalTest {
     try (var context =
         start(
             "--nocturne.security.trusted-issuers[0].issuer=https://ehr.example.org",
-            "--nocturne.security.trusted-issuers[0].jwks-uri=https://ehr.example.org/jwks.json")) {
+            "--nocturne.security.trusted-issuers[0].jwks-uri=https://ehr.example.org/jwks.json",
+            "--nocturne.security.public-base-url=https://cds.example.org")) {
       assertThat(context.getBeansOfType(DemoFhirServer.class)).isEmpty();
       assertThat(context.getBeansOfType(DemoController.class)).isEmpty();
     }
