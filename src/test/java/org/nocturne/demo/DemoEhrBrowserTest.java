@@ -229,7 +229,7 @@ class DemoEhrBrowserTest {
     assertThat(lastCall("/cds-services/nocturnal-leg-pain-order-sign"))
         .contains("\"draftOrders\"")
         .contains("\"prefetch\"");
-    assertThat(card.getAttribute("data-indicator")).isIn("warning", "critical");
+    assertThat(card.getAttribute("data-indicator")).isEqualTo("critical");
     screenshot("demo-quinine-sign.png", card, browser.findElement(By.id("orders-title")));
 
     card.findElement(By.cssSelector("button.suggestion")).click();
