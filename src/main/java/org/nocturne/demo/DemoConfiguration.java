@@ -1,0 +1,49 @@
+package org.nocturne.demo;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.rest.server.RestfulServer;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The demo EHR, on only where {@code nocturne.demo.enabled} is true (the {@code local} profile):
+ * its FHIR server with the synthetic patients, and the chart's static files under {@code /demo/}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("nocturne.demo.enabled")
+class DemoConfiguration {
+
+  @Bean
+  DemoFhirServer demoFhirServer(ObjectProvider<FhirContext> fhir, ObjectProvider<Clock> clock) {
+    FhirContext context = fhir.getIfAvailable(FhirContext::forR4Cached);
+    DemoFhirServer server = new DemoFhirServer(context);
+    new DemoData(context, clock.getIfAvailable(Clock::systemUTC)).loadInto(server);
+    return server;
+  }
+
+  @Bean
+  ServletRegistrationBean<RestfulServer> demoFhirServlet(DemoFhirServer server) {
+    ServletRegistrationBean<RestfulServer> registration =
+        new ServletRegistrationBean<>(server.servlet(), DemoFhirServer.PATH + "/*");
+    registration.setName("demoFhirServer");
+    registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  /** The chart: plain HTML, CSS and JavaScript, never cached so an edit shows on reload. */
+  @Bean
+  WebMvcConfigurer demoChart() {
+    return new WebMvcConfigurer() {
+      @Override
+      public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/demo/**").addResourceLocations("classpath:/demo-ui/");
+      }
+    };
+  }
+}

@@ -1,0 +1,152 @@
+package org.nocturne.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.nocturne.LocalServer;
+import org.nocturne.cdshooks.CdsJson;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The demo's FHIR server answers the service's own prefetch queries: every demo patient gets the
+ * same cards whether the EHR prefetches or the service fetches from {@code /demo/fhir} itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ActiveProfiles("local")
+class DemoFhirServerTest {
+  private static final int PORT = freePort();
+  private static final String FHIR = "http://127.0.0.1:" + PORT + DemoFhirServer.PATH;
+
+  @DynamicPropertySource
+  static void properties(DynamicPropertyRegistry registry) {
+    registry.add("server.port", () -> PORT);
+    // Its own state: the feedback these tests send never mixes with other tests' (local's H2 file).
+    registry.add(
+        "spring.datasource.url",
+        () ->
+            "jdbc:h2:mem:demo-fhir;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+  }
+
+  private final LocalServer server = new LocalServer(PORT);
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "demo-clti",
+        "demo-cauda",
+        "demo-quinine",
+        "demo-cramps",
+        "demo-rls",
+        "demo-sciatica",
+        "demo-neuropathy",
+        "demo-arthritis",
+        "demo-pad",
+        "demo-venous",
+        "demo-no-complaint"
+      })
+  void theServiceFetchingFromTheDemoServer_givesTheSameCardsAsAFullPrefetch(String patientId) {
+    JsonNode fetched = call(patientId, false);
+    JsonNode prefetched = call(patientId, true);
+
+    assertThat(cardKeys(fetched)).isEqualTo(cardKeys(prefetched));
+    if (!patientId.equals("demo-no-complaint")) {
+      assertThat(cardKeys(fetched)).as("a current complaint gets cards").isNotEmpty();
+    }
+  }
+
+  @Test
+  void theCltiPatientWithoutPrefetch_getsTheLimbThreateningIschemiaCardWithAnOrder() {
+    JsonNode cards = call("demo-clti", false).get("cards");
+
+    JsonNode clti = null;
+    for (JsonNode card : cards) {
+      if ("chronic-limb-threatening-ischemia"
+          .equals(card.path("source").path("topic").path("code").asString(""))) {
+        clti = card;
+      }
+    }
+    assertThat(clti).as("CLTI card in %s", cards).isNotNull();
+    String created =
+        clti.path("suggestions")
+            .get(0)
+            .path("actions")
+            .get(0)
+            .path("resource")
+            .path("resourceType")
+            .asString("");
+    assertThat(created).isEqualTo("ServiceRequest");
+  }
+
+  @Test
+  void theChartIsServedAtSlashDemo() {
+    HttpResponse<String> root = server.get("/demo");
+    HttpResponse<String> page = server.get("/demo/index.html");
+
+    assertThat(root.statusCode()).isEqualTo(302);
+    assertThat(root.headers().firstValue("Location"))
+        .hasValueSatisfying(l -> l.endsWith("/demo/index.html"));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("Nocturne demo EHR");
+  }
+
+  private JsonNode call(String patientId, boolean withPrefetch) {
+    ObjectNode request = CdsJson.mapper().createObjectNode();
+    request.put("hook", "patient-view");
+    request.put("hookInstance", UUID.randomUUID().toString());
+    request.put("fhirServer", FHIR);
+    request.putObject("context").put("userId", "Practitioner/demo").put("patientId", patientId);
+    if (withPrefetch) {
+      ObjectNode prefetch = request.putObject("prefetch");
+      JsonNode discovery = CdsJson.mapper().readTree(server.get("/cds-services").body());
+      discovery
+          .get("services")
+          .get(0)
+          .get("prefetch")
+          .properties()
+          .forEach(
+              entry -> {
+                String query =
+                    entry.getValue().asString().replace("{{context.patientId}}", patientId);
+                HttpResponse<String> answer =
+                    server.get(DemoFhirServer.PATH + "/" + query.replace("|", "%7C"));
+                assertThat(answer.statusCode()).as(query).isEqualTo(200);
+                prefetch.set(entry.getKey(), CdsJson.mapper().readTree(answer.body()));
+              });
+    }
+    HttpResponse<String> response =
+        server.postJson("/cds-services/nocturnal-leg-pain", request.toString());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return CdsJson.mapper().readTree(response.body());
+  }
+
+  private static List<String> cardKeys(JsonNode response) {
+    List<String> keys = new ArrayList<>();
+    for (JsonNode card : response.get("cards")) {
+      keys.add(
+          card.path("source").path("topic").path("code").asString("")
+              + " "
+              + card.get("summary").asString());
+    }
+    return keys;
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
