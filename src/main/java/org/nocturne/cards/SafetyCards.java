@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Card;
+import org.nocturne.cdshooks.FhirId;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
@@ -34,7 +35,7 @@ final class SafetyCards {
     Coding reason =
         new Coding(Vocabulary.ORDER_SAFETY, finding.concern().code(), guidance.display());
     List<Suggestion> offered = new ArrayList<>();
-    if (finding.withdraw()) {
+    if (finding.withdraw() && FhirId.validReference(finding.order().reference())) {
       offered.add(
           Suggestions.withdraw(finding.order().reference(), finding.order().name(), context, key));
     }

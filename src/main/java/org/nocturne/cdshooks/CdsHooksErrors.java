@@ -21,7 +21,18 @@ class CdsHooksErrors {
 
   @ExceptionHandler(CdsHooksException.class)
   ResponseEntity<byte[]> cdsHooks(CdsHooksException e) {
-    return outcome(e.status(), e.issueType(), e.getMessage());
+    ResponseEntity<byte[]> answer = outcome(e.status(), e.issueType(), e.getMessage());
+    if (!e.closesConnection()) {
+      return answer;
+    }
+    // an unread body is not swallowed: a slow or huge upload must not hold a worker thread
+    var headers = new org.springframework.http.HttpHeaders();
+    headers.putAll(answer.getHeaders());
+    headers.set(org.springframework.http.HttpHeaders.CONNECTION, "close");
+    if (e.status() == 503) {
+      headers.set(org.springframework.http.HttpHeaders.RETRY_AFTER, "1");
+    }
+    return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
   }
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

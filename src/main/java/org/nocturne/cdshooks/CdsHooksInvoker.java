@@ -23,6 +23,10 @@ final class CdsHooksInvoker {
   }
 
   CdsResponse invoke(String serviceId, byte[] body, Caller caller) {
+    return invoke(serviceId, body, caller, CallBudget.unlimited());
+  }
+
+  CdsResponse invoke(String serviceId, byte[] body, Caller caller, CallBudget budget) {
     RegisteredService service =
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
     Timer.Sample sample = Timer.start(meters);
@@ -31,8 +35,10 @@ final class CdsHooksInvoker {
     try {
       request = RequestBody.bind(body, CdsRequest.class);
       RequestValidator.check(request, service.descriptor());
-      Prefetch prefetch = resolver.resolve(request, service, caller);
-      CdsResponse response = service.service().call(new HookCall(request, prefetch));
+      Prefetch prefetch = resolver.resolve(request, service, caller, budget);
+      CdsResponse response =
+          UnavailableDataNotice.apply(
+              service.service().call(new HookCall(request, prefetch)), prefetch, service);
       outcome = "ok";
       log.info(
           "service={} hookInstance={} cards={} missing={}",

@@ -14,7 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     http://localhost:8080})
  * @param trustedIssuers the EHRs whose JWTs are accepted
  * @param allowedOrigins browser origins allowed by CORS (none by default; any in {@code local})
- * @param clockSkew tolerance on {@code exp} and {@code iat} (default 60 s)
+ * @param clockSkew tolerance on {@code exp}, {@code iat} and {@code nbf} (default 60 s)
+ * @param maxTokenLifetime the longest {@code exp - iat} accepted (default 1 h)
+ * @param maxTokenAge the oldest {@code iat} accepted (default 1 h)
  */
 @ConfigurationProperties("nocturne.security")
 public record SecurityProperties(
@@ -22,7 +24,9 @@ public record SecurityProperties(
     String publicBaseUrl,
     List<TrustedIssuer> trustedIssuers,
     List<String> allowedOrigins,
-    Duration clockSkew) {
+    Duration clockSkew,
+    Duration maxTokenLifetime,
+    Duration maxTokenAge) {
 
   /**
    * One trusted EHR.
@@ -60,5 +64,7 @@ public record SecurityProperties(
     trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
     clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
+    maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(1) : maxTokenLifetime;
+    maxTokenAge = maxTokenAge == null ? Duration.ofHours(1) : maxTokenAge;
   }
 }

@@ -45,8 +45,11 @@ class RecordReaderTest {
     var facts = Fhir.MAPPER.map(record, Fhir.NOW);
 
     assertThat(facts.diagnoses()).hasSize(1);
-    assertThat(facts.skipped())
-        .containsExactly("conditions: only the first page was sent; later pages were not read");
+    assertThat(facts.skipped()).isEmpty();
+    assertThat(facts.unavailableData())
+        .containsExactly(
+            "conditions beyond the first 2 entries (later pages not read: the EHR prefetched only"
+                + " the first page)");
   }
 
   @Test
@@ -75,12 +78,21 @@ class RecordReaderTest {
   }
 
   @Test
-  void jsonThatIsNotFhirIsRejectedWithTheKeyNamed() {
+  void aResourceOfUnknownTypeIsLeftOutWithAReasonThatNamesNoValue() {
+    var record =
+        reader.read(
+            Map.of(RecordReader.CONDITIONS, "{\"resourceType\":\"Smith-John-0042\"}"), List.of());
+
+    assertThat(record.conditions()).isEmpty();
+    assertThat(record.notes())
+        .containsExactly("conditions entry 1 (unknown resourceType): not valid FHIR R4, left out");
+  }
+
+  @Test
+  void aPatientThatIsNotFhirStopsTheCall() {
     assertThatThrownBy(
-            () ->
-                reader.read(
-                    Map.of(RecordReader.CONDITIONS, "{\"resourceType\":\"NotAThing\"}"), List.of()))
+            () -> reader.read(Map.of(RecordReader.PATIENT, "{\"resourceType\":\"X\"}"), List.of()))
         .isInstanceOf(InvalidFhirDataException.class)
-        .hasMessageContaining("conditions");
+        .hasMessageContaining("patient");
   }
 }
