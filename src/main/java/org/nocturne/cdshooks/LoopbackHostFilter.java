@@ -19,11 +19,11 @@ final class LoopbackHostFilter extends OncePerRequestFilter {
 
   /** @param ownHost the host of the public base URL, allowed besides the loopback names */
   LoopbackHostFilter(String ownHost) {
-    this.hosts = Set.of("localhost", "127.0.0.1", "[::1]", ownHost.toLowerCase(Locale.ROOT));
-  }
-
-  static boolean isLoopbackHost(String host) {
-    return Set.of("localhost", "127.0.0.1", "[::1]", "::1").contains(host.toLowerCase(Locale.ROOT));
+    Set<String> names = new java.util.HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
+    if (ownHost != null) {
+      names.add(ownHost.toLowerCase(Locale.ROOT));
+    }
+    this.hosts = Set.copyOf(names);
   }
 
   @Override

@@ -65,7 +65,8 @@ class CdsHooksEndpointsTest {
          "context":{"userId":"Practitioner/u1","patientId":"p1","draftOrders":{"resourceType":"Bundle","type":"collection",
            "entry":[{"resource":{"resourceType":"MedicationRequest","id":"m1","status":"draft","intent":"order",
              "medicationCodeableConcept":{"text":"Metformin 500 mg"}}}]}},
-         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}""";
+         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"},"conditions":null,"observations":null,
+                     "medications":null,"questionnaireResponse":null}}""";
 
     var response = server.postJson("/cds-services/nocturnal-leg-pain-order-sign", benignOrder);
 
@@ -116,12 +117,27 @@ class CdsHooksEndpointsTest {
         "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"fhirAuthorization\":{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"s\",\"subject\":\"c\"}}",
         "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"fhirServer\":\"not a url\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}}",
         "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":[]}",
-        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":{\"patient\":\"Patient/p\"}}",
-        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":{\"patient\":{\"resourceType\":\"Observation\"}}}",
         "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}} trailing"
       })
   void invalidRequestsAreA400(String body) {
     assertOperationOutcome(server.postJson(SERVICE, body), 400);
+  }
+
+  /** Not a protocol error: the patient key holds no Patient, so the patient cannot be had. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"Patient/p\"",
+        "{\"resourceType\":\"Observation\"}", "{\"resourceType\":\"Smith-John-MRN-0042\"}"
+      })
+  void aPatientKeyThatHoldsNoPatientIsA412(String patient) {
+    String call =
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":{\"patient\":"
+            + patient
+            + "}}";
+    var response = server.postJson(SERVICE, call);
+    assertOperationOutcome(response, 412);
+    assertThat(response.body()).doesNotContain("Smith");
   }
 
   @Test

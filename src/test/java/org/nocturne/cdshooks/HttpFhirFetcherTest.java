@@ -144,7 +144,7 @@ class HttpFhirFetcherTest {
     FHIR.stubFor(get(urlPathEqualTo("/fhir/Patient/array")).willReturn(okJson("[1,2,3]")));
 
     assertThat(reason(fetch("Patient/garbage", "Patient"))).contains("not JSON");
-    assertThat(reason(fetch("Patient/wrong", "Patient"))).contains("returned a Observation");
+    assertThat(reason(fetch("Patient/wrong", "Patient"))).contains("another resource type than Patient");
     assertThat(reason(fetch("Patient/array", "Patient"))).contains("not a FHIR resource");
   }
 
