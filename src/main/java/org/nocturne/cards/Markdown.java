@@ -52,17 +52,27 @@ final class Markdown {
   }
 
   /**
-   * Record references, each in code style: {@code `Observation/abi-left`}. Only {@code Type/id}
-   * with a FHIR id goes into a code span (it cannot hold a backtick); anything else is escaped text.
+   * Record references, each in code style: {@code `Observation/abi-left`}, {@code
+   * `QuestionnaireResponse/qr1#fever`}. Only {@code Type/id} with a FHIR id (and a linkId made of
+   * the same characters) goes into a code span, which then cannot hold a backtick; anything else is
+   * escaped text.
    */
   static String refs(List<String> references) {
     return references.isEmpty()
         ? ""
         : " ("
             + references.stream()
-                .map(r -> FhirId.validReference(r) ? "`" + r + "`" : text(r))
+                .map(r -> codeSafe(r) ? "`" + r + "`" : text(r))
                 .collect(Collectors.joining(", "))
             + ")";
+  }
+
+  private static boolean codeSafe(String reference) {
+    int hash = reference.indexOf('#');
+    return hash < 0
+        ? FhirId.validReference(reference)
+        : FhirId.validReference(reference.substring(0, hash))
+            && FhirId.valid(reference.substring(hash + 1));
   }
 
   /** The clinical phrase of a finding, without its parenthesised threshold: "ABI 0.58 left". */
