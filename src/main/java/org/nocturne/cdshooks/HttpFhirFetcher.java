@@ -74,20 +74,39 @@ final class HttpFhirFetcher implements FhirFetcher {
         .get(first)
         .thenCompose(
             resource ->
-                expectedResourceType.equals("Bundle")
+                expectedResourceType.equals("Bundle") && !asksForOne(relativeUrl)
                     ? fetch.pages(resource, new HashSet<>(Set.of(first.toString())), 1)
                     : CompletableFuture.completedFuture(resource))
-        .<PrefetchValue>thenApply(resource -> accept(resource, expectedResourceType, key))
+        .<PrefetchValue>thenApply(
+            resource -> accept(resource, expectedResourceType, key, asksForOne(relativeUrl)))
         .exceptionally(HttpFhirFetcher::failure);
   }
 
-  private PrefetchValue accept(JsonNode resource, String expectedResourceType, String key) {
+  /**
+   * A search with {@code _count=1} (with {@code _sort}: the newest) wants one result: its next
+   * link is expected and not followed.
+   */
+  static boolean asksForOne(String relativeUrl) {
+    int query = relativeUrl.indexOf('?');
+    if (query < 0) {
+      return false;
+    }
+    for (String parameter : relativeUrl.substring(query + 1).split("&")) {
+      if (parameter.equals("_count=1")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private PrefetchValue accept(
+      JsonNode resource, String expectedResourceType, String key, boolean single) {
     String type = resource.path("resourceType").asString("");
     if (!type.equals(expectedResourceType)) {
       return new PrefetchValue.Unavailable(
           "the FHIR server returned another resource type than " + expectedResourceType);
     }
-    if (nextLink(resource) == null) {
+    if (nextLink(resource) == null || single) {
       // a result cut short by the page or byte limit is not reused: the next call may get all
       cache.put(key, resource);
     }
