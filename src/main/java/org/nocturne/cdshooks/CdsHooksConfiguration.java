@@ -76,6 +76,12 @@ public class CdsHooksConfiguration {
         registry, new PrefetchResolver(fetcher, properties.budget()), meters);
   }
 
+  /** Health component {@code memory}: DOWN when the heap is exhausted. */
+  @Bean
+  org.springframework.boot.health.contributor.HealthIndicator memoryHealthIndicator() {
+    return new MemoryHealth();
+  }
+
   @Bean
   CallLimiter callLimiter(CdsHooksProperties properties) {
     return new CallLimiter(properties.concurrentCalls(Runtime.getRuntime().maxMemory()));
