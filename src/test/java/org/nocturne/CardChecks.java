@@ -34,10 +34,7 @@ public final class CardChecks {
     assertThat(response.isObject()).as("response is an object").isTrue();
     assertThat(response.path("cards").isArray()).as("cards is an array").isTrue();
     for (JsonNode card : response.path("cards")) {
-      assertThat(card.path("summary").asString(""))
-          .as("summary")
-          .isNotBlank()
-          .hasSizeLessThan(140);
+      assertThat(card.path("summary").asString("")).as("summary").isNotBlank().hasSizeLessThan(140);
       assertThat(INDICATORS).contains(card.path("indicator").asString(""));
       assertThat(card.path("source").path("label").asString("")).isNotBlank();
       if (card.has("suggestions")) {

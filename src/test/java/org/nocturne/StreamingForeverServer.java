@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A hostile FHIR server: it answers every request with 200 and a JSON body that never ends, sent
- * as fast as the client reads it. It counts the bytes it got out and the connections the client
+ * A hostile FHIR server: it answers every request with 200 and a JSON body that never ends, sent as
+ * fast as the client reads it. It counts the bytes it got out and the connections the client
  * dropped, so a test can prove that the client stopped reading.
  */
 public final class StreamingForeverServer implements AutoCloseable {

@@ -28,6 +28,7 @@ public interface FhirFetcher {
       FhirAuthorization authorization,
       String relativeUrl,
       String expectedResourceType) {
-    return fetch(fhirServer, authorization, relativeUrl, expectedResourceType, CallBudget.unlimited());
+    return fetch(
+        fhirServer, authorization, relativeUrl, expectedResourceType, CallBudget.unlimited());
   }
 }

@@ -61,7 +61,8 @@ final class FhirUrls {
     }
     String[] parts = rawPath.isEmpty() ? new String[0] : rawPath.substring(1).split("/", -1);
     for (String raw : parts) {
-      if (raw.toLowerCase(Locale.ROOT).contains("%2f") || raw.contains("%5c")
+      if (raw.toLowerCase(Locale.ROOT).contains("%2f")
+          || raw.contains("%5c")
           || raw.contains("%5C")) {
         return Optional.empty();
       }

@@ -83,8 +83,8 @@ final class HttpFhirFetcher implements FhirFetcher {
   }
 
   /**
-   * A search with {@code _count=1} (with {@code _sort}: the newest) wants one result: its next
-   * link is expected and not followed.
+   * A search with {@code _count=1} (with {@code _sort}: the newest) wants one result: its next link
+   * is expected and not followed.
    */
   static boolean asksForOne(String relativeUrl) {
     int query = relativeUrl.indexOf('?');
@@ -185,8 +185,7 @@ final class HttpFhirFetcher implements FhirFetcher {
           .thenApply(
               response -> {
                 if (response.statusCode() / 100 != 2) {
-                  throw new FetchFailed(
-                      "the FHIR server answered HTTP " + response.statusCode());
+                  throw new FetchFailed("the FHIR server answered HTTP " + response.statusCode());
                 }
                 try {
                   JsonNode json = CdsJson.mapper().readTree(response.body());

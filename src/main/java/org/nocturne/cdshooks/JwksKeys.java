@@ -90,8 +90,7 @@ final class JwksKeys {
     if (!mayFetch(jwksUrl, now)) {
       return known(jwksUrl);
     }
-    int failures =
-        Optional.ofNullable(lastAttempt.get(jwksUrl)).map(Attempt::failures).orElse(0);
+    int failures = Optional.ofNullable(lastAttempt.get(jwksUrl)).map(Attempt::failures).orElse(0);
     try {
       HttpResponse<byte[]> response =
           http.send(

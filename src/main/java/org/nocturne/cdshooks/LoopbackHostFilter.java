@@ -17,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class LoopbackHostFilter extends OncePerRequestFilter {
   private final Set<String> hosts;
 
-  /** @param ownHost the host of the public base URL, allowed besides the loopback names */
+  /**
+   * @param ownHost the host of the public base URL, allowed besides the loopback names
+   */
   LoopbackHostFilter(String ownHost) {
     Set<String> names = new java.util.HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
     if (ownHost != null) {

@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
 
 /**
@@ -31,7 +31,8 @@ final class RequestBody {
     long deadline = System.nanoTime() + timeout.toNanos();
     try (InputStream in = request.getInputStream()) {
       ByteArrayOutputStream out =
-          new ByteArrayOutputStream((int) Math.max(0, Math.min(limit, request.getContentLengthLong())));
+          new ByteArrayOutputStream(
+              (int) Math.max(0, Math.min(limit, request.getContentLengthLong())));
       byte[] chunk = new byte[CHUNK];
       int read;
       while ((read = in.read(chunk)) != -1) {

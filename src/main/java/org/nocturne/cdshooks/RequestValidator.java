@@ -61,7 +61,9 @@ final class RequestValidator {
     JsonNode context = request.context();
     for (String field : new String[] {"patientId", "encounterId"}) {
       JsonNode value = context.get(field);
-      if (value != null && !value.isNull() && !(value.isString() && FhirId.valid(value.asString()))) {
+      if (value != null
+          && !value.isNull()
+          && !(value.isString() && FhirId.valid(value.asString()))) {
         throw CdsHooksException.badRequest(
             "context." + field + " must be a FHIR id ([A-Za-z0-9-.], at most 64)");
       }

@@ -48,7 +48,8 @@ final class UnavailableDataNotice {
         "Part of the record could not be read; no guidance is due on the rest",
         line,
         Indicator.INFO,
-        new Source(title == null || title.isBlank() ? service.descriptor().id() : title, null, null, null),
+        new Source(
+            title == null || title.isBlank() ? service.descriptor().id() : title, null, null, null),
         null,
         null,
         null,

@@ -4,8 +4,8 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.Resource;
 
 /**
- * FHIR R4 resource ids ({@code [A-Za-z0-9\-\.]{1,64}}): only such ids reach a card, a reference
- * or a suggestion, so an id can never carry markup or point a delete action elsewhere.
+ * FHIR R4 resource ids ({@code [A-Za-z0-9\-\.]{1,64}}): only such ids reach a card, a reference or
+ * a suggestion, so an id can never carry markup or point a delete action elsewhere.
  */
 public final class FhirIds {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");

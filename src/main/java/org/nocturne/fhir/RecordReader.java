@@ -21,9 +21,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <p>Real EHR extracts hold malformed entries (a date that is not a date, an unknown code, no
  * {@code resourceType}). Each Bundle entry is therefore parsed on its own: a bad entry is left out
- * with a reason that names its position and type, never its content, and every other entry is
- * read. A key that is not FHIR at all is unavailable, not an error; only an unreadable patient
- * stops the call.
+ * with a reason that names its position and type, never its content, and every other entry is read.
+ * A key that is not FHIR at all is unavailable, not an error; only an unreadable patient stops the
+ * call.
  */
 public final class RecordReader {
   public static final String PATIENT = "patient";

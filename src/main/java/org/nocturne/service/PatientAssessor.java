@@ -54,8 +54,7 @@ final class PatientAssessor {
     try {
       PatientFacts facts =
           mapper.map(
-              reader.read(json, call.prefetch().fetchedKeys(), call.prefetch().missingKeys()),
-              now);
+              reader.read(json, call.prefetch().fetchedKeys(), call.prefetch().missingKeys()), now);
       CardContext cards =
           new CardContext(
               call.request().hookInstance(),

@@ -14,8 +14,8 @@ import org.nocturne.CardChecks;
 import org.nocturne.cdshooks.CdsJson;
 
 /**
- * Record text never becomes live markup (issue 19.2): whatever a medication text or an id holds,
- * a CommonMark renderer turns the card detail into no element, image or link.
+ * Record text never becomes live markup (issue 19.2): whatever a medication text or an id holds, a
+ * CommonMark renderer turns the card detail into no element, image or link.
  */
 class MarkdownTest {
 
@@ -39,7 +39,12 @@ class MarkdownTest {
       })
   void recordTextRendersAsText(String record) {
     String value = record.replace("\\n", "\n");
-    String detail = "**Found**\n\n- " + Markdown.text(value) + "\n\n| a | b |\n|---|---|\n| " + Markdown.text(value) + " | x |\n";
+    String detail =
+        "**Found**\n\n- "
+            + Markdown.text(value)
+            + "\n\n| a | b |\n|---|---|\n| "
+            + Markdown.text(value)
+            + " | x |\n";
 
     CardChecks.assertInert(detail);
   }
@@ -48,9 +53,14 @@ class MarkdownTest {
   void anIdThatIsNotAFhirIdNeverBreaksOutOfACodeSpan() {
     String refs =
         Markdown.refs(
-            List.of("Observation/abi-left", "Condition/a`b) ![x](http://e/x.png)", "QuestionnaireResponse/qr1#fever"));
+            List.of(
+                "Observation/abi-left",
+                "Condition/a`b) ![x](http://e/x.png)",
+                "QuestionnaireResponse/qr1#fever"));
 
-    assertThat(refs).contains("`Observation/abi-left`").contains("`QuestionnaireResponse/qr1#fever`");
+    assertThat(refs)
+        .contains("`Observation/abi-left`")
+        .contains("`QuestionnaireResponse/qr1#fever`");
     assertThat(refs).doesNotContain("`Condition/");
     CardChecks.assertInert("- finding" + refs);
   }

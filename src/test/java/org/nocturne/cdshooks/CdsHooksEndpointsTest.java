@@ -129,7 +129,8 @@ class CdsHooksEndpointsTest {
   @ValueSource(
       strings = {
         "\"Patient/p\"",
-        "{\"resourceType\":\"Observation\"}", "{\"resourceType\":\"Smith-John-MRN-0042\"}"
+        "{\"resourceType\":\"Observation\"}",
+        "{\"resourceType\":\"Smith-John-MRN-0042\"}"
       })
   void aPatientKeyThatHoldsNoPatientIsA412(String patient) {
     String call =
@@ -279,13 +280,18 @@ class CdsHooksEndpointsTest {
                     .GET()
                     .build());
 
-    assertThat(from.apply("http://localhost:3000").headers().firstValue("Access-Control-Allow-Origin"))
+    assertThat(
+            from.apply("http://localhost:3000").headers().firstValue("Access-Control-Allow-Origin"))
         .contains("http://localhost:3000");
-    assertThat(from.apply("http://127.0.0.1:8080").headers().firstValue("Access-Control-Allow-Origin"))
+    assertThat(
+            from.apply("http://127.0.0.1:8080").headers().firstValue("Access-Control-Allow-Origin"))
         .contains("http://127.0.0.1:8080");
-    for (String foreign : List.of("https://evil.example", "null", "http://localhost.evil.example")) {
+    for (String foreign :
+        List.of("https://evil.example", "null", "http://localhost.evil.example")) {
       var response = from.apply(foreign);
-      assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).as(foreign).isEmpty();
+      assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+          .as(foreign)
+          .isEmpty();
       assertThat(response.statusCode()).as(foreign).isEqualTo(403);
     }
   }
@@ -312,18 +318,31 @@ class CdsHooksEndpointsTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"1227&_count=1", "p#1", "a/b", "..", "p%00", "p 1", "pätient", "../../admin/secret?"})
+      strings = {
+        "1227&_count=1",
+        "p#1",
+        "a/b",
+        "..",
+        "p%00",
+        "p 1",
+        "pätient",
+        "../../admin/secret?"
+      })
   void everyIdTheRequestCarriesMustBeAFhirId(String id) {
     String escaped = id.replace("\\", "\\\\");
     String base =
         "{\"hook\":\"%s\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"%s\",\"patientId\":\"%s\"%s}}";
     String drafts = ",\"draftOrders\":{\"resourceType\":\"Bundle\",\"type\":\"collection\"}";
-    var patient = server.postJson(SERVICE, base.formatted("patient-view", "Practitioner/u", escaped, ""));
-    var user = server.postJson(SERVICE, base.formatted("patient-view", "Practitioner/" + escaped, "p", ""));
+    var patient =
+        server.postJson(SERVICE, base.formatted("patient-view", "Practitioner/u", escaped, ""));
+    var user =
+        server.postJson(
+            SERVICE, base.formatted("patient-view", "Practitioner/" + escaped, "p", ""));
     var encounter =
         server.postJson(
             SERVICE,
-            base.formatted("patient-view", "Practitioner/u", "p", ",\"encounterId\":\"" + escaped + "\""));
+            base.formatted(
+                "patient-view", "Practitioner/u", "p", ",\"encounterId\":\"" + escaped + "\""));
     var selection =
         server.postJson(
             "/cds-services/nocturnal-leg-pain-order-select",

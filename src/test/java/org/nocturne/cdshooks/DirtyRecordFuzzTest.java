@@ -80,9 +80,7 @@ class DirtyRecordFuzzTest {
     try {
       CdsResponse response =
           invoker.invoke(
-              SERVICE,
-              CdsJson.mapper().writeValueAsBytes(request),
-              Caller.unverified(List.of()));
+              SERVICE, CdsJson.mapper().writeValueAsBytes(request), Caller.unverified(List.of()));
       return CdsJson.mapper().readTree(CdsJson.mapper().writeValueAsBytes(response));
     } catch (CdsHooksException e) {
       return fail("%s answered %d: %s", label, e.status(), e.getMessage());
@@ -122,7 +120,9 @@ class DirtyRecordFuzzTest {
     }
     ObjectNode searchset = (ObjectNode) bundle;
     ArrayNode entries =
-        searchset.get("entry") instanceof ArrayNode existing ? existing : searchset.putArray("entry");
+        searchset.get("entry") instanceof ArrayNode existing
+            ? existing
+            : searchset.putArray("entry");
     switch (random.nextInt(6)) {
       case 0, 1, 2 -> {
         if (!entries.isEmpty()) {
@@ -155,8 +155,11 @@ class DirtyRecordFuzzTest {
    */
   private JsonNode mutatedCopy(ObjectNode original) {
     ObjectNode copy = original.deepCopy();
-    copy.put("id", random.nextInt(8) == 0 ? "odd`id) ![x](http://e/)" : "dirty-" + random.nextInt(1_000_000));
-    for (String date : List.of("effectiveDateTime", "onsetDateTime", "authoredOn", "recordedDate")) {
+    copy.put(
+        "id",
+        random.nextInt(8) == 0 ? "odd`id) ![x](http://e/)" : "dirty-" + random.nextInt(1_000_000));
+    for (String date :
+        List.of("effectiveDateTime", "onsetDateTime", "authoredOn", "recordedDate")) {
       if (copy.has(date)) {
         copy.put(date, "1990-01-01");
       }

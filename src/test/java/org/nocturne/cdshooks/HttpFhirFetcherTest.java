@@ -144,7 +144,8 @@ class HttpFhirFetcherTest {
     FHIR.stubFor(get(urlPathEqualTo("/fhir/Patient/array")).willReturn(okJson("[1,2,3]")));
 
     assertThat(reason(fetch("Patient/garbage", "Patient"))).contains("not JSON");
-    assertThat(reason(fetch("Patient/wrong", "Patient"))).contains("another resource type than Patient");
+    assertThat(reason(fetch("Patient/wrong", "Patient")))
+        .contains("another resource type than Patient");
     assertThat(reason(fetch("Patient/array", "Patient"))).contains("not a FHIR resource");
   }
 
@@ -243,7 +244,8 @@ class HttpFhirFetcherTest {
   void hapisGetpagesLinksOnTheBaseUrlAreFollowed() {
     FHIR.stubFor(
         get(urlPathEqualTo("/fhir/Condition"))
-            .willReturn(okJson(page("first", base() + "?_getpages=abc&_getpagesoffset=1&_count=1"))));
+            .willReturn(
+                okJson(page("first", base() + "?_getpages=abc&_getpagesoffset=1&_count=1"))));
     FHIR.stubFor(
         get(urlPathEqualTo("/fhir"))
             .withQueryParam("_getpages", equalTo("abc"))
@@ -270,15 +272,16 @@ class HttpFhirFetcherTest {
             FHIR.baseUrl() + "/admin/secret",
             base() + "x/Condition",
             "http://user@" + FHIR.baseUrl().substring(7) + "/fhir/Condition?page=2")) {
-      FHIR.stubFor(
-          get(urlPathEqualTo("/fhir/Condition")).willReturn(okJson(page("only", next))));
+      FHIR.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(okJson(page("only", next))));
 
-      var value = (PrefetchValue.Data) fetch("Condition?patient=" + Math.abs(next.hashCode()), "Bundle");
+      var value =
+          (PrefetchValue.Data) fetch("Condition?patient=" + Math.abs(next.hashCode()), "Bundle");
 
       assertThat(value.resource().get("entry")).as(next).hasSize(1);
     }
     FHIR.verify(0, getRequestedFor(urlPathEqualTo("/admin/secret")));
-    assertThat(FHIR.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
+    assertThat(
+            FHIR.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
         .allMatch(r -> r.getUrl().startsWith("/fhir/Condition?patient="));
   }
 
@@ -290,15 +293,21 @@ class HttpFhirFetcherTest {
             .withQueryParam("patient", equalTo("p1"))
             .willReturn(
                 okJson(
-                    page("c1", base() + "/Condition?page=2").replace("\"c1\"", "\"c1\",\"note\":\"" + filler + "\""))));
+                    page("c1", base() + "/Condition?page=2")
+                        .replace("\"c1\"", "\"c1\",\"note\":\"" + filler + "\""))));
     FHIR.stubFor(
         get(urlPathEqualTo("/fhir/Condition"))
             .withQueryParam("page", equalTo("2"))
             .willReturn(
-                okJson(page("c2", base() + "/Condition?page=3").replace("\"c2\"", "\"c2\",\"note\":\"" + filler + "\""))));
+                okJson(
+                    page("c2", base() + "/Condition?page=3")
+                        .replace("\"c2\"", "\"c2\",\"note\":\"" + filler + "\""))));
     FHIR.stubFor(
         get(urlPathEqualTo("/fhir/Observation"))
-            .willReturn(okJson(page("o1", base() + "/Observation?page=2").replace("\"o1\"", "\"o1\",\"note\":\"" + filler + "\""))));
+            .willReturn(
+                okJson(
+                    page("o1", base() + "/Observation?page=2")
+                        .replace("\"o1\"", "\"o1\",\"note\":\"" + filler + "\""))));
     CallBudget budget = new CallBudget(5_000);
 
     var conditions =
@@ -321,9 +330,7 @@ class HttpFhirFetcherTest {
           org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
               Duration.ofSeconds(20),
               () ->
-                  fetcher
-                      .fetch(forever.baseUrl(), TOKEN, "Condition?patient=p1", "Bundle")
-                      .join());
+                  fetcher.fetch(forever.baseUrl(), TOKEN, "Condition?patient=p1", "Bundle").join());
 
       assertThat(reason(value)).contains("size limit");
       org.awaitility.Awaitility.await()

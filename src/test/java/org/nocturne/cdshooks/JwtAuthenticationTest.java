@@ -465,7 +465,9 @@ class JwtAuthenticationTest {
   void tokensThatLiveTooLongOrAreNotValidYetAreRejected() throws Exception {
     Instant now = Instant.now();
     assertRejected(
-        rs384(DISCOVERY, c -> c.expirationTime(Date.from(now.plus(java.time.Duration.ofDays(3650))))));
+        rs384(
+            DISCOVERY,
+            c -> c.expirationTime(Date.from(now.plus(java.time.Duration.ofDays(3650))))));
     assertRejected(rs384(DISCOVERY, c -> c.notBeforeTime(Date.from(now.plusSeconds(86_400)))));
     assertRejected(
         rs384(
@@ -477,7 +479,9 @@ class JwtAuthenticationTest {
             discovery(
                     rs384(
                         DISCOVERY,
-                        c -> c.issueTime(Date.from(now.minusSeconds(600))).expirationTime(Date.from(now.plusSeconds(300)))))
+                        c ->
+                            c.issueTime(Date.from(now.minusSeconds(600)))
+                                .expirationTime(Date.from(now.plusSeconds(300)))))
                 .statusCode())
         .as("a few minutes old and short-lived is fine")
         .isEqualTo(200);
@@ -515,8 +519,7 @@ class JwtAuthenticationTest {
     assertThat(climbing.statusCode()).isEqualTo(400);
     assertThat(climbing.body()).contains("context.patientId").doesNotContain("admin");
     EHR.verify(0, getRequestedFor(urlPathEqualTo("/admin/secret")));
-    assertThat(EHR.findAll(anyRequestedFor(anyUrl())))
-        .noneMatch(r -> r.getUrl().contains("admin"));
+    assertThat(EHR.findAll(anyRequestedFor(anyUrl()))).noneMatch(r -> r.getUrl().contains("admin"));
   }
 
   @Test
@@ -536,8 +539,7 @@ class JwtAuthenticationTest {
               c -> c.issuer(COLD_ISSUER)));
     }
 
-    var statuses =
-        tokens.parallelStream().map(t -> discovery(t).statusCode()).toList();
+    var statuses = tokens.parallelStream().map(t -> discovery(t).statusCode()).toList();
 
     assertThat(statuses).containsOnly(200);
     EHR.verify(1, getRequestedFor(urlPathEqualTo("/jwks-cold")));
@@ -591,7 +593,8 @@ class JwtAuthenticationTest {
       long start = System.nanoTime();
 
       String answer =
-          new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
 
       assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("Connection: close");
       // Tomcat still tries one read of the unread body; the connection timeout (5 s, Tomcat's

@@ -145,7 +145,9 @@ class PrefetchResolverTest {
     var prefetch =
         resolve(
             null,
-            "{\"patient\":" + PATIENT + ",\"conditions\":{\"resourceType\":\"Smith-John-MRN-0042\"}}",
+            "{\"patient\":"
+                + PATIENT
+                + ",\"conditions\":{\"resourceType\":\"Smith-John-MRN-0042\"}}",
             Map.of());
     var notFhir = resolve(null, "{\"patient\":" + PATIENT + ",\"conditions\":[1,2]}", Map.of());
 
@@ -161,8 +163,7 @@ class PrefetchResolverTest {
 
     assertThatThrownBy(
             () ->
-                resolve(
-                    null, "{\"patient\":{\"resourceType\":\"Smith-John-DOB-1950\"}}", required))
+                resolve(null, "{\"patient\":{\"resourceType\":\"Smith-John-DOB-1950\"}}", required))
         .isInstanceOfSatisfying(
             CdsHooksException.class,
             e -> {

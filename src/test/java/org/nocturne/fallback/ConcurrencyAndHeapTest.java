@@ -153,7 +153,9 @@ class ConcurrencyAndHeapTest {
                     client.send(
                         HttpRequest.newBuilder(
                                 URI.create(
-                                    "http://127.0.0.1:" + port + "/cds-services/nocturnal-leg-pain"))
+                                    "http://127.0.0.1:"
+                                        + port
+                                        + "/cds-services/nocturnal-leg-pain"))
                             .timeout(Duration.ofSeconds(120))
                             .header("Content-Type", "application/json")
                             .POST(body(index))
@@ -191,14 +193,18 @@ class ConcurrencyAndHeapTest {
               + " %d MiB streamed, %d connections dropped by the service%n",
           statuses.stream()
               .collect(
-                  java.util.stream.Collectors.groupingBy(s -> s, java.util.stream.Collectors.counting())),
+                  java.util.stream.Collectors.groupingBy(
+                      s -> s, java.util.stream.Collectors.counting())),
           baseline >> 20,
           peak.get() >> 20,
           after >> 20,
           sent >> 20,
           FOREVER.dropped());
 
-      assertThat(statuses).hasSize(CALLS).allMatch(s -> s == 200 || s == 503 || s == 0).contains(200);
+      assertThat(statuses)
+          .hasSize(CALLS)
+          .allMatch(s -> s == 200 || s == 503 || s == 0)
+          .contains(200);
       assertThat(namedTheMissingData).isEqualTo(statuses.stream().filter(s -> s == 200).count());
       assertThat(FOREVER.bytesSent()).as("no fetch goes on after the calls").isEqualTo(sent);
       assertThat(after - baseline).as("the heap returns to where it was").isLessThan(128L << 20);

@@ -126,7 +126,9 @@ class PagedFallbackEndToEndTest {
     System.out.printf(
         "PagedFallbackEndToEndTest: %d searches and %d _getpages pages read%n",
         PagingFhirServer.SEARCHES.get(), pages);
-    assertThat(pages).as("pages after the first: conditions 10, observations 37, questionnaire none").isEqualTo(10 + 37);
+    assertThat(pages)
+        .as("pages after the first: conditions 10, observations 37, questionnaire none")
+        .isEqualTo(10 + 37);
     assertThat(fetched.body())
         .contains("ABI 0.58 left")
         .doesNotContain("not read")

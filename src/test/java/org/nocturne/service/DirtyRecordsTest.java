@@ -82,7 +82,11 @@ class DirtyRecordsTest {
   @ParameterizedTest(name = "observations holding {0}")
   @CsvSource(
       delimiter = ';',
-      value = {"a string;\"not FHIR\"", "an array;[1,2]", "another type;{\"resourceType\":\"Patient\"}"})
+      value = {
+        "a string;\"not FHIR\"",
+        "an array;[1,2]",
+        "another type;{\"resourceType\":\"Patient\"}"
+      })
   void aKeyThatIsNotFhirIsUnavailableAndNamedNeverA400(String what, String value) {
     ObjectNode call = (ObjectNode) CdsJson.mapper().readTree(LocalServer.read(DVT));
     ((ObjectNode) call.get("prefetch")).set("observations", CdsJson.mapper().readTree(value));
@@ -90,6 +94,8 @@ class DirtyRecordsTest {
     var response = server.postJson("/cds-services/nocturnal-leg-pain", call.toString());
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.body()).contains("deep-vein-thrombosis").contains("Not read from the record: observations (the EHR sent");
+    assertThat(response.body())
+        .contains("deep-vein-thrombosis")
+        .contains("Not read from the record: observations (the EHR sent");
   }
 }
