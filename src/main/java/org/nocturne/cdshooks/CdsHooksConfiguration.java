@@ -53,7 +53,16 @@ public class CdsHooksConfiguration {
     Cache<String, JsonNode> cache =
         Caffeine.newBuilder()
             .expireAfterWrite(properties.cacheTtl())
-            .maximumSize(properties.cacheMaxEntries())
+            // bounded in bytes, and in entries by a minimum weight per entry
+            .maximumWeight(properties.cacheMaxBytes())
+            .<String, JsonNode>weigher(
+                (key, value) ->
+                    (int)
+                        Math.min(
+                            Integer.MAX_VALUE,
+                            Math.max(
+                                JsonWeight.bytes(value),
+                                properties.cacheMaxBytes() / properties.cacheMaxEntries())))
             .ticker(ticker.getIfAvailable(Ticker::systemTicker))
             .recordStats()
             .build();

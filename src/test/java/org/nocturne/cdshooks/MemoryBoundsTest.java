@@ -55,4 +55,28 @@ class MemoryBoundsTest {
         .isEqualTo(Status.UP);
     assertThat(new MemoryHealth().health().getStatus()).isEqualTo(Status.UP);
   }
+
+  @Test
+  void thePrefetchCacheIsBoundedInBytes() {
+    var config = new CdsHooksConfiguration();
+    var properties =
+        new PrefetchProperties(null, null, null, null, null, null, 10_000L, List.of(), 1_000_000L);
+    var cache =
+        config.prefetchCache(
+            properties,
+            new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                .getBeanProvider(com.github.benmanes.caffeine.cache.Ticker.class),
+            new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    var big =
+        CdsJson.mapper()
+            .readTree("{\"resourceType\":\"Bundle\",\"note\":\"" + "x".repeat(100_000) + "\"}");
+
+    for (int i = 0; i < 50; i++) {
+      cache.put("key-" + i, big);
+    }
+    cache.cleanUp();
+
+    assertThat(cache.estimatedSize()).isLessThanOrEqualTo(10);
+    assertThat(JsonWeight.bytes(big)).isGreaterThan(100_000);
+  }
 }
