@@ -67,4 +67,41 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.nocturne.service..");
+
+  @ArchTest
+  static final ArchRule theSdkKnowsNoDatabase =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.cdshooks..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.nocturne.state..",
+              "org.nocturne.analytics..",
+              "org.springframework.jdbc..",
+              "org.springframework.transaction..",
+              "org.flywaydb..",
+              "java.sql..");
+
+  @ArchTest
+  static final ArchRule stateAndAnalyticsKnowOnlyTheSdk =
+      noClasses()
+          .that()
+          .resideInAnyPackage("org.nocturne.state..", "org.nocturne.analytics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.nocturne.clinical..",
+              "org.nocturne.fhir..",
+              "org.nocturne.cards..",
+              "org.nocturne.service..");
+
+  @ArchTest
+  static final ArchRule analyticsReadsThroughTheSdkNotTheDatabase =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.analytics..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.nocturne.state..", "org.springframework.jdbc..", "java.sql..");
 }

@@ -30,7 +30,8 @@ class ConformanceTableTest {
           "org.nocturne.cards.",
           "org.nocturne.clinical.",
           "org.nocturne.fhir.",
-          "org.nocturne.fallback.");
+          "org.nocturne.fallback.",
+          "org.nocturne.state.");
 
   @Test
   void everyCitedTestClassAndMethodExists() throws IOException {

@@ -14,6 +14,7 @@ import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.CauseAssessment;
+import org.nocturne.clinical.Complaint;
 import org.nocturne.clinical.Finding;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.Likelihood;
@@ -42,8 +43,13 @@ final class DifferentialCard {
     Coding reason =
         new Coding(Vocabulary.CAUSES, leading.cause().code(), knowledge.name(leading.cause()));
     List<Suggestion> orders = new ArrayList<>();
+    // a check of a medication effect is ordered from its own card, not twice
+    java.util.Set<org.nocturne.clinical.NextStep> elsewhere =
+        assessment.medicationEffects().stream()
+            .flatMap(effect -> effect.checks().stream())
+            .collect(java.util.stream.Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
-      if (!step.urgent()) {
+      if (!step.urgent() && !elsewhere.contains(step.step())) {
         suggestions
             .order(step.step(), context, reason, "routine", orders.isEmpty(), key)
             .ifPresent(orders::add);
@@ -84,6 +90,23 @@ final class DifferentialCard {
 
   private String detail(Assessment assessment) {
     StringBuilder md = new StringBuilder();
+    Complaint complaint = assessment.complaint();
+    md.append("**Questionnaire:** ");
+    if (complaint.questionnaireCurrent()) {
+      md.append("answered ").append(Dates.format(complaint.questionnaireDate()));
+    } else if (complaint.questionnaireOnRecord()) {
+      md.append("answered ")
+          .append(Dates.format(complaint.questionnaireDate()))
+          .append(" — ask again (too old to use)");
+    } else {
+      md.append("none on record");
+    }
+    md.append("\n\n");
+    if (!assessment.burden().isEmpty()) {
+      md.append("**Severity and sleep:** ")
+          .append(Markdown.text(assessment.burden().text()))
+          .append("\n\n");
+    }
     md.append("| Cause | Likelihood | Score | Strongest findings |\n|---|---|---|---|\n");
     for (CauseAssessment cause : assessment.causes()) {
       String strongest =

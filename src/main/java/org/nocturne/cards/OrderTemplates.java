@@ -114,8 +114,32 @@ final class OrderTemplates {
                       null,
                       "MRI lumbar spine, emergency (suspected cauda equina syndrome)"))),
           Map.entry(
+              NextStep.CREATINE_KINASE,
+              List.of(
+                  new Spec(
+                      LAB,
+                      new Coding(
+                          LOINC,
+                          "2157-6",
+                          "Creatine kinase [Enzymatic activity/volume] in Serum or Plasma"),
+                      "Creatine kinase (CK)"))),
+          Map.entry(
+              NextStep.EMERGENCY_VASCULAR_REFERRAL,
+              List.of(
+                  new Spec(
+                      REFERRAL,
+                      null,
+                      "Referral to vascular surgery, emergency (suspected acute limb ischemia)"))),
+          Map.entry(
               NextStep.URGENT_VASCULAR_REFERRAL,
-              List.of(new Spec(REFERRAL, null, "Referral to vascular surgery, same day"))));
+              List.of(new Spec(REFERRAL, null, "Referral to vascular surgery, same day"))),
+          Map.entry(
+              NextStep.VASCULAR_REFERRAL,
+              List.of(
+                  new Spec(
+                      REFERRAL,
+                      null,
+                      "Referral to vascular surgery, urgent (suspected limb-threatening ischemia)"))));
 
   private final FhirContext fhir;
 

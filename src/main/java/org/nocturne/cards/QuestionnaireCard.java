@@ -7,9 +7,12 @@ import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.Link;
 import org.nocturne.cdshooks.LinkType;
 import org.nocturne.clinical.Assessment;
+import org.nocturne.clinical.Complaint;
 
 /**
- * Asks for the patient questionnaire when there is no response: it is what sharpens the ranking.
+ * Asks for the patient questionnaire when there is a current complaint on the record but no recent
+ * response: it is what sharpens the ranking and what can raise red flags. An old response is named
+ * with its date.
  */
 final class QuestionnaireCard {
   static final String CANONICAL = "http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain";
@@ -28,14 +31,25 @@ final class QuestionnaireCard {
                 context.questionnaireLaunchUrl(),
                 LinkType.SMART,
                 "{\"questionnaire\":\"" + CANONICAL + "\"}");
+    Complaint complaint = assessment.complaint();
+    String last =
+        complaint.questionnaireOutOfDate()
+            ? " (last answered " + Dates.format(complaint.questionnaireDate()) + ")"
+            : "";
     String detail =
-        "Nocturne ranked the causes of night-time leg pain from the record alone, so no likelihood is above moderate. "
-            + "The questionnaire asks the patient about the pattern of the pain, what eases it, and warning signs "
+        (complaint.questionnaireOutOfDate()
+                ? "The last questionnaire ("
+                    + Dates.format(complaint.questionnaireDate())
+                    + ") is too old to use: ask again. "
+                : "")
+            + "Nocturne ranked the causes from the record alone, so no likelihood is above moderate. "
+            + "The questionnaire asks about the pattern of the pain, what eases it, and warning signs "
             + "(about 5 minutes); its answers change the ranking and can raise red flags.";
     return Optional.of(
         new Card(
             context.uuid("questionnaire-needed"),
-            "Night leg pain: ask the patient to complete the Nocturne questionnaire",
+            Markdown.summary(
+                "Night leg pain: ask the patient to complete the Nocturne questionnaire" + last),
             detail,
             Indicator.INFO,
             Vocabulary.source(

@@ -19,10 +19,15 @@ import org.nocturne.clinical.Urgency;
 
 /** One card per red flag: what was found, why it matters, what to do now, and the order for it. */
 final class RedFlagCards {
+  /** The same-day orders a red flag's card may carry, when the planner chose them. */
   private static final Map<RedFlag, List<NextStep>> ORDERS =
       Map.of(
-          RedFlag.ACUTE_LIMB_ISCHEMIA, List.of(NextStep.URGENT_VASCULAR_REFERRAL),
-          RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA, List.of(NextStep.URGENT_VASCULAR_REFERRAL),
+          RedFlag.ACUTE_LIMB_ISCHEMIA, List.of(NextStep.EMERGENCY_VASCULAR_REFERRAL),
+          RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA,
+              List.of(
+                  NextStep.URGENT_VASCULAR_REFERRAL,
+                  NextStep.VASCULAR_REFERRAL,
+                  NextStep.TOE_BRACHIAL_INDEX),
           RedFlag.DEEP_VEIN_THROMBOSIS, List.of(NextStep.VENOUS_DUPLEX, NextStep.D_DIMER),
           RedFlag.CAUDA_EQUINA, List.of(NextStep.URGENT_LUMBAR_MRI));
 
@@ -43,14 +48,15 @@ final class RedFlagCards {
   }
 
   private Card card(RaisedFlag flag, Assessment assessment, CardContext context) {
-    Knowledge.Guidance guidance = knowledge.flag(flag.flag());
+    Knowledge.Guidance guidance = knowledge.flag(flag.guidance());
     String key = "flag|" + flag.flag().code();
     String found =
         flag.findings().stream()
             .limit(2)
             .map(f -> Markdown.phrase(f.text()))
             .collect(Collectors.joining(", "));
-    Coding reason = new Coding(Vocabulary.RED_FLAGS, flag.flag().code(), guidance.display());
+    Coding reason =
+        new Coding(Vocabulary.RED_FLAGS, flag.flag().code(), knowledge.flag(flag.flag()).display());
     List<Suggestion> orders = new ArrayList<>();
     for (NextStep step : ORDERS.getOrDefault(flag.flag(), List.of())) {
       assessment
@@ -64,7 +70,8 @@ final class RedFlagCards {
         Markdown.summary(guidance.display() + ": " + found),
         Markdown.guidance(flag.findings(), guidance, "Do now"),
         flag.urgency() == Urgency.CRITICAL ? Indicator.CRITICAL : Indicator.WARNING,
-        Vocabulary.source(Vocabulary.RED_FLAGS, flag.flag().code(), guidance.display()),
+        Vocabulary.source(
+            Vocabulary.RED_FLAGS, flag.flag().code(), knowledge.flag(flag.flag()).display()),
         orders.isEmpty() ? null : orders,
         orders.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,
@@ -73,7 +80,9 @@ final class RedFlagCards {
   }
 
   private static String priority(NextStep step) {
-    return step == NextStep.URGENT_VASCULAR_REFERRAL || step == NextStep.URGENT_LUMBAR_MRI
+    return step == NextStep.EMERGENCY_VASCULAR_REFERRAL
+            || step == NextStep.URGENT_VASCULAR_REFERRAL
+            || step == NextStep.URGENT_LUMBAR_MRI
         ? "stat"
         : "urgent";
   }

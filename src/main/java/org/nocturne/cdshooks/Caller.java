@@ -8,12 +8,17 @@ import java.util.List;
  *
  * @param issuer the verified {@code iss}, or {@code null} when JWTs are not required
  * @param fhirServers base URLs this caller's {@code fhirServer} may be, or be below
+ * @param subject the verified {@code sub} (the EHR's client id), or {@code null}
  */
-public record Caller(String issuer, List<String> fhirServers) {
+public record Caller(String issuer, List<String> fhirServers, String subject) {
   public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
 
   public Caller {
     fhirServers = List.copyOf(fhirServers);
+  }
+
+  public Caller(String issuer, List<String> fhirServers) {
+    this(issuer, fhirServers, null);
   }
 
   public static Caller unverified(List<String> fhirServers) {

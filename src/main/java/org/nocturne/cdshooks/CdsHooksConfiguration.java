@@ -21,7 +21,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Wires the SDK: the discovery document, the registry, the prefetch resolver with its FHIR fetcher
- * and cache, JWT authentication, CORS and feedback.
+ * and cache, JWT authentication, CORS and feedback. The {@link ReplayGuard}, {@link FeedbackStore}
+ * and {@link CallAudit} come from the application: durable state is not the SDK's business.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({
@@ -36,12 +37,6 @@ public class CdsHooksConfiguration {
   @Bean
   CdsServiceRegistry cdsServiceRegistry(List<CdsService> services) {
     return new CdsServiceRegistry(DiscoveryDocument.fromClasspath(DISCOVERY_RESOURCE), services);
-  }
-
-  @Bean
-  FeedbackLog feedbackLog(CdsHooksProperties properties) {
-    return new InMemoryFeedbackLog(
-        properties.feedbackLogCapacity(), properties.feedbackLogMaxBytes());
   }
 
   /**
@@ -80,9 +75,10 @@ public class CdsHooksConfiguration {
       CdsServiceRegistry registry,
       FhirFetcher fetcher,
       PrefetchProperties properties,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      CallAudit audit) {
     return new CdsHooksInvoker(
-        registry, new PrefetchResolver(fetcher, properties.budget()), meters);
+        registry, new PrefetchResolver(fetcher, properties.budget()), meters, audit);
   }
 
   /** Health component {@code memory}: DOWN when the heap is exhausted. */
@@ -98,15 +94,18 @@ public class CdsHooksConfiguration {
 
   @Bean
   FeedbackRecorder feedbackRecorder(
-      CdsServiceRegistry registry, FeedbackLog feedbackLog, MeterRegistry meters) {
-    return new FeedbackRecorder(registry, feedbackLog, meters);
+      CdsServiceRegistry registry, FeedbackStore feedbackStore, MeterRegistry meters) {
+    return new FeedbackRecorder(registry, feedbackStore, meters);
   }
 
   @Bean
   FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthentication(
-      SecurityProperties security, PrefetchProperties prefetch, ObjectProvider<Clock> clock) {
+      SecurityProperties security,
+      PrefetchProperties prefetch,
+      ObjectProvider<Clock> clock,
+      ReplayGuard replayGuard) {
     Clock time = clock.getIfAvailable(Clock::systemUTC);
-    JwtVerifier verifier = new JwtVerifier(security, new JwksKeys(time), time);
+    JwtVerifier verifier = new JwtVerifier(security, new JwksKeys(time), time, replayGuard);
     FilterRegistrationBean<JwtAuthenticationFilter> registration =
         new FilterRegistrationBean<>(
             new JwtAuthenticationFilter(

@@ -60,7 +60,8 @@ class CdsHooksController {
   ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest request) {
     return limiter.run(
         () -> {
-          feedback.record(id, body(request, new CallBudget(properties.maxCallBytes())));
+          feedback.record(
+              id, body(request, new CallBudget(properties.maxCallBytes())), caller(request));
           return ResponseEntity.ok().build();
         });
   }

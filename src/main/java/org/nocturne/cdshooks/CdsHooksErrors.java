@@ -35,6 +35,17 @@ class CdsHooksErrors {
     return new ResponseEntity<>(answer.getBody(), headers, answer.getStatusCode());
   }
 
+  /** Durable state unreachable: 503 with Retry-After, so the EHR retries (README, State). */
+  @ExceptionHandler(StateUnavailable.class)
+  ResponseEntity<byte[]> stateUnavailable(StateUnavailable e) {
+    log.warn("state unavailable: {}", e.getMessage());
+    ResponseEntity<byte[]> outcome = outcome(e.status(), e.issueType(), e.getMessage());
+    return ResponseEntity.status(outcome.getStatusCode())
+        .headers(outcome.getHeaders())
+        .header("Retry-After", String.valueOf(StateUnavailable.RETRY_AFTER_SECONDS))
+        .body(outcome.getBody());
+  }
+
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<byte[]> mediaType(HttpMediaTypeNotSupportedException e) {
     return outcome(415, "not-supported", "send the request as application/json");

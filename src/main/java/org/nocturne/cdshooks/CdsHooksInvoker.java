@@ -2,6 +2,8 @@ package org.nocturne.cdshooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,11 +17,17 @@ final class CdsHooksInvoker {
   private final CdsServiceRegistry registry;
   private final PrefetchResolver resolver;
   private final MeterRegistry meters;
+  private final CallAudit audit;
 
-  CdsHooksInvoker(CdsServiceRegistry registry, PrefetchResolver resolver, MeterRegistry meters) {
+  CdsHooksInvoker(
+      CdsServiceRegistry registry,
+      PrefetchResolver resolver,
+      MeterRegistry meters,
+      CallAudit audit) {
     this.registry = registry;
     this.resolver = resolver;
     this.meters = meters;
+    this.audit = audit;
   }
 
   CdsResponse invoke(String serviceId, byte[] body, Caller caller) {
@@ -31,7 +39,10 @@ final class CdsHooksInvoker {
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
     Timer.Sample sample = Timer.start(meters);
     String outcome = "error";
+    int status = 500;
     CdsRequest request = null;
+    List<CallAudit.ShownCard> shown = List.of();
+    List<String> missing = List.of();
     try {
       request = RequestBody.bind(body, CdsRequest.class);
       RequestValidator.check(request, service.descriptor());
@@ -40,6 +51,9 @@ final class CdsHooksInvoker {
           UnavailableDataNotice.apply(
               service.service().call(new HookCall(request, prefetch)), prefetch, service);
       outcome = "ok";
+      status = 200;
+      shown = response.cards().stream().map(CallAudit.ShownCard::of).toList();
+      missing = prefetch.missingKeys();
       log.info(
           "service={} hookInstance={} cards={} missing={}",
           serviceId,
@@ -49,6 +63,7 @@ final class CdsHooksInvoker {
       return response;
     } catch (CdsHooksException e) {
       outcome = String.valueOf(e.status());
+      status = e.status();
       log.info(
           "service={} hookInstance={} status={} reason={}",
           serviceId,
@@ -59,8 +74,18 @@ final class CdsHooksInvoker {
           e.getMessage());
       throw e;
     } finally {
-      sample.stop(
-          meters.timer("nocturne.cds.invocations", "service", serviceId, "outcome", outcome));
+      long nanos =
+          sample.stop(
+              meters.timer("nocturne.cds.invocations", "service", serviceId, "outcome", outcome));
+      audit.record(
+          new CallAudit.CallRecord(
+              serviceId,
+              request == null ? null : request.hookInstance(),
+              caller.issuer(),
+              status,
+              shown,
+              missing,
+              Duration.ofNanos(nanos)));
     }
   }
 }

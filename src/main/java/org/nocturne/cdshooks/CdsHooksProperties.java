@@ -17,7 +17,6 @@ import org.springframework.validation.annotation.Validated;
  * @param bodyReadTimeout the longest a request body may take to arrive (default 10 s); slower ones
  *     answer 408 and the connection is closed
  * @param feedbackLogCapacity feedback items kept in memory (default 10,000)
- * @param feedbackLogMaxBytes the in-memory feedback log's size bound (default 4 MiB)
  */
 @Validated
 @ConfigurationProperties("nocturne.cds-hooks")
@@ -26,15 +25,13 @@ public record CdsHooksProperties(
     @Min(1024) Long maxCallBytes,
     @Min(0) Integer maxConcurrentCalls,
     Duration bodyReadTimeout,
-    @Min(1) Integer feedbackLogCapacity,
-    @Min(1024) Long feedbackLogMaxBytes) {
+    @Min(1) Integer feedbackLogCapacity) {
   public CdsHooksProperties {
     maxRequestBytes = maxRequestBytes == null ? 5L * 1024 * 1024 : maxRequestBytes;
     maxCallBytes = maxCallBytes == null ? 16L * 1024 * 1024 : maxCallBytes;
     maxConcurrentCalls = maxConcurrentCalls == null ? 0 : maxConcurrentCalls;
     bodyReadTimeout = bodyReadTimeout == null ? Duration.ofSeconds(10) : bodyReadTimeout;
     feedbackLogCapacity = feedbackLogCapacity == null ? 10_000 : feedbackLogCapacity;
-    feedbackLogMaxBytes = feedbackLogMaxBytes == null ? 4L * 1024 * 1024 : feedbackLogMaxBytes;
   }
 
   /** The configured cap, or one derived from the heap the JVM may use. */

@@ -6,19 +6,19 @@ import java.util.List;
 /** Validates a feedback body for a known service and records it. */
 final class FeedbackRecorder {
   private final CdsServiceRegistry registry;
-  private final FeedbackLog feedbackLog;
+  private final FeedbackStore feedbackStore;
   private final MeterRegistry meters;
 
-  FeedbackRecorder(CdsServiceRegistry registry, FeedbackLog feedbackLog, MeterRegistry meters) {
+  FeedbackRecorder(CdsServiceRegistry registry, FeedbackStore feedbackStore, MeterRegistry meters) {
     this.registry = registry;
-    this.feedbackLog = feedbackLog;
+    this.feedbackStore = feedbackStore;
     this.meters = meters;
   }
 
-  void record(String serviceId, byte[] body) {
+  void record(String serviceId, byte[] body, Caller caller) {
     registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
     List<Feedback> feedback = FeedbackValidator.check(RequestBody.bind(body, FeedbackBatch.class));
-    feedbackLog.record(serviceId, feedback);
+    feedbackStore.append(serviceId, caller, feedback);
     feedback.forEach(
         item ->
             meters

@@ -54,6 +54,18 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
       }
       Caller caller = verifier.verify(header.substring(7).trim(), audience);
       request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
+    } catch (StateUnavailable e) {
+      // fail closed: without the replay guard no token passes (README, State)
+      log.warn("replay guard unavailable: {}", e.getMessage());
+      response.setStatus(503);
+      response.setHeader("Retry-After", String.valueOf(StateUnavailable.RETRY_AFTER_SECONDS));
+      response.setContentType("application/json");
+      response
+          .getOutputStream()
+          .write(
+              CdsJson.mapper()
+                  .writeValueAsBytes(OperationOutcome.error("transient", e.getMessage())));
+      return;
     } catch (Unauthorized e) {
       // everything an integrator needs to fix a 401, never the token; each value quoted and
       // escaped, so a header cannot forge a log line

@@ -1,8 +1,5 @@
 package org.nocturne.cdshooks;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -46,20 +43,15 @@ final class JwtVerifier {
           JWSAlgorithm.PS384,
           JWSAlgorithm.PS512);
 
-  private static final Duration MAX_REPLAY_WINDOW = Duration.ofHours(1);
-
-  /** Longer jtis are refused: UUIDs are 36 characters. */
-  static final int MAX_JTI_LENGTH = 256;
-
   private final Map<String, SecurityProperties.TrustedIssuer> issuers;
   private final JwksKeys keys;
   private final Clock clock;
   private final Duration skew;
   private final Duration maxLifetime;
   private final Duration maxAge;
-  private final Cache<String, Instant> seen;
+  private final ReplayGuard replayGuard;
 
-  JwtVerifier(SecurityProperties properties, JwksKeys keys, Clock clock) {
+  JwtVerifier(SecurityProperties properties, JwksKeys keys, Clock clock, ReplayGuard replayGuard) {
     this.issuers =
         properties.trustedIssuers().stream()
             .collect(
@@ -69,13 +61,7 @@ final class JwtVerifier {
     this.skew = properties.clockSkew();
     this.maxLifetime = properties.maxTokenLifetime();
     this.maxAge = properties.maxTokenAge();
-    this.seen =
-        Caffeine.newBuilder()
-            .maximumSize(1_000_000)
-            .expireAfter(
-                Expiry.creating(
-                    (String jti, Instant until) -> Duration.between(clock.instant(), until)))
-            .build();
+    this.replayGuard = replayGuard;
   }
 
   /** The caller proven by the token, or {@link Unauthorized} with a reason for the log. */
@@ -129,7 +115,7 @@ final class JwtVerifier {
       throw new Unauthorized("bad signature");
     }
     checkClaims(claims, audience, issuer);
-    return new Caller(issuer.issuer(), issuer.fhirServers());
+    return new Caller(issuer.issuer(), issuer.fhirServers(), claims.getSubject());
   }
 
   private void checkClaims(
@@ -166,12 +152,11 @@ final class JwtVerifier {
     if (jti == null || jti.isBlank()) {
       throw new Unauthorized("no jti");
     }
-    if (jti.length() > MAX_JTI_LENGTH) {
-      // kept for an hour per token: its length must be bounded like the replay store's column
-      throw new Unauthorized("jti longer than " + MAX_JTI_LENGTH + " characters");
+    if (jti.length() > ReplayGuard.MAX_JTI_LENGTH) {
+      throw new Unauthorized("jti too long");
     }
-    Instant keepUntil = min(exp.toInstant().plus(skew), now.plus(MAX_REPLAY_WINDOW));
-    if (seen.asMap().putIfAbsent(issuer.issuer() + "|" + jti, keepUntil) != null) {
+    // kept until the token itself expires, so a replay is refused for as long as it could pass
+    if (!replayGuard.claim(issuer.issuer(), jti, exp.toInstant().plus(skew))) {
       throw new Unauthorized("jti replayed");
     }
   }
@@ -212,9 +197,5 @@ final class JwtVerifier {
   private static String stringClaim(JWTClaimsSet claims, String name) {
     Object value = claims.getClaim(name);
     return value instanceof String text ? text : null;
-  }
-
-  private static Instant min(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 }

@@ -11,6 +11,9 @@ import java.util.Optional;
  * @param advice self-care advice that fits the likely causes and contradicts none of them
  * @param withheldAdvice advice that would fit a likely cause but is unsafe or unproven safe here
  * @param gaps what the model did not see and how that limits it, in plain words
+ * @param complaint whether there is a current complaint to speak about, and the questionnaire used
+ * @param burden severity, frequency and sleep, as one line of the differential
+ * @param medicationEffects drugs on the list that may cause the symptoms (statin myopathy)
  */
 public record Assessment(
     boolean questionnaireAnswered,
@@ -19,7 +22,10 @@ public record Assessment(
     List<Recommendation> nextSteps,
     List<Advice> advice,
     List<Advice> withheldAdvice,
-    List<String> gaps) {
+    List<String> gaps,
+    Complaint complaint,
+    PainBurden burden,
+    List<MedicationEffect> medicationEffects) {
   public Assessment {
     causes = List.copyOf(causes);
     redFlags = List.copyOf(redFlags);
@@ -27,6 +33,7 @@ public record Assessment(
     advice = List.copyOf(advice);
     withheldAdvice = List.copyOf(withheldAdvice);
     gaps = List.copyOf(gaps);
+    medicationEffects = List.copyOf(medicationEffects);
   }
 
   public CauseAssessment leading() {

@@ -6,12 +6,16 @@ import java.util.Optional;
 
 /**
  * Cauda equina: saddle numbness, or a bladder or bowel change with back-radiating or two-sided leg
- * symptoms. A bladder or bowel change alone is raised as a warning: it needs asking about, not an
- * emergency MRI.
+ * symptoms (critical, emergency MRI). A bladder or bowel change alone is a warning. Pain or new
+ * weakness in both legs with back pain or spinal stenosis is a warning even when the bladder, bowel
+ * and saddle answers are negative or missing (GIRFT national suspected cauda equina pathway 2023):
+ * they must be asked today.
  */
 final class CaudaEquinaRule implements RedFlagRule {
   private static final String NICE =
-      "NICE CKS Sciatica red flags (2018 update); BMJ Best Practice, cauda equina [V]";
+      "NICE CKS Sciatica red flags (2018 update); BMJ Best Practice, cauda equina";
+  private static final String GIRFT =
+      "GIRFT national suspected cauda equina pathway (2023): bilateral radicular symptoms";
 
   @Override
   public RedFlag flag() {
@@ -27,7 +31,7 @@ final class CaudaEquinaRule implements RedFlagRule {
     boolean saddle = r.yes(Item.SADDLE_NUMBNESS);
     boolean sphincter = r.yes(Item.BLADDER_OR_BOWEL_CHANGE);
     if (!saddle && !sphincter) {
-      return Optional.empty();
+      return bilateral(e, r);
     }
     List<Finding> findings = new ArrayList<>();
     if (saddle) {
@@ -65,5 +69,42 @@ final class CaudaEquinaRule implements RedFlagRule {
     findings.addAll(radicular);
     Urgency urgency = saddle || !radicular.isEmpty() ? Urgency.CRITICAL : Urgency.WARNING;
     return Optional.of(new RaisedFlag(flag(), urgency, findings));
+  }
+
+  /** Both legs, with back pain or spinal stenosis: ask about the rest today. */
+  private Optional<RaisedFlag> bilateral(Evaluation e, SymptomReport r) {
+    if (r.laterality() != Answers.Laterality.BOTH) {
+      return Optional.empty();
+    }
+    List<String> spine = e.diagnosisEvidence(Disorder.SCIATICA, Disorder.SPINAL_STENOSIS);
+    boolean back = r.has(Answers.Location.RADIATES_FROM_BACK_OR_BUTTOCK);
+    if (!back && spine.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Finding> findings = new ArrayList<>();
+    findings.add(
+        RedFlagRule.seen(
+            r.yes(Item.NEW_WEAKNESS_OR_NUMBNESS)
+                ? "New weakness or numbness in both legs"
+                : "Pain in both legs",
+            GIRFT,
+            r.evidence(Item.LATERALITY)));
+    if (back) {
+      findings.add(RedFlagRule.seen("Radiating from the back", GIRFT, r.evidence(Item.LOCATION)));
+    }
+    if (!spine.isEmpty()) {
+      findings.add(RedFlagRule.seen("Sciatica or spinal stenosis on record", GIRFT, spine));
+    }
+    findings.add(
+        RedFlagRule.seen(
+            "Bladder, bowel and saddle: "
+                + (r.no(Item.SADDLE_NUMBNESS) && r.no(Item.BLADDER_OR_BOWEL_CHANGE)
+                    ? "answered no; ask again"
+                    : "not answered; ask"),
+            GIRFT,
+            List.of()));
+    return Optional.of(
+        new RaisedFlag(
+            flag(), Urgency.WARNING, findings, FlagGuidance.BILATERAL_RADICULAR_SYMPTOMS));
   }
 }

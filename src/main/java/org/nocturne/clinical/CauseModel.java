@@ -11,11 +11,17 @@ import java.util.Optional;
  */
 public final class CauseModel {
   private final Knowledge knowledge;
+  private final ComplaintWindow window;
   private final List<CauseRule> causeRules = CauseRules.all();
   private final List<RedFlagRule> flagRules = RedFlagRules.all();
 
-  public CauseModel(Knowledge knowledge) {
+  public CauseModel(Knowledge knowledge, ComplaintWindow window) {
     this.knowledge = knowledge;
+    this.window = window;
+  }
+
+  public CauseModel(Knowledge knowledge) {
+    this(knowledge, ComplaintWindow.DEFAULT);
   }
 
   public Knowledge knowledge() {
@@ -23,7 +29,7 @@ public final class CauseModel {
   }
 
   public Assessment assess(PatientFacts facts, LocalDate today) {
-    Evaluation e = new Evaluation(facts, knowledge, today);
+    Evaluation e = new Evaluation(facts, knowledge, today, window);
     List<CauseAssessment> causes =
         causeRules.stream()
             .map(rule -> Scoring.assess(rule, e))
@@ -36,13 +42,17 @@ public final class CauseModel {
             .sorted(Comparator.comparing(RaisedFlag::urgency).reversed())
             .toList();
     SelfCareAdvisor.Plan selfCare = SelfCareAdvisor.advise(e, causes);
+    List<MedicationEffect> effects = MedicationEffects.of(e);
     return new Assessment(
-        facts.report().isPresent(),
+        e.report().isPresent(),
         causes,
         flags,
-        NextStepPlanner.plan(e, causes, flags),
+        NextStepPlanner.plan(e, causes, flags, effects),
         selfCare.advised(),
         selfCare.withheld(),
-        Gaps.of(e, causes));
+        Gaps.of(e, causes),
+        e.complaint(),
+        PainBurden.of(e),
+        effects);
   }
 }

@@ -4,8 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** A leg that suggests a clot, with a modified Wells score of 2 or more. */
+/**
+ * A leg that suggests a clot (one swollen leg, or calf tenderness). NICE NG158: a Wells score of 2
+ * or more makes DVT likely (critical, ultrasound today); below 2 it is not excluded (warning, a
+ * D-dimer today and ultrasound if positive). RCOG Green-top 37b: in pregnancy and the 6 weeks after
+ * birth neither Wells nor D-dimer is valid, so it is critical with an ultrasound. Our Wells is
+ * partial (no examination items), and the card says so. Risk factors beyond the score (oestrogen,
+ * long travel, a past cancer) are named.
+ */
 final class DeepVeinThrombosisRule implements RedFlagRule {
+  private static final String RISK =
+      "NICE NG158 and RCOG Green-top 37b: venous thromboembolism risk factors";
 
   @Override
   public RedFlag flag() {
@@ -15,19 +24,70 @@ final class DeepVeinThrombosisRule implements RedFlagRule {
   @Override
   public Optional<RaisedFlag> check(Evaluation e) {
     WellsScore wells = e.wells();
-    if (!wells.likely(e)) {
+    if (!wells.hasLocalSign(e)) {
       return Optional.empty();
     }
-    List<Finding> findings = new ArrayList<>(wells.items());
+    List<Finding> findings = new ArrayList<>();
+    List<String> pregnancy = e.pregnancyOrPostpartumEvidence();
+    if (!pregnancy.isEmpty()) {
+      findings.add(
+          RedFlagRule.seen(
+              "Pregnant or within "
+                  + Format.number(e.t(Threshold.POSTPARTUM_WEEKS))
+                  + " weeks of birth (Wells and D-dimer are not valid)",
+              e.basis(Threshold.POSTPARTUM_WEEKS),
+              pregnancy));
+    }
+    findings.addAll(wells.items());
+    riskFactors(e, findings);
+    if (!pregnancy.isEmpty()) {
+      return Optional.of(
+          new RaisedFlag(flag(), Urgency.CRITICAL, findings, FlagGuidance.DVT_IN_PREGNANCY));
+    }
+    boolean likely = wells.likely(e);
     findings.add(
         RedFlagRule.seen(
-            "Wells "
+            "A partial Wells score of "
                 + wells.points()
-                + " (≥"
+                + (likely ? " (≥" : " (<")
                 + Format.number(e.t(Threshold.WELLS_DVT_LIKELY_MIN))
-                + ": DVT likely; examination items not scored)",
+                + (likely ? ": DVT likely" : ": DVT not excluded")
+                + "; examination items not scored)",
             e.basis(Threshold.WELLS_DVT_LIKELY_MIN),
             List.of()));
-    return Optional.of(new RaisedFlag(flag(), Urgency.CRITICAL, findings));
+    return Optional.of(
+        likely
+            ? new RaisedFlag(flag(), Urgency.CRITICAL, findings, FlagGuidance.DEEP_VEIN_THROMBOSIS)
+            : new RaisedFlag(flag(), Urgency.WARNING, findings, FlagGuidance.DVT_NOT_EXCLUDED));
   }
+
+  /** Risk factors outside the Wells items, named so the physician weighs them. */
+  private static void riskFactors(Evaluation e, List<Finding> findings) {
+    for (Medication estrogen : e.taking(DrugClass.ESTROGEN)) {
+      findings.add(
+          RedFlagRule.seen(
+              "Oestrogen-containing medicine: " + estrogen.name(), RISK, estrogen.source()));
+    }
+    e.report()
+        .filter(r -> Boolean.TRUE.equals(r.recentLongTravel()))
+        .ifPresent(
+            r ->
+                findings.add(
+                    RedFlagRule.seen(
+                        "Long travel in the last 4 weeks",
+                        RISK,
+                        r.reference() + "#" + DeepVeinThrombosisRule.LONG_TRAVEL)));
+    if (e.diagnosisEvidence(Disorder.ACTIVE_CANCER).isEmpty()) {
+      List<String> history = e.cancerHistoryEvidence();
+      if (!history.isEmpty()) {
+        findings.add(RedFlagRule.seen("History of cancer", RISK, history));
+      }
+    }
+  }
+
+  /**
+   * The linkId of the questionnaire's long-travel item (issue 11 §4 adds it); the mapper fills
+   * {@link SymptomReport#recentLongTravel()} from it, and until then it is unknown.
+   */
+  static final String LONG_TRAVEL = "long-travel";
 }

@@ -16,13 +16,24 @@ final class Evaluation {
   private final PatientFacts facts;
   private final Knowledge knowledge;
   private final LocalDate today;
+  private final Complaint complaint;
   private final Map<Measure, List<Measurement>> recent = new EnumMap<>(Measure.class);
   private WellsScore wells;
 
-  Evaluation(PatientFacts facts, Knowledge knowledge, LocalDate today) {
+  Evaluation(PatientFacts facts, Knowledge knowledge, LocalDate today, ComplaintWindow window) {
     this.facts = facts;
     this.knowledge = knowledge;
     this.today = today;
+    this.complaint =
+        Complaint.of(facts, window, today, (int) knowledge.value(Threshold.ADULT_AGE_MIN));
+  }
+
+  Evaluation(PatientFacts facts, Knowledge knowledge, LocalDate today) {
+    this(facts, knowledge, today, ComplaintWindow.DEFAULT);
+  }
+
+  Complaint complaint() {
+    return complaint;
   }
 
   PatientFacts facts() {
@@ -37,8 +48,12 @@ final class Evaluation {
     return today;
   }
 
+  /**
+   * The questionnaire, when it is current. An older one is history: no rule reads it, so none of
+   * its answers raises a flag or moves a cause.
+   */
   Optional<SymptomReport> report() {
-    return facts.report();
+    return complaint.questionnaireCurrent() ? facts.report() : Optional.empty();
   }
 
   double t(Threshold threshold) {
@@ -148,6 +163,48 @@ final class Evaluation {
                     || (m.interpretation() == Interpretation.UNKNOWN
                         && m.value() < t(typicalBelow)))
         .findFirst();
+  }
+
+  /**
+   * A cancer at any time: a malignancy in remission or resolved, a recorded history of cancer or of
+   * its treatment, or a long-term cancer drug (NICE NG12).
+   */
+  List<String> cancerHistoryEvidence() {
+    List<String> evidence = new ArrayList<>();
+    facts.ever(Disorder.ACTIVE_CANCER).ifPresent(d -> evidence.add(d.source()));
+    facts.ever(Disorder.CANCER_HISTORY).ifPresent(d -> evidence.add(d.source()));
+    taking(DrugClass.CANCER_TREATMENT).forEach(m -> evidence.add(m.source()));
+    return evidence;
+  }
+
+  /**
+   * Pregnant now, or within the postpartum window (RCOG Green-top 37b: 6 weeks) of a recorded
+   * birth; an active postpartum condition without a date counts, an old one does not.
+   */
+  List<String> pregnancyOrPostpartumEvidence() {
+    List<String> evidence = diagnosisEvidence(Disorder.PREGNANCY);
+    LocalDate since = today.minusWeeks((long) t(Threshold.POSTPARTUM_WEEKS));
+    facts.diagnoses().stream()
+        .filter(d -> d.disorder() == Disorder.POSTPARTUM && !d.historical())
+        .filter(d -> d.onset() == null || !d.onset().isBefore(since))
+        .forEach(d -> evidence.add(d.source()));
+    return evidence;
+  }
+
+  /**
+   * Arterial disease shown, or not excluded where the ABI cannot exclude it (ESVS/SVS GVG 2019): a
+   * noncompressible ABI, or no recent ABI in diabetes or kidney disease (calcified arteries).
+   */
+  List<String> arterialDiseaseNotExcludedEvidence() {
+    List<String> evidence = new ArrayList<>(arterialDiseaseEvidence());
+    highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
+        .filter(abi -> abi.value() > t(Threshold.ABI_NONCOMPRESSIBLE_ABOVE))
+        .ifPresent(abi -> evidence.add(abi.source()));
+    if (!hasRecent(Measure.ANKLE_BRACHIAL_INDEX)) {
+      evidence.addAll(diabetesEvidence());
+      evidence.addAll(kidneyDiseaseEvidence());
+    }
+    return evidence.stream().distinct().toList();
   }
 
   /** Evidence for each medication of the given classes. */

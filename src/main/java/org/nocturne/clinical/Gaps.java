@@ -9,7 +9,10 @@ final class Gaps {
 
   static List<String> of(Evaluation e, List<CauseAssessment> causes) {
     List<String> gaps = new ArrayList<>();
-    if (e.report().isEmpty()) {
+    if (e.complaint().questionnaireOutOfDate()) {
+      gaps.add(
+          "The questionnaire on record is too old to use: ranked from the record alone, every likelihood capped at moderate. Ask the patient again.");
+    } else if (e.report().isEmpty()) {
       gaps.add(
           "No questionnaire response: ranked from the record alone, every likelihood capped at moderate. The patient questionnaire would sharpen it.");
     }

@@ -5,13 +5,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Fever (same day), or unexplained weight loss or active cancer with night pain (prompt review).
+ * Fever (same day), or unexplained weight loss or a cancer with night pain (prompt review). A
+ * cancer counts whether active or past (remission, resolved, or a cancer treatment on record): NICE
+ * NG12 asks for assessment of bone or night pain in anyone with a history of cancer.
  */
 final class InfectionOrMalignancyRule implements RedFlagRule {
   private static final String SYSTEMIC =
-      "NHS Lothian RefHelp; NICE CKS: fever, weight loss, cancer history and night pain [V]";
+      "NHS Lothian RefHelp; NICE CKS: fever, weight loss, cancer history and night pain";
+  private static final String CANCER_HISTORY =
+      "NICE NG12 (2015, updated): night or bone pain with a history of cancer";
   private static final String CELLULITIS =
-      "Fever with a red, warm leg: cellulitis or deeper infection [M]";
+      "Fever with a red, warm leg: cellulitis or deeper infection";
 
   @Override
   public RedFlag flag() {
@@ -41,14 +45,35 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
                         r.evidence(Item.WEIGHT_LOSS)));
               }
             });
-    List<String> cancer = e.diagnosisEvidence(Disorder.ACTIVE_CANCER);
-    if (!cancer.isEmpty() && e.report().isPresent()) {
-      findings.add(RedFlagRule.seen("Active cancer with night pain", SYSTEMIC, cancer));
+    List<String> active = e.diagnosisEvidence(Disorder.ACTIVE_CANCER);
+    List<String> history = e.cancerHistoryEvidence();
+    if (e.report().isPresent() && !active.isEmpty()) {
+      findings.add(RedFlagRule.seen("Active cancer with night pain", SYSTEMIC, active));
+    } else if (!history.isEmpty() && constantPain(e)) {
+      SymptomReport r = e.report().orElseThrow();
+      findings.add(
+          RedFlagRule.seen(
+              "History of cancer with constant night pain",
+              CANCER_HISTORY,
+              concat(r.evidence(Item.EPISODE_DURATION), history)));
     }
     if (findings.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
         new RaisedFlag(flag(), fever ? Urgency.CRITICAL : Urgency.WARNING, findings));
+  }
+
+  /** Pain that does not come and go: the pattern of bone pain, not of cramps. */
+  private static boolean constantPain(Evaluation e) {
+    return e.report()
+        .map(r -> r.episodeDuration() == Answers.EpisodeDuration.CONSTANT)
+        .orElse(false);
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(rest);
+    return all;
   }
 }

@@ -28,8 +28,10 @@ public final class Knowledge {
   private final Map<Advice, Sourced> advice = new EnumMap<>(Advice.class);
   private final Map<Advice, Sourced> withheld = new EnumMap<>(Advice.class);
   private final Map<NextStep, StepText> steps = new EnumMap<>(NextStep.class);
-  private final Map<RedFlag, Guidance> flags = new EnumMap<>(RedFlag.class);
+  private final Map<FlagGuidance, Guidance> flags = new EnumMap<>(FlagGuidance.class);
   private final Map<SafetyConcern, Guidance> safety = new EnumMap<>(SafetyConcern.class);
+  private final Map<MedicationEffect.Kind, Guidance> effects =
+      new EnumMap<>(MedicationEffect.Kind.class);
 
   /** A next step's label and its source; the reason is the patient's own (Recommendation). */
   public record StepText(String label, String source) {}
@@ -58,13 +60,15 @@ public final class Knowledge {
       String key = "step." + step.key();
       steps.put(step, new StepText(reader.text(key + ".text"), reader.text(key + ".source")));
     }
-    for (RedFlag flag : RedFlag.values()) {
-      String key = "flag." + flag.code();
-      flags.put(flag, reader.guidance(key));
+    for (FlagGuidance flag : FlagGuidance.values()) {
+      flags.put(flag, reader.guidance("flag." + flag.key()));
     }
     for (SafetyConcern concern : SafetyConcern.values()) {
       String key = "safety." + concern.code();
       safety.put(concern, reader.guidance(key));
+    }
+    for (MedicationEffect.Kind kind : MedicationEffect.Kind.values()) {
+      effects.put(kind, reader.guidance("effect." + kind.key()));
     }
     reader.failOnProblems();
   }
@@ -118,8 +122,18 @@ public final class Knowledge {
     return steps.get(step);
   }
 
+  /** The general texts of a red flag. */
   public Guidance flag(RedFlag flag) {
-    return flags.get(flag);
+    return flags.get(FlagGuidance.of(flag));
+  }
+
+  /** The texts of one presentation of a red flag. */
+  public Guidance flag(FlagGuidance guidance) {
+    return flags.get(guidance);
+  }
+
+  public Guidance effect(MedicationEffect.Kind kind) {
+    return effects.get(kind);
   }
 
   public Guidance safety(SafetyConcern concern) {

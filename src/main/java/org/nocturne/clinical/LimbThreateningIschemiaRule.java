@@ -5,14 +5,14 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Chronic limb-threatening ischemia: rest pain with severe haemodynamics (ABI, ankle or toe
- * pressure), or a non-healing sore with arterial disease.
+ * Chronic limb-threatening ischemia (ESVS/SVS Global Vascular Guidelines 2019; 2024 ACC/AHA PAD):
+ * ischemic rest pain for over two weeks, or tissue loss, with arterial disease shown or not
+ * excluded (an ABI ≤0.90, a TBI ≤0.70, a recorded diagnosis; or an ABI that is noncompressible, or
+ * missing in diabetes or kidney disease). Suspected CLTI is a warning with urgent toe pressures and
+ * referral; tissue loss or severe haemodynamics (toe pressure <30, ankle pressure <50 mmHg, ABI
+ * <0.40) make it critical. The haemodynamic thresholds grade severity; they are not entry criteria.
  */
 final class LimbThreateningIschemiaRule implements RedFlagRule {
-  private static final String REST_PAIN = "Ischemic rest pain (JAMA Arch Surg 1969;98:187) [V]";
-  private static final String TISSUE_LOSS =
-      "CLTI: tissue loss with objective arterial disease (clinical reference §3.5) [V]";
-
   @Override
   public RedFlag flag() {
     return RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA;
@@ -22,47 +22,75 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
   public Optional<RaisedFlag> check(Evaluation e) {
     List<Finding> severe = severeHaemodynamics(e);
     Optional<SymptomReport> report = e.report();
-    boolean restPain =
-        report.map(r -> r.yes(Item.RELIEF_DANGLING) || r.yes(Item.WORSE_LYING_FLAT)).orElse(false);
-    boolean sore = report.map(r -> r.has(Answers.SkinChange.NON_HEALING_SORE)).orElse(false);
-    List<String> arterial = e.arterialDiseaseEvidence();
-    List<String> recordedClti = e.diagnosisEvidence(Disorder.LIMB_THREATENING_ISCHEMIA);
-
-    List<Finding> findings = new ArrayList<>(severe);
+    if (report.isEmpty()) {
+      // Without current symptoms, severe haemodynamics alone are a prompt to ask about rest pain.
+      return severe.isEmpty()
+          ? Optional.empty()
+          : Optional.of(
+              new RaisedFlag(flag(), Urgency.WARNING, severe, FlagGuidance.CLTI_SUSPECTED));
+    }
+    SymptomReport r = report.get();
+    boolean restPain = r.yes(Item.RELIEF_DANGLING) && r.onset() != Answers.Onset.UNDER_2_WEEKS;
+    boolean tissueLoss = r.has(Answers.SkinChange.NON_HEALING_SORE);
+    List<String> arterial = e.arterialDiseaseNotExcludedEvidence();
+    if ((!restPain && !tissueLoss) || arterial.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Finding> findings = new ArrayList<>();
     if (restPain) {
-      SymptomReport r = report.get();
       findings.add(
           RedFlagRule.seen(
-              "Rest pain pattern: eased by dependency or worse lying flat",
-              REST_PAIN,
-              r.evidence(
-                  r.yes(Item.RELIEF_DANGLING) ? Item.RELIEF_DANGLING : Item.WORSE_LYING_FLAT)));
+              "Rest pain eased by hanging the leg down, for over "
+                  + Format.number(e.t(Threshold.CLTI_REST_PAIN_MIN_WEEKS))
+                  + " weeks",
+              e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
+              List.of(r.evidence(Item.RELIEF_DANGLING), r.evidence(Item.ONSET))));
     }
-    if (sore && !arterial.isEmpty()) {
+    if (tissueLoss) {
       findings.add(
           RedFlagRule.seen(
-              "A non-healing sore with arterial disease",
-              TISSUE_LOSS,
-              concat(report.get().evidence(Item.SKIN_CHANGES), arterial)));
+              "A sore that does not heal (tissue loss)",
+              e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
+              r.evidence(Item.SKIN_CHANGES)));
     }
-    if (!recordedClti.isEmpty()) {
-      findings.add(
-          RedFlagRule.seen(
-              "Limb-threatening ischemia or rest pain on the problem list",
-              Findings.RECORDED_DIAGNOSIS,
-              recordedClti));
+    findings.add(arterialFinding(e, arterial));
+    findings.addAll(severe);
+    boolean critical = tissueLoss || !severe.isEmpty();
+    return Optional.of(
+        critical
+            ? new RaisedFlag(
+                flag(), Urgency.CRITICAL, findings, FlagGuidance.CHRONIC_LIMB_THREATENING_ISCHEMIA)
+            : new RaisedFlag(flag(), Urgency.WARNING, findings, FlagGuidance.CLTI_SUSPECTED));
+  }
+
+  /** Says whether arterial disease is shown or only not excluded, and by what. */
+  private static Finding arterialFinding(Evaluation e, List<String> evidence) {
+    List<String> shown = e.arterialDiseaseEvidence();
+    if (!shown.isEmpty()) {
+      return RedFlagRule.seen(
+          "Arterial disease on record (ABI ≤"
+              + Format.number(e.t(Threshold.ABI_ABNORMAL_MAX))
+              + ", TBI ≤"
+              + Format.number(e.t(Threshold.TBI_ABNORMAL_MAX))
+              + " or a diagnosis)",
+          e.basis(Threshold.ABI_ABNORMAL_MAX),
+          shown);
     }
-    boolean critical =
-        (!severe.isEmpty() && restPain)
-            || (sore && !arterial.isEmpty())
-            || (!recordedClti.isEmpty() && restPain);
-    if (critical) {
-      return Optional.of(new RaisedFlag(flag(), Urgency.CRITICAL, findings));
-    }
-    if (!severe.isEmpty() && report.isEmpty()) {
-      return Optional.of(new RaisedFlag(flag(), Urgency.WARNING, findings));
-    }
-    return Optional.empty();
+    boolean noncompressible =
+        e.highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
+            .filter(abi -> abi.value() > e.t(Threshold.ABI_NONCOMPRESSIBLE_ABOVE))
+            .isPresent();
+    return noncompressible
+        ? RedFlagRule.seen(
+            "Arterial disease not excluded (ABI noncompressible, >"
+                + Format.number(e.t(Threshold.ABI_NONCOMPRESSIBLE_ABOVE))
+                + ")",
+            e.basis(Threshold.ABI_NONCOMPRESSIBLE_ABOVE),
+            evidence)
+        : RedFlagRule.seen(
+            "Arterial disease not excluded (no recent ABI, with diabetes or kidney disease)",
+            e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
+            evidence);
   }
 
   private static List<Finding> severeHaemodynamics(Evaluation e) {
@@ -84,15 +112,8 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
         .map(
             m ->
                 RedFlagRule.seen(
-                    name + " " + Format.value(m) + unit + " (<" + Format.number(limit) + unit + ")",
+                    name + " " + Format.value(m, unit) + " (<" + Format.number(limit) + unit + ")",
                     e.basis(threshold),
                     m.source()));
-  }
-
-  private static List<String> concat(String first, List<String> rest) {
-    List<String> all = new ArrayList<>();
-    all.add(first);
-    all.addAll(rest);
-    return all;
   }
 }

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum NextStep {
   ANKLE_BRACHIAL_INDEX,
   TOE_BRACHIAL_INDEX,
+  EMERGENCY_VASCULAR_REFERRAL,
   URGENT_VASCULAR_REFERRAL,
+  VASCULAR_REFERRAL,
   IRON_STUDIES,
   IRON_REPLETION,
   VENOUS_DUPLEX,
@@ -15,6 +17,7 @@ public enum NextStep {
   HBA1C,
   VITAMIN_B12,
   ELECTROLYTES_AND_MAGNESIUM,
+  CREATINE_KINASE,
   MEDICATION_REVIEW;
 
   /** The key in the knowledge file, e.g. {@code ankle-brachial-index}. */

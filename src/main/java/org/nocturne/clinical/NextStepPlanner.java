@@ -9,18 +9,28 @@ final class NextStepPlanner {
   private final Evaluation e;
   private final List<CauseAssessment> causes;
   private final List<RaisedFlag> flags;
+  private final List<MedicationEffect> effects;
   private final List<Recommendation> steps = new ArrayList<>();
 
-  private NextStepPlanner(Evaluation e, List<CauseAssessment> causes, List<RaisedFlag> flags) {
+  private NextStepPlanner(
+      Evaluation e,
+      List<CauseAssessment> causes,
+      List<RaisedFlag> flags,
+      List<MedicationEffect> effects) {
     this.e = e;
     this.causes = causes;
     this.flags = flags;
+    this.effects = effects;
   }
 
   static List<Recommendation> plan(
-      Evaluation e, List<CauseAssessment> causes, List<RaisedFlag> flags) {
-    NextStepPlanner planner = new NextStepPlanner(e, causes, flags);
+      Evaluation e,
+      List<CauseAssessment> causes,
+      List<RaisedFlag> flags,
+      List<MedicationEffect> effects) {
+    NextStepPlanner planner = new NextStepPlanner(e, causes, flags, effects);
     planner.emergencies();
+    planner.medicationEffects();
     planner.arterial();
     planner.restlessLegs();
     planner.neuropathy();
@@ -30,32 +40,62 @@ final class NextStepPlanner {
   }
 
   private void emergencies() {
-    for (RedFlag limb :
-        List.of(RedFlag.ACUTE_LIMB_ISCHEMIA, RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA)) {
-      critical(limb)
-          .filter(
-              flag -> steps.stream().noneMatch(s -> s.step() == NextStep.URGENT_VASCULAR_REFERRAL))
-          .ifPresent(
-              flag ->
-                  add(
-                      NextStep.URGENT_VASCULAR_REFERRAL,
-                      "Red flag: " + flag.flag().code(),
-                      flag.evidence(),
-                      true));
-    }
-    critical(RedFlag.DEEP_VEIN_THROMBOSIS)
+    critical(RedFlag.ACUTE_LIMB_ISCHEMIA)
+        .ifPresent(
+            flag ->
+                add(
+                    NextStep.EMERGENCY_VASCULAR_REFERRAL,
+                    "Acute limb ischemia is suspected: an emergency",
+                    flag.evidence(),
+                    true));
+    raised(RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA)
         .ifPresent(
             flag -> {
+              boolean critical = flag.urgency() == Urgency.CRITICAL;
               add(
-                  NextStep.VENOUS_DUPLEX,
-                  "Deep-vein thrombosis is likely (Wells ≥2)",
+                  critical ? NextStep.URGENT_VASCULAR_REFERRAL : NextStep.VASCULAR_REFERRAL,
+                  critical
+                      ? "Limb-threatening ischemia with tissue loss or severe haemodynamics"
+                      : "Limb-threatening ischemia is suspected",
                   flag.evidence(),
                   true);
-              add(
-                  NextStep.D_DIMER,
-                  "Part of the DVT work-up; it does not replace the ultrasound at this score",
-                  flag.evidence(),
-                  true);
+              if (!e.hasRecent(Measure.TOE_PRESSURE) && !e.hasRecent(Measure.TOE_BRACHIAL_INDEX)) {
+                add(
+                    NextStep.TOE_BRACHIAL_INDEX,
+                    "Grades the ischemia; the ABI can be falsely normal in diabetes or kidney disease",
+                    flag.evidence(),
+                    true);
+              }
+            });
+    raised(RedFlag.DEEP_VEIN_THROMBOSIS)
+        .ifPresent(
+            flag -> {
+              switch (flag.guidance()) {
+                case DVT_IN_PREGNANCY ->
+                    add(
+                        NextStep.VENOUS_DUPLEX,
+                        "Pregnant or recently given birth: ultrasound, not Wells or D-dimer",
+                        flag.evidence(),
+                        true);
+                case DVT_NOT_EXCLUDED ->
+                    add(
+                        NextStep.D_DIMER,
+                        "Wells below 2 does not exclude DVT: D-dimer today, ultrasound if positive",
+                        flag.evidence(),
+                        true);
+                default -> {
+                  add(
+                      NextStep.VENOUS_DUPLEX,
+                      "Deep-vein thrombosis is likely (Wells ≥2)",
+                      flag.evidence(),
+                      true);
+                  add(
+                      NextStep.D_DIMER,
+                      "If the ultrasound is negative; it does not replace it at this score",
+                      flag.evidence(),
+                      true);
+                }
+              }
             });
     critical(RedFlag.CAUDA_EQUINA)
         .ifPresent(
@@ -65,6 +105,14 @@ final class NextStepPlanner {
                     "Cauda equina syndrome is suspected",
                     flag.evidence(),
                     true));
+  }
+
+  private void medicationEffects() {
+    for (MedicationEffect effect : effects) {
+      for (NextStep check : effect.checks()) {
+        add(check, "Muscle symptoms on a statin", effect.evidence(), false);
+      }
+    }
   }
 
   private void arterial() {
@@ -236,6 +284,10 @@ final class NextStepPlanner {
     }
   }
 
+  private Optional<RaisedFlag> raised(RedFlag flag) {
+    return flags.stream().filter(f -> f.flag() == flag).findFirst();
+  }
+
   private Optional<RaisedFlag> critical(RedFlag flag) {
     return flags.stream()
         .filter(f -> f.flag() == flag && f.urgency() == Urgency.CRITICAL)
@@ -246,7 +298,12 @@ final class NextStepPlanner {
     return causes.stream().filter(c -> c.cause() == cause).findFirst().orElseThrow();
   }
 
+  /**
+   * Adds a step once: the first reason (the most urgent, as emergencies are planned first) wins.
+   */
   private void add(NextStep step, String reason, List<String> evidence, boolean urgent) {
-    steps.add(new Recommendation(step, reason, evidence, urgent));
+    if (steps.stream().noneMatch(s -> s.step() == step)) {
+      steps.add(new Recommendation(step, reason, evidence, urgent));
+    }
   }
 }

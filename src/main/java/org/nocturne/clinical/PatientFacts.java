@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param symptoms the questionnaire answers, or {@code null} when there is no response
  * @param unavailableData record sections that could not be read (for example {@code observations}),
  *     so the assessment can say what it did not see
+ * @param complaints active leg-pain diagnoses (ValueSet {@code leg-pain-complaint}) with their
+ *     dates
  */
 public record PatientFacts(
     String patient,
@@ -24,7 +26,8 @@ public record PatientFacts(
     List<Medication> medications,
     SymptomReport symptoms,
     List<String> unavailableData,
-    List<String> skipped) {
+    List<String> skipped,
+    List<LegPainComplaint> complaints) {
 
   public PatientFacts {
     Objects.requireNonNull(patient, "patient");
@@ -34,6 +37,31 @@ public record PatientFacts(
     medications = List.copyOf(medications);
     unavailableData = List.copyOf(unavailableData);
     skipped = List.copyOf(skipped);
+    complaints = complaints == null ? List.of() : List.copyOf(complaints);
+  }
+
+  /** Facts without a leg-pain diagnosis on the record. */
+  public PatientFacts(
+      String patient,
+      Integer ageYears,
+      Sex sex,
+      List<Diagnosis> diagnoses,
+      List<Measurement> measurements,
+      List<Medication> medications,
+      SymptomReport symptoms,
+      List<String> unavailableData,
+      List<String> skipped) {
+    this(
+        patient,
+        ageYears,
+        sex,
+        diagnoses,
+        measurements,
+        medications,
+        symptoms,
+        unavailableData,
+        skipped,
+        List.of());
   }
 
   public Optional<SymptomReport> report() {

@@ -1,6 +1,10 @@
 package org.nocturne.clinical;
 
-/** The red flags of the contract, with their codes in CodeSystem {@code leg-pain-red-flag}. */
+/**
+ * The red flags of the contract that raise a card, with their codes in CodeSystem {@code
+ * leg-pain-red-flag}. {@code persistent-or-severe-pain} and {@code sleep-disruption} stay in the
+ * CodeSystem but are a line of the differential ({@link PainBurden}), not cards.
+ */
 public enum RedFlag {
   ACUTE_LIMB_ISCHEMIA("acute-limb-ischemia"),
   CHRONIC_LIMB_THREATENING_ISCHEMIA("chronic-limb-threatening-ischemia"),
@@ -9,9 +13,7 @@ public enum RedFlag {
   INFECTION_OR_MALIGNANCY("infection-or-malignancy"),
   PROGRESSIVE_NEUROLOGICAL_DEFICIT("progressive-neurological-deficit"),
   NON_HEALING_WOUND_OR_SKIN_CHANGE("non-healing-wound-or-skin-change"),
-  UNEXPLAINED_SWELLING("unexplained-swelling"),
-  PERSISTENT_OR_SEVERE_PAIN("persistent-or-severe-pain"),
-  SLEEP_DISRUPTION("sleep-disruption");
+  UNEXPLAINED_SWELLING("unexplained-swelling");
 
   private final String code;
 

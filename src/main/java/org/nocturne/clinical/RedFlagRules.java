@@ -15,8 +15,6 @@ final class RedFlagRules {
         new InfectionOrMalignancyRule(),
         new NeurologicalDeficitRule(),
         new SkinChangeRule(),
-        new UnexplainedSwellingRule(),
-        new PersistentPainRule(),
-        new SleepDisruptionRule());
+        new UnexplainedSwellingRule());
   }
 }

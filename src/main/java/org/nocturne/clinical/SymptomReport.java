@@ -21,6 +21,9 @@ import org.nocturne.clinical.Answers.Swelling;
  * (or absent from a set): "not asked" is never read as "no".
  *
  * @param reference the QuestionnaireResponse, e.g. {@code QuestionnaireResponse/qr1}
+ * @param authored when the patient answered, or {@code null} when the response is undated
+ * @param recentLongTravel a long journey in the last 4 weeks (a DVT risk factor), or {@code null}
+ *     when not asked
  */
 public record SymptomReport(
     String reference,
@@ -34,7 +37,9 @@ public record SymptomReport(
     EpisodeDuration episodeDuration,
     Swelling swelling,
     Set<SkinChange> skinChanges,
-    Set<HomeMeasure> homeMeasuresTried) {
+    Set<HomeMeasure> homeMeasuresTried,
+    java.time.LocalDate authored,
+    Boolean recentLongTravel) {
 
   public SymptomReport {
     Objects.requireNonNull(reference, "reference");
@@ -46,6 +51,25 @@ public record SymptomReport(
     if (painSeverity != null && (painSeverity < 0 || painSeverity > 10)) {
       throw new IllegalArgumentException("pain-severity is 0 to 10");
     }
+  }
+
+  /** The same answers, answered on the given date. */
+  public SymptomReport authoredOn(java.time.LocalDate date) {
+    return new SymptomReport(
+        reference,
+        yesNo,
+        onset,
+        nightsPerWeek,
+        painSeverity,
+        character,
+        location,
+        laterality,
+        episodeDuration,
+        swelling,
+        skinChanges,
+        homeMeasuresTried,
+        date,
+        recentLongTravel);
   }
 
   /** The patient answered yes. */
@@ -93,6 +117,8 @@ public record SymptomReport(
     private Swelling swelling;
     private final Set<SkinChange> skinChanges = EnumSet.noneOf(SkinChange.class);
     private final Set<HomeMeasure> homeMeasuresTried = EnumSet.noneOf(HomeMeasure.class);
+    private java.time.LocalDate authored;
+    private Boolean recentLongTravel;
 
     private Builder(String reference) {
       this.reference = reference;
@@ -167,6 +193,16 @@ public record SymptomReport(
       return this;
     }
 
+    public Builder authored(java.time.LocalDate value) {
+      authored = value;
+      return this;
+    }
+
+    public Builder recentLongTravel(Boolean value) {
+      recentLongTravel = value;
+      return this;
+    }
+
     public SymptomReport build() {
       return new SymptomReport(
           reference,
@@ -180,7 +216,9 @@ public record SymptomReport(
           episodeDuration,
           swelling,
           skinChanges,
-          homeMeasuresTried);
+          homeMeasuresTried,
+          authored,
+          recentLongTravel);
     }
   }
 }

@@ -3,9 +3,10 @@ package org.nocturne.clinical;
 import java.util.List;
 import java.util.Optional;
 
-/** Swelling with no recorded venous cause, when a clot is not already flagged. */
+/** Swelling with no recorded venous cause, when the leg is not already flagged for a clot. */
 final class UnexplainedSwellingRule implements RedFlagRule {
-  private static final String SEED = "Seed article: significant, unexplained swelling";
+  private static final String SEED =
+      "NICE CKS Leg cramps (calf swelling: DVT or Baker's cyst); significant, unexplained swelling";
 
   @Override
   public RedFlag flag() {
@@ -15,7 +16,7 @@ final class UnexplainedSwellingRule implements RedFlagRule {
   @Override
   public Optional<RaisedFlag> check(Evaluation e) {
     boolean explained =
-        e.facts().current(Disorder.VENOUS_INSUFFICIENCY).isPresent() || e.wells().likely(e);
+        e.facts().current(Disorder.VENOUS_INSUFFICIENCY).isPresent() || e.wells().hasLocalSign(e);
     return e.report()
         .filter(
             r ->

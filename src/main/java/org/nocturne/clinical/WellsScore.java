@@ -44,8 +44,7 @@ final class WellsScore {
     }
     e.facts()
         .ever(Disorder.DEEP_VEIN_THROMBOSIS)
-        .ifPresent(
-            dvt -> items.add(RedFlagRule.seen("Previously documented DVT", BASIS, dvt.source())));
+        .ifPresent(dvt -> items.add(RedFlagRule.seen("Previous DVT", BASIS, dvt.source())));
     return new WellsScore(items);
   }
 

@@ -31,12 +31,14 @@ import org.nocturne.clinical.Measure;
  */
 public final class CodeSets {
   static final String PREGNANCY_STATUS = "observation-pregnancy-status";
+  static final String LEG_PAIN_COMPLAINT = "leg-pain-complaint";
   private static final String FOLDER = "fhir-profiles/";
 
   private final Map<Disorder, CodeSet> disorders = new EnumMap<>(Disorder.class);
   private final Map<Measure, CodeSet> measures = new EnumMap<>(Measure.class);
   private final Map<DrugClass, CodeSet> drugs = new EnumMap<>(DrugClass.class);
   private final CodeSet pregnancyStatus;
+  private final CodeSet legPainComplaint;
 
   private CodeSets(FhirContext fhir) {
     for (Disorder disorder : Disorder.values()) {
@@ -49,6 +51,7 @@ public final class CodeSets {
       drugs.put(drugClass, load(fhir, "drug-" + key(drugClass)));
     }
     pregnancyStatus = load(fhir, PREGNANCY_STATUS);
+    legPainComplaint = load(fhir, LEG_PAIN_COMPLAINT);
   }
 
   public static CodeSets load(FhirContext fhir) {
@@ -85,6 +88,14 @@ public final class CodeSets {
   boolean isPregnancyStatus(CodeableConcept concept) {
     return concept.getCoding().stream()
         .anyMatch(c -> pregnancyStatus.matches(c.getSystem(), c.getCode()));
+  }
+
+  /**
+   * A diagnosis that makes leg pain the current complaint (contract, "When patient-view speaks").
+   */
+  boolean isLegPainComplaint(CodeableConcept concept) {
+    return concept.getCoding().stream()
+        .anyMatch(c -> legPainComplaint.matches(c.getSystem(), c.getCode()));
   }
 
   /** Drug classes by RxNorm code first, then by ingredient name as a whole word in the texts. */

@@ -7,6 +7,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
 import org.nocturne.clinical.Diagnosis;
 import org.nocturne.clinical.Disorder;
+import org.nocturne.clinical.LegPainComplaint;
 
 /**
  * Conditions to diagnoses. A condition counts unless it is refuted or entered in error; it is
@@ -16,6 +17,8 @@ import org.nocturne.clinical.Disorder;
 final class ConditionMapper {
   private static final Set<String> CURRENT = Set.of("active", "recurrence", "relapse");
   private static final Set<String> HISTORY = Set.of("inactive", "remission", "resolved");
+  private static final Set<String> CURRENT_OR_UNSTATED =
+      Set.of("active", "recurrence", "relapse", "");
   private static final Set<String> DISCOUNTED = Set.of("refuted", "entered-in-error");
 
   private final CodeSets codes;
@@ -48,6 +51,24 @@ final class ConditionMapper {
     for (Disorder disorder : codes.disorders(condition.getCode())) {
       out.add(new Diagnosis(disorder, onset(condition), historical, reference));
     }
+  }
+
+  /** Current leg-pain diagnoses with their onset and recorded dates. */
+  List<LegPainComplaint> complaints(List<Resource> resources) {
+    List<LegPainComplaint> complaints = new ArrayList<>();
+    for (Resource resource : resources) {
+      if (resource instanceof Condition condition
+          && !DISCOUNTED.contains(Concepts.firstCode(condition.getVerificationStatus()))
+          && CURRENT_OR_UNSTATED.contains(Concepts.firstCode(condition.getClinicalStatus()))
+          && codes.isLegPainComplaint(condition.getCode())) {
+        complaints.add(
+            new LegPainComplaint(
+                onset(condition),
+                FhirDates.localDate(condition.getRecordedDateElement()),
+                References.of(condition)));
+      }
+    }
+    return complaints;
   }
 
   private static java.time.LocalDate onset(Condition condition) {

@@ -7,9 +7,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.nocturne.clinical.Diagnosis;
 import org.nocturne.clinical.PatientFacts;
 import org.nocturne.clinical.Sex;
+import org.nocturne.clinical.SymptomReport;
 
 /**
  * Maps a {@link PatientRecord} to {@link PatientFacts} at an evaluation instant. Never throws on
@@ -33,6 +35,11 @@ public final class FactsMapper {
     ObservationMapper.Result results = observations.map(record.observations(), skipped);
     List<Diagnosis> diagnoses = new ArrayList<>(conditions.map(record.conditions(), skipped));
     diagnoses.addAll(results.diagnoses());
+    SymptomReport report =
+        responses
+            .map(record.questionnaireResponses(), skipped)
+            .map(r -> r.authoredOn(authored(record, r.reference())))
+            .orElse(null);
     return new PatientFacts(
         patient == null || !patient.hasIdElement() ? "Patient/(unknown)" : References.of(patient),
         age(patient, at),
@@ -40,9 +47,21 @@ public final class FactsMapper {
         diagnoses,
         results.measurements(),
         medications.map(record.medications(), skipped),
-        responses.map(record.questionnaireResponses(), skipped).orElse(null),
+        report,
         record.unavailableData(),
-        concat(record.notes(), skipped.reasons()));
+        concat(record.notes(), skipped.reasons()),
+        conditions.complaints(record.conditions()));
+  }
+
+  /** The date the response was answered: its age decides whether it is a current complaint. */
+  private static LocalDate authored(PatientRecord record, String reference) {
+    return record.questionnaireResponses().stream()
+        .filter(QuestionnaireResponse.class::isInstance)
+        .map(QuestionnaireResponse.class::cast)
+        .filter(r -> References.of(r).equals(reference))
+        .findFirst()
+        .map(r -> FhirDates.localDate(r.getAuthoredElement()))
+        .orElse(null);
   }
 
   private static List<String> concat(List<String> first, List<String> second) {

@@ -65,7 +65,7 @@ class ServiceConfiguration {
     return new PatientAssessor(
         new RecordReader(fhir),
         new FactsMapper(codes),
-        new CauseModel(knowledge),
+        new CauseModel(knowledge, cards.window()),
         clock,
         security.publicBaseUrl(),
         cards.questionnaireLaunchUrl());

@@ -14,6 +14,7 @@ import org.nocturne.clinical.Answers;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.Item;
 import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.LegPainComplaint;
 import org.nocturne.clinical.Measure;
 import org.nocturne.clinical.Measurement;
 import org.nocturne.clinical.PatientFacts;
@@ -42,13 +43,28 @@ class CardRendererTest {
         List.of());
   }
 
+  /** No questionnaire, but sciatica recorded last month: a current complaint from the record. */
+  private static PatientFacts complaintOnRecordOnly() {
+    return new PatientFacts(
+        "Patient/p1",
+        70,
+        Sex.MALE,
+        List.of(),
+        List.of(),
+        List.of(),
+        null,
+        List.of(),
+        List.of(),
+        List.of(new LegPainComplaint(null, TODAY.minusMonths(1), "Condition/sciatica")));
+  }
+
   private static List<Card> render(PatientFacts facts, CardContext context) {
     return RENDERER.patientView(new CauseModel(KNOWLEDGE).assess(facts, TODAY), context);
   }
 
   @Test
-  void withoutAQuestionnaireTheOnlyCardAsksForIt() {
-    var cards = render(facts(null), CONTEXT);
+  void withAComplaintOnRecordAndNoQuestionnaireTheOnlyCardAsksForIt() {
+    var cards = render(complaintOnRecordOnly(), CONTEXT);
 
     assertThat(cards)
         .singleElement()
@@ -64,7 +80,7 @@ class CardRendererTest {
   void aConfiguredLaunchUrlMakesTheQuestionnaireLinkASmartLink() {
     var cards =
         render(
-            facts(null),
+            complaintOnRecordOnly(),
             new CardContext(
                 "h-1", "p1", "https://cds.example.org", "https://app.example.org/launch"));
 
@@ -76,6 +92,7 @@ class CardRendererTest {
   void aCriticalFlagComesFirstAndOffersASameDayOrder() {
     var report =
         SymptomReport.builder("QuestionnaireResponse/q")
+            .authored(TODAY)
             .yes(Item.RELIEF_DANGLING, Item.WORSE_LYING_FLAT)
             .build();
     var abi =
@@ -99,6 +116,7 @@ class CardRendererTest {
   void theDifferentialSuggestsTheMissingAbiAndExplainsItself() {
     var report =
         SymptomReport.builder("QuestionnaireResponse/q")
+            .authored(TODAY)
             .location(Answers.Location.FOOT_TOES)
             .yes(Item.RELIEF_DANGLING, Item.WORSE_LYING_FLAT)
             .build();
@@ -125,7 +143,8 @@ class CardRendererTest {
 
   @Test
   void uuidsAreStablePerCallAndDifferAcrossCalls() {
-    var report = SymptomReport.builder("QuestionnaireResponse/q").yes(Item.FEVER).build();
+    var report =
+        SymptomReport.builder("QuestionnaireResponse/q").authored(TODAY).yes(Item.FEVER).build();
 
     var once = render(facts(report), CONTEXT);
     var again = render(facts(report), CONTEXT);
@@ -141,5 +160,144 @@ class CardRendererTest {
     assertThat(Markdown.summary("x".repeat(300))).hasSizeLessThan(140).endsWith("…");
     assertThat(Markdown.phrase("ABI 0.58 left (≤0.90 abnormal)")).isEqualTo("ABI 0.58 left");
     assertThat(Markdown.phrase("Eased by moving")).isEqualTo("eased by moving");
+  }
+
+  private static PatientFacts person(Integer age, SymptomReport report, LegPainComplaint... on) {
+    return new PatientFacts(
+        "Patient/p1",
+        age,
+        Sex.FEMALE,
+        List.of(),
+        List.of(),
+        List.of(),
+        report,
+        List.of(),
+        List.of(),
+        List.of(on));
+  }
+
+  @Test
+  void withoutACurrentComplaintPatientViewIsSilent() {
+    var healthy = person(36, null);
+    var diabetic =
+        new PatientFacts(
+            "Patient/p1",
+            58,
+            Sex.MALE,
+            List.of(
+                org.nocturne.clinical.Diagnosis.current(
+                    org.nocturne.clinical.Disorder.DIABETES, "Condition/dm")),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            List.of());
+
+    assertThat(render(healthy, CONTEXT)).isEmpty();
+    assertThat(render(diabetic, CONTEXT)).isEmpty();
+  }
+
+  @Test
+  void anOldQuestionnaireAloneIsSilent_andWithAComplaintItsDateIsShownAndAskedAgain() {
+    var old =
+        SymptomReport.builder("QuestionnaireResponse/q")
+            .authored(LocalDate.of(2023, 3, 14))
+            .yes(Item.FEVER)
+            .build();
+
+    assertThat(render(person(60, old), CONTEXT)).isEmpty();
+
+    var cards =
+        render(
+            person(60, old, new LegPainComplaint(null, TODAY.minusDays(5), "Condition/c")),
+            CONTEXT);
+    assertThat(cards).noneMatch(c -> c.indicator() == Indicator.CRITICAL);
+    assertThat(cards)
+        .filteredOn(c -> c.source().topic().code().equals("questionnaire-needed"))
+        .singleElement()
+        .satisfies(
+            card -> {
+              assertThat(card.summary()).contains("last answered 14 Mar 2023");
+              assertThat(card.detail()).contains("14 Mar 2023").contains("ask again");
+            });
+  }
+
+  @Test
+  void theDifferentialAlwaysShowsTheAnswerDateAndOneLineForSeverityAndSleep() {
+    var report =
+        SymptomReport.builder("QuestionnaireResponse/q")
+            .authored(TODAY.minusDays(6))
+            .painSeverity(8)
+            .nightsPerWeek(Answers.NightsPerWeek.SIX_TO_SEVEN)
+            .yes(Item.SLEEP_DISRUPTED, Item.RELIEF_STRETCHING)
+            .character(Answers.PainCharacter.CRAMP_HARD_MUSCLE)
+            .build();
+
+    var cards = render(person(60, report), CONTEXT);
+
+    assertThat(cards)
+        .noneMatch(
+            c ->
+                c.source().topic().code().equals("sleep-disruption")
+                    || c.source().topic().code().equals("persistent-or-severe-pain"));
+    assertThat(cards)
+        .filteredOn(c -> c.source().topic().system().endsWith("leg-pain-cause"))
+        .singleElement()
+        .satisfies(
+            card ->
+                assertThat(card.detail())
+                    .contains("**Questionnaire:** answered 20 Nov 2026")
+                    .contains("**Severity and sleep:** 8/10 (severe), 6–7 nights a week"));
+  }
+
+  @Test
+  void under18WithACurrentComplaintGetsOneInfoCard_andWithoutOneNothing() {
+    var report = SymptomReport.builder("QuestionnaireResponse/q").authored(TODAY).yes(Item.FEVER);
+
+    assertThat(render(person(15, report.build()), CONTEXT))
+        .singleElement()
+        .satisfies(
+            card -> {
+              assertThat(card.indicator()).isEqualTo(Indicator.INFO);
+              assertThat(card.source().topic().code()).isEqualTo("adults-only");
+              assertThat(card.summary()).contains("adults");
+            });
+    assertThat(render(person(15, null), CONTEXT)).isEmpty();
+  }
+
+  @Test
+  void aStatinWithAchingMusclesIsAMedicationEffectCardOfferingACk() {
+    var report =
+        SymptomReport.builder("QuestionnaireResponse/q")
+            .authored(TODAY)
+            .character(Answers.PainCharacter.ACHING_HEAVINESS)
+            .build();
+    var facts =
+        new PatientFacts(
+            "Patient/p1",
+            66,
+            Sex.MALE,
+            List.of(),
+            List.of(),
+            List.of(
+                new org.nocturne.clinical.Medication(
+                    org.nocturne.clinical.DrugClass.STATIN,
+                    "simvastatin 80 mg",
+                    "MedicationRequest/s")),
+            report,
+            List.of(),
+            List.of());
+
+    assertThat(render(facts, CONTEXT))
+        .filteredOn(c -> c.source().topic().code().equals("medication-effect"))
+        .singleElement()
+        .satisfies(
+            card -> {
+              assertThat(card.indicator()).isEqualTo(Indicator.WARNING);
+              assertThat(card.detail()).contains("Check CK");
+              assertThat(card.suggestions())
+                  .extracting(s -> s.label())
+                  .containsExactly("Order: Creatine kinase (CK)");
+            });
   }
 }

@@ -33,7 +33,7 @@ class CdsHooksEndpointsTest {
        "prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}""";
 
   @LocalServerPort int port;
-  @Autowired FeedbackLog feedbackLog;
+  @Autowired FeedbackStore feedbackStore;
   LocalServer server;
 
   @BeforeEach
@@ -76,8 +76,27 @@ class CdsHooksEndpointsTest {
   }
 
   @Test
-  void aCallWithTheRecordOnlyAsksForTheQuestionnaire() {
+  void aChartOpenedWithoutACurrentComplaintAnswersNoCards() {
     var response = server.postJson(SERVICE, MINIMAL);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"cards\":[]}");
+  }
+
+  @Test
+  void aLegPainDiagnosisRecordedTodayWithoutAQuestionnaireAsksForIt() {
+    String call =
+        """
+        {"hook":"patient-view","hookInstance":"h-1",
+         "context":{"userId":"Practitioner/u1","patientId":"p1"},
+         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"},
+          "conditions":{"resourceType":"Bundle","type":"searchset","entry":[{"resource":
+           {"resourceType":"Condition","id":"c1","recordedDate":"%s",
+            "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"G47.62"}]},
+            "subject":{"reference":"Patient/p1"}}}]}}}"""
+            .formatted(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+
+    var response = server.postJson(SERVICE, call);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).contains("\"code\":\"questionnaire-needed\"");
@@ -222,11 +241,9 @@ class CdsHooksEndpointsTest {
     var response = server.postJson(SERVICE + "/feedback", feedback);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(feedbackLog.recent())
+    assertThat(feedbackStore.recent(10))
         .anySatisfy(
-            entry ->
-                assertThat(entry.feedback().card())
-                    .isEqualTo("9368d37b-283f-44a0-93ea-547cebab93ed"));
+            stored -> assertThat(stored.card()).isEqualTo("9368d37b-283f-44a0-93ea-547cebab93ed"));
     assertOperationOutcome(server.postJson(SERVICE + "/feedback", "{\"feedback\":{}}"), 400);
     assertOperationOutcome(
         server.postJson(SERVICE + "/feedback", "{\"feedback\":[{\"card\":\"c\"}]}"), 400);

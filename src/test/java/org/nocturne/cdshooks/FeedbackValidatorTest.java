@@ -49,24 +49,4 @@ class FeedbackValidatorTest {
         .isInstanceOfSatisfying(
             CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(400));
   }
-
-  @Test
-  void theInMemoryLogKeepsTheNewestItemsWithinItsCapacity() {
-    var log = new InMemoryFeedbackLog(2);
-    var items =
-        FeedbackValidator.check(
-            batch(
-                """
-                {"feedback":[
-                  {"card":"c1","outcome":"overridden","outcomeTimestamp":"2020-12-11T00:00:00Z"},
-                  {"card":"c2","outcome":"overridden","outcomeTimestamp":"2020-12-11T00:00:00Z"},
-                  {"card":"c3","outcome":"overridden","outcomeTimestamp":"2020-12-11T00:00:00Z"}
-                ]}"""));
-
-    log.record("svc", items);
-
-    assertThat(log.recent())
-        .extracting(entry -> entry.feedback().card())
-        .containsExactly("c2", "c3");
-  }
 }

@@ -134,6 +134,16 @@ class HapiWireCompatibilityTest {
         new Patient()
             .setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.MALE)
             .setId("p-hapi"));
+    // a current complaint: restless legs recorded today, so patient-view speaks
+    var restlessLegs = new org.hl7.fhir.r4.model.Condition();
+    restlessLegs.setId("rls");
+    restlessLegs.setRecordedDate(new java.util.Date());
+    restlessLegs.getCode().addCoding().setSystem("http://snomed.info/sct").setCode("32914008");
+    restlessLegs.setSubject(new org.hl7.fhir.r4.model.Reference("Patient/p-hapi"));
+    var conditions = new org.hl7.fhir.r4.model.Bundle();
+    conditions.setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET);
+    conditions.addEntry().setResource(restlessLegs);
+    request.addPrefetch("conditions", conditions);
 
     var response =
         server.postJson("/cds-services/nocturnal-leg-pain", HAPI.writeValueAsString(request));

@@ -3,47 +3,12 @@ package org.nocturne.cdshooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.MemoryUsage;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
 
 /** Memory a caller can grow is bounded in bytes, and exhaustion shows in health (issue 19.4). */
 class MemoryBoundsTest {
-
-  private static Feedback withComment(int i, int size) {
-    return new Feedback(
-        "card-" + i,
-        "overridden",
-        null,
-        new Feedback.OverrideReason(null, "c".repeat(size)),
-        "2026-11-27T10:00:00Z");
-  }
-
-  @Test
-  void theFeedbackLogIsBoundedInBytesAndKeepsTheNewest() {
-    InMemoryFeedbackLog log = new InMemoryFeedbackLog(10_000, 64 * 1024);
-    List<Feedback> large = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      large.add(withComment(i, 10_000));
-    }
-
-    log.record("svc", large);
-
-    assertThat(log.bytes()).isLessThanOrEqualTo(64 * 1024);
-    assertThat(log.recent()).hasSizeBetween(1, 7);
-    assertThat(log.recent().get(log.recent().size() - 1).feedback().card()).isEqualTo("card-99");
-  }
-
-  @Test
-  void anItemLargerThanTheWholeLogIsNotKept() {
-    InMemoryFeedbackLog log = new InMemoryFeedbackLog(10, 4_096);
-    log.record("svc", List.of(withComment(1, 100)));
-
-    log.record("svc", List.of(withComment(2, 10_000)));
-
-    assertThat(log.recent()).extracting(e -> e.feedback().card()).containsExactly("card-1");
-  }
 
   @Test
   void healthIsDownWhenTheHeapIsStillFullAfterACollection() {

@@ -20,6 +20,7 @@ final class PatientFixture {
   private SymptomReport report;
   private final List<String> unavailable = new ArrayList<>();
   private final List<String> skipped = new ArrayList<>();
+  private final List<LegPainComplaint> complaints = new ArrayList<>();
 
   static PatientFixture patient() {
     return new PatientFixture();
@@ -72,8 +73,25 @@ final class PatientFixture {
     return this;
   }
 
+  /** Answered two days ago: a current complaint. */
   PatientFixture answered(UnaryOperator<SymptomReport.Builder> answers) {
-    report = answers.apply(SymptomReport.builder(QR)).build();
+    return answeredOn(TODAY.minusDays(2), answers);
+  }
+
+  PatientFixture answeredOn(LocalDate date, UnaryOperator<SymptomReport.Builder> answers) {
+    report = answers.apply(SymptomReport.builder(QR).authored(date)).build();
+    return this;
+  }
+
+  /** A leg-pain diagnosis on the record, with its onset and recorded dates (either may be null). */
+  PatientFixture complaintOnRecord(LocalDate onset, LocalDate recorded) {
+    complaints.add(
+        new LegPainComplaint(onset, recorded, "Condition/leg-pain-" + complaints.size()));
+    return this;
+  }
+
+  PatientFixture hasSince(Disorder disorder, LocalDate onset) {
+    diagnoses.add(new Diagnosis(disorder, onset, false, "Condition/" + slug(disorder)));
     return this;
   }
 
@@ -89,7 +107,16 @@ final class PatientFixture {
 
   PatientFacts facts() {
     return new PatientFacts(
-        "Patient/p1", age, sex, diagnoses, measurements, medications, report, unavailable, skipped);
+        "Patient/p1",
+        age,
+        sex,
+        diagnoses,
+        measurements,
+        medications,
+        report,
+        unavailable,
+        skipped,
+        complaints);
   }
 
   Assessment assess() {

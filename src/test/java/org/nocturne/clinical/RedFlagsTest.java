@@ -27,9 +27,12 @@ class RedFlagsTest {
     assertRaised(assessment, RedFlag.ACUTE_LIMB_ISCHEMIA, Urgency.CRITICAL);
     assertThat(assessment.flag(RedFlag.ACUTE_LIMB_ISCHEMIA).orElseThrow().evidence())
         .contains("Condition/atrial-fibrillation");
-    assertThat(assessment.step(NextStep.URGENT_VASCULAR_REFERRAL))
+    assertThat(assessment.step(NextStep.EMERGENCY_VASCULAR_REFERRAL))
         .hasValueSatisfying(step -> assertThat(step.urgent()).isTrue());
     assertThat(assessment.redFlags().get(0).urgency()).isEqualTo(Urgency.CRITICAL);
+    assertThat(PatientFixture.MODEL.knowledge().flag(RedFlag.ACUTE_LIMB_ISCHEMIA).action())
+        .startsWith("Emergency")
+        .contains("heparin unless contraindicated");
   }
 
   @Test
@@ -75,10 +78,19 @@ class RedFlagsTest {
   }
 
   @Test
-  void restPainWithAModeratelyLowAbi_isNotLimbThreatening() {
-    var assessment = patient().abi(0.7, 0.8).answered(r -> r.yes(Item.RELIEF_DANGLING)).assess();
+  void restPainWithAModeratelyLowAbi_isSuspectedCltiWithUrgentToePressuresAndReferral() {
+    var assessment =
+        patient()
+            .abi(0.7, 0.8)
+            .answered(r -> r.onset(Answers.Onset.TWO_WEEKS_TO_3_MONTHS).yes(Item.RELIEF_DANGLING))
+            .assess();
 
-    assertThat(assessment.flag(RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA)).isEmpty();
+    assertRaised(assessment, RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA, Urgency.WARNING);
+    assertThat(assessment.step(NextStep.VASCULAR_REFERRAL))
+        .hasValueSatisfying(step -> assertThat(step.urgent()).isTrue());
+    assertThat(assessment.step(NextStep.TOE_BRACHIAL_INDEX))
+        .hasValueSatisfying(step -> assertThat(step.urgent()).isTrue());
+    assertThat(assessment.step(NextStep.URGENT_VASCULAR_REFERRAL)).isEmpty();
   }
 
   @Test
@@ -114,8 +126,8 @@ class RedFlagsTest {
   }
 
   @Test
-  void oneSwollenLegAloneIsNotDvtButUnexplainedSwelling() {
-    var assessment = patient().answered(r -> r.swelling(Answers.Swelling.ONE_LEG)).assess();
+  void bothLegsSwollenIsNotDvtButUnexplainedSwelling() {
+    var assessment = patient().answered(r -> r.swelling(Answers.Swelling.BOTH_LEGS)).assess();
 
     assertThat(assessment.flag(RedFlag.DEEP_VEIN_THROMBOSIS)).isEmpty();
     assertRaised(assessment, RedFlag.UNEXPLAINED_SWELLING, Urgency.WARNING);
@@ -207,49 +219,37 @@ class RedFlagsTest {
   }
 
   @Test
-  void severeOrPersistentPainIsAWarning() {
-    assertRaised(
-        patient().answered(r -> r.painSeverity(8)).assess(),
-        RedFlag.PERSISTENT_OR_SEVERE_PAIN,
-        Urgency.WARNING);
-    assertRaised(
-        patient().answered(r -> r.yes(Item.NOT_IMPROVING_WITH_HOME_CARE)).assess(),
-        RedFlag.PERSISTENT_OR_SEVERE_PAIN,
-        Urgency.WARNING);
-    assertRaised(
+  void severityAndSleepAreOneLineOfTheDifferential_notRedFlags() {
+    var assessment =
         patient()
             .answered(
                 r ->
-                    r.onset(Answers.Onset.OVER_3_MONTHS)
-                        .nightsPerWeek(Answers.NightsPerWeek.SIX_TO_SEVEN))
-            .assess(),
-        RedFlag.PERSISTENT_OR_SEVERE_PAIN,
-        Urgency.WARNING);
-    assertThat(
-            patient()
-                .answered(r -> r.painSeverity(4).no(Item.NOT_IMPROVING_WITH_HOME_CARE))
-                .assess()
-                .flag(RedFlag.PERSISTENT_OR_SEVERE_PAIN))
-        .isEmpty();
+                    r.painSeverity(7)
+                        .onset(Answers.Onset.OVER_3_MONTHS)
+                        .nightsPerWeek(Answers.NightsPerWeek.SIX_TO_SEVEN)
+                        .yes(Item.NOT_IMPROVING_WITH_HOME_CARE, Item.SLEEP_DISRUPTED))
+            .assess();
+
+    assertThat(assessment.redFlags()).isEmpty();
+    assertThat(assessment.burden().text())
+        .isEqualTo(
+            "7/10 (severe), 6–7 nights a week for over 3 months, not improving with home care,"
+                + " wakes the patient");
   }
 
   @Test
-  void regularlyInterruptedSleepIsAWarning() {
-    assertRaised(
-        patient().answered(r -> r.yes(Item.SLEEP_DISRUPTED)).assess(),
-        RedFlag.SLEEP_DISRUPTION,
-        Urgency.WARNING);
-    assertThat(
-            patient()
-                .answered(r -> r.no(Item.SLEEP_DISRUPTED))
-                .assess()
-                .flag(RedFlag.SLEEP_DISRUPTION))
-        .isEmpty();
+  void mildPainHasAPlainBurdenLine() {
+    var assessment = patient().answered(r -> r.painSeverity(3).no(Item.SLEEP_DISRUPTED)).assess();
+
+    assertThat(assessment.burden().text()).isEqualTo("3/10");
   }
 
   @Test
   void criticalFlagsComeFirst() {
-    var assessment = patient().answered(r -> r.yes(Item.SLEEP_DISRUPTED, Item.FEVER)).assess();
+    var assessment =
+        patient()
+            .answered(r -> r.yes(Item.FEVER).skinChanges(Answers.SkinChange.DARK_DISCOLORATION))
+            .assess();
 
     assertThat(assessment.redFlags())
         .extracting(RaisedFlag::urgency)

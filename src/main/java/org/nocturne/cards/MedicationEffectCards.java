@@ -1,0 +1,61 @@
+package org.nocturne.cards;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.hl7.fhir.r4.model.Coding;
+import org.nocturne.cdshooks.Card;
+import org.nocturne.cdshooks.Indicator;
+import org.nocturne.cdshooks.SelectionBehavior;
+import org.nocturne.cdshooks.Suggestion;
+import org.nocturne.clinical.Assessment;
+import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.MedicationEffect;
+import org.nocturne.clinical.NextStep;
+
+/**
+ * A drug on the list that may cause the symptoms ({@code leg-pain-card} {@code medication-effect}):
+ * what points to it, what to do, and the test that checks it.
+ */
+final class MedicationEffectCards {
+  static final String CODE = "medication-effect";
+
+  private final Knowledge knowledge;
+  private final Suggestions suggestions;
+
+  MedicationEffectCards(Knowledge knowledge, Suggestions suggestions) {
+    this.knowledge = knowledge;
+    this.suggestions = suggestions;
+  }
+
+  List<Card> render(Assessment assessment, CardContext context) {
+    List<Card> cards = new ArrayList<>();
+    for (MedicationEffect effect : assessment.medicationEffects()) {
+      cards.add(card(effect, context));
+    }
+    return cards;
+  }
+
+  private Card card(MedicationEffect effect, CardContext context) {
+    Knowledge.Guidance guidance = knowledge.effect(effect.kind());
+    String key = CODE + "|" + effect.kind().key();
+    String drugs =
+        effect.drugs().stream().map(d -> d.name()).distinct().collect(Collectors.joining(", "));
+    Coding reason = new Coding(Vocabulary.CARD_KINDS, CODE, guidance.display());
+    List<Suggestion> orders = new ArrayList<>();
+    for (NextStep step : effect.checks()) {
+      suggestions.order(step, context, reason, "routine", true, key).ifPresent(orders::add);
+    }
+    return new Card(
+        context.uuid(key),
+        Markdown.summary(guidance.display() + ": " + drugs),
+        Markdown.guidance(effect.findings(), guidance, "Do"),
+        Indicator.WARNING,
+        Vocabulary.source(Vocabulary.CARD_KINDS, CODE, "Medication effect"),
+        orders.isEmpty() ? null : orders,
+        orders.isEmpty() ? null : SelectionBehavior.ANY,
+        Vocabulary.OVERRIDE_REASONS,
+        null,
+        null);
+  }
+}

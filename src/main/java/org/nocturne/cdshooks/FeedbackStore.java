@@ -1,0 +1,55 @@
+package org.nocturne.cdshooks;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where card outcomes go (2.0 §Feedback), durable and shared by every replica. Each item is stored
+ * with the topic and indicator of the card it is about, as remembered from our answer; free-text
+ * comments are never kept, since they may name the patient.
+ */
+public interface FeedbackStore {
+
+  /**
+   * Stores a validated batch, all items or none; a batch sent again is stored once.
+   *
+   * @throws StateUnavailable when it cannot be stored (the EHR gets 503 and retries)
+   */
+  void append(String serviceId, Caller caller, List<Feedback> feedback);
+
+  /** The newest stored items, newest first. */
+  List<StoredFeedback> recent(int limit);
+
+  /** Per card topic: cards shown and outcomes reported in {@code [from, to)}. */
+  List<TopicTally> tally(Instant from, Instant to);
+
+  /**
+   * A stored item.
+   *
+   * @param topic the topic of the card, or {@code null} when the card is not (or no longer) known
+   * @param indicator the card's indicator, or {@code null} when unknown
+   * @param overrideReasonCode the reason's code, or {@code null}
+   */
+  record StoredFeedback(
+      String serviceId,
+      String card,
+      Coding topic,
+      Indicator indicator,
+      String outcome,
+      String overrideReasonCode,
+      Instant outcomeAt) {}
+
+  /**
+   * The governance view of one topic.
+   *
+   * @param topic {@code null} for feedback on cards that are not (or no longer) known
+   * @param overrideReasons count per override reason code
+   */
+  record TopicTally(
+      Coding topic, long shown, long accepted, long overridden, Map<String, Long> overrideReasons) {
+    public TopicTally {
+      overrideReasons = Map.copyOf(overrideReasons);
+    }
+  }
+}

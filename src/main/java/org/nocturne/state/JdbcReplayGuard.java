@@ -1,0 +1,60 @@
+package org.nocturne.state;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.nocturne.cdshooks.ReplayGuard;
+import org.nocturne.cdshooks.StateUnavailable;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The replay guard every replica shares: the primary key (issuer, jti) makes the insert succeed
+ * exactly once, whichever replica tries first. An unreachable database is a refusal, never a pass.
+ */
+final class JdbcReplayGuard implements ReplayGuard {
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final StateMeters meters;
+
+  JdbcReplayGuard(JdbcClient jdbc, Clock clock, StateMeters meters) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.meters = meters;
+  }
+
+  @Override
+  public boolean claim(String issuer, String jti, Instant expiresAt) {
+    try {
+      int inserted =
+          jdbc.sql(
+                  "INSERT INTO jti (issuer, jti, expires_at) VALUES (:issuer, :jti, :expires)"
+                      + " ON CONFLICT DO NOTHING")
+              .param("issuer", issuer)
+              .param("jti", jti)
+              .param("expires", utc(expiresAt))
+              .update();
+      if (inserted == 1) {
+        return true;
+      }
+      // a row that expired but is not purged yet may be claimed again; the row lock lets one win
+      return jdbc.sql(
+                  "UPDATE jti SET expires_at = :expires"
+                      + " WHERE issuer = :issuer AND jti = :jti AND expires_at <= :now")
+              .param("expires", utc(expiresAt))
+              .param("issuer", issuer)
+              .param("jti", jti)
+              .param("now", utc(clock.instant()))
+              .update()
+          == 1;
+    } catch (DataAccessException e) {
+      meters.failure("replay-guard");
+      throw new StateUnavailable("replay guard unavailable", e);
+    }
+  }
+
+  static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

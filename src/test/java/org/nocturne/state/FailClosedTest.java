@@ -1,0 +1,94 @@
+package org.nocturne.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The database stopped mid-run: calls that need the replay guard and feedback writes answer 503
+ * with Retry-After, never a pass and never a silent loss. Guidance without JWTs still answers (the
+ * audit is best effort, counted as a failure). Two replicas on a PostgreSQL server of their own,
+ * one verifying JWTs and one not.
+ */
+class FailClosedTest {
+  private static final String PATH = "/cds-services/nocturnal-leg-pain";
+  private static final String FEEDBACK =
+      """
+      {"feedback":[{"card":"9368d37b-283f-44a0-93ea-547cebab93ed","outcome":"overridden",
+        "overrideReason":{"reason":{"system":"http://nocturne-cds.org/fhir/CodeSystem/override-reason",
+        "code":"already-assessed","display":"Already assessed"}},
+        "outcomeTimestamp":"2026-11-26T10:05:31Z"}]}""";
+
+  private static Postgres postgres;
+  private static TestIssuer issuer;
+  private static ServiceInstance withJwt;
+  private static ServiceInstance withoutJwt;
+  private static String body;
+
+  @BeforeAll
+  static void start() {
+    postgres = Postgres.start();
+    issuer = new TestIssuer();
+    String url = postgres.newDatabase();
+    List<String> database = new ArrayList<>();
+    Postgres.springProperties(url).forEach((key, value) -> database.add("--" + key + "=" + value));
+    List<String> jwt = new ArrayList<>(database);
+    jwt.addAll(issuer.trustArguments());
+    withJwt = ServiceInstance.start(jwt);
+    List<String> open = new ArrayList<>(database);
+    open.add("--nocturne.security.jwt-required=false");
+    withoutJwt = ServiceInstance.start(open);
+    body = ServiceInstance.example("nocturnal-leg-pain", "full-prefetch");
+  }
+
+  @AfterAll
+  static void stop() {
+    withJwt.close();
+    withoutJwt.close();
+    issuer.close();
+  }
+
+  @Test
+  void withTheDatabaseStoppedMidRunGuardedCallsAndFeedbackAre503WithRetryAfter() {
+    assertThat(withJwt.post(PATH, body, issuer.token(PATH)).statusCode()).isEqualTo(200);
+    assertThat(withoutJwt.post(PATH + "/feedback", FEEDBACK, null).statusCode()).isEqualTo(200);
+
+    postgres.close();
+
+    long started = System.nanoTime();
+    HttpResponse<String> call = withJwt.post(PATH, body, issuer.token(PATH));
+    long callMillis = (System.nanoTime() - started) / 1_000_000;
+    HttpResponse<String> guardedFeedback =
+        withJwt.post(PATH + "/feedback", FEEDBACK, issuer.token(PATH + "/feedback"));
+    started = System.nanoTime();
+    HttpResponse<String> feedback = withoutJwt.post(PATH + "/feedback", FEEDBACK, null);
+    long feedbackMillis = (System.nanoTime() - started) / 1_000_000;
+    HttpResponse<String> unguardedCall = withoutJwt.post(PATH, body, null);
+
+    System.out.printf(
+        "database stopped: guarded call %d in %d ms, feedback %d in %d ms, call without JWT %d%n",
+        call.statusCode(),
+        callMillis,
+        feedback.statusCode(),
+        feedbackMillis,
+        unguardedCall.statusCode());
+    for (HttpResponse<String> refused : List.of(call, guardedFeedback, feedback)) {
+      assertThat(refused.statusCode()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
+      assertThat(refused.body()).contains("\"resourceType\":\"OperationOutcome\"");
+    }
+    assertThat(unguardedCall.statusCode()).isEqualTo(200);
+    assertThat(unguardedCall.body()).contains("\"cards\"");
+    MeterRegistry meters = withoutJwt.context.getBean(MeterRegistry.class);
+    assertThat(meters.counter("nocturne.state.failures", "operation", "audit").count())
+        .isGreaterThanOrEqualTo(1);
+    assertThat(meters.counter("nocturne.state.failures", "operation", "feedback").count())
+        .isEqualTo(1);
+  }
+}
