@@ -247,7 +247,7 @@ class CardRendererTest {
             card ->
                 assertThat(card.detail())
                     .contains("**Questionnaire:** answered 20 Nov 2026")
-                    .contains("**Severity and sleep:** 8/10 (severe), 6–7 nights a week"));
+                    .contains("**Severity and sleep:** 8/10 \\(severe\\), 6–7 nights a week"));
   }
 
   @Test

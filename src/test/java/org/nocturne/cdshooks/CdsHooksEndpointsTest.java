@@ -77,10 +77,29 @@ class CdsHooksEndpointsTest {
 
   @Test
   void aChartOpenedWithoutACurrentComplaintAnswersNoCards() {
-    var response = server.postJson(SERVICE, MINIMAL);
+    String noData =
+        """
+        {"hook":"patient-view","hookInstance":"h-1",
+         "context":{"userId":"Practitioner/u1","patientId":"p1"},
+         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"},"conditions":null,
+                     "observations":null,"medications":null,"questionnaireResponse":null}}""";
+
+    var response = server.postJson(SERVICE, noData);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"cards\":[]}");
+  }
+
+  /** Issue 12.4: when data could not be had, one info card says what and why. */
+  @Test
+  void aChartWhoseRecordCouldNotBeReadSaysWhatWasNotRead() {
+    var response = server.postJson(SERVICE, MINIMAL);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"indicator\":\"info\"")
+        .contains(
+            "Not read from the record: conditions (not prefetched and no fhirServer was given)");
   }
 
   @Test
