@@ -16,6 +16,12 @@ import org.nocturne.clinical.SafetyFinding;
  * that needs action today is read first.
  */
 public final class CardRenderer {
+  /**
+   * Cards besides the critical red flags in one patient-view answer (contract, "Card budget"); the
+   * rest are named in the differential.
+   */
+  static final int OTHER_CARDS = 3;
+
   private final RedFlagCards redFlags;
   private final DifferentialCard differential;
   private final QuestionnaireCard questionnaire = new QuestionnaireCard();
@@ -26,7 +32,8 @@ public final class CardRenderer {
   public CardRenderer(Knowledge knowledge, FhirContext fhir) {
     Suggestions suggestions = new Suggestions(new OrderTemplates(fhir), knowledge);
     this.redFlags = new RedFlagCards(knowledge, suggestions);
-    this.differential = new DifferentialCard(knowledge, suggestions);
+    this.differential =
+        new DifferentialCard(knowledge, suggestions, new ProblemListTemplates(fhir));
     this.medicationEffects = new MedicationEffectCards(knowledge, suggestions);
     this.safety = new SafetyCards(knowledge, suggestions);
   }
@@ -41,10 +48,17 @@ public final class CardRenderer {
     List<Card> flags = redFlags.render(assessment, context);
     List<Card> cards =
         new ArrayList<>(flags.stream().filter(c -> c.indicator() == Indicator.CRITICAL).toList());
-    differential.render(assessment, context).ifPresent(cards::add);
-    cards.addAll(medicationEffects.render(assessment, context));
-    cards.addAll(flags.stream().filter(c -> c.indicator() != Indicator.CRITICAL).toList());
-    questionnaire.render(assessment, context).ifPresent(cards::add);
+    List<Card> others = new ArrayList<>();
+    others.addAll(flags.stream().filter(c -> c.indicator() != Indicator.CRITICAL).toList());
+    others.addAll(medicationEffects.render(assessment, context));
+    questionnaire.render(assessment, context).ifPresent(others::add);
+    boolean hasDifferential = differential.render(assessment, context).isPresent();
+    int room = OTHER_CARDS - (hasDifferential ? 1 : 0);
+    List<Card> kept = others.subList(0, Math.min(room, others.size()));
+    List<String> dropped =
+        others.subList(kept.size(), others.size()).stream().map(Card::summary).toList();
+    differential.render(assessment, context, dropped).ifPresent(cards::add);
+    cards.addAll(kept);
     return cards;
   }
 

@@ -15,7 +15,6 @@ import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.CauseAssessment;
 import org.nocturne.clinical.Complaint;
-import org.nocturne.clinical.Finding;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.Likelihood;
 import org.nocturne.clinical.Recommendation;
@@ -27,14 +26,23 @@ import org.nocturne.clinical.Recommendation;
 final class DifferentialCard {
   private final Knowledge knowledge;
   private final Suggestions suggestions;
+  private final ProblemListTemplates problems;
 
-  DifferentialCard(Knowledge knowledge, Suggestions suggestions) {
+  DifferentialCard(Knowledge knowledge, Suggestions suggestions, ProblemListTemplates problems) {
     this.knowledge = knowledge;
     this.suggestions = suggestions;
+    this.problems = problems;
   }
 
   /** Shown when the patient answered the questionnaire, or the record alone points somewhere. */
   Optional<Card> render(Assessment assessment, CardContext context) {
+    return render(assessment, context, List.of());
+  }
+
+  /**
+   * @param alsoFlagged the cards left out by the budget, named in one line so nothing is lost
+   */
+  Optional<Card> render(Assessment assessment, CardContext context, List<String> alsoFlagged) {
     CauseAssessment leading = assessment.leading();
     if (!assessment.questionnaireAnswered() && !leading.likelihood().atLeast(Likelihood.MODERATE)) {
       return Optional.empty();
@@ -55,14 +63,18 @@ final class DifferentialCard {
             .ifPresent(orders::add);
       }
     }
+    problem(leading, context, key).ifPresent(orders::add);
     return Optional.of(
         new Card(
             context.uuid(key),
             Markdown.summary(summary(leading)),
-            detail(assessment),
+            detail(assessment, alsoFlagged),
             Indicator.INFO,
             Vocabulary.source(
-                Vocabulary.CAUSES, leading.cause().code(), knowledge.name(leading.cause())),
+                Vocabulary.CAUSES,
+                leading.cause().code(),
+                knowledge.name(leading.cause()),
+                context),
             orders.isEmpty() ? null : orders,
             orders.isEmpty() ? null : SelectionBehavior.ANY,
             null,
@@ -71,6 +83,22 @@ final class DifferentialCard {
                     "Self-care advice for the patient: " + knowledge.shortName(leading.cause()),
                     context.url("/education/" + leading.cause().code()))),
             Map.of(DifferentialExtension.KEY, DifferentialExtension.of(assessment))));
+  }
+
+  /** A problem-list entry when the cause is highly likely and not recorded already. */
+  private Optional<Suggestion> problem(CauseAssessment leading, CardContext context, String key) {
+    boolean recorded =
+        leading.findings().stream()
+            .anyMatch(f -> f.basis().equals(org.nocturne.clinical.Findings.RECORDED_DIAGNOSIS));
+    if (leading.likelihood() != Likelihood.HIGH || recorded) {
+      return Optional.empty();
+    }
+    return problems
+        .problem(leading.cause(), context.patientId())
+        .map(
+            p ->
+                new Suggestion(
+                    p.label(), context.uuid(key + "|problem"), null, List.of(p.action())));
   }
 
   private String summary(CauseAssessment leading) {
@@ -88,103 +116,93 @@ final class DifferentialCard {
     };
   }
 
-  private String detail(Assessment assessment) {
-    StringBuilder md = new StringBuilder();
+  /**
+   * Likely, do, rule out; one line for severity and sleep and the questionnaire date; what is
+   * missing; the sources once. The ranking with every finding stays in the extension.
+   */
+  private String detail(Assessment assessment, List<String> alsoFlagged) {
+    CauseAssessment leading = assessment.leading();
+    CardText text = new CardText();
+    text.line("Likely", likely(assessment));
     Complaint complaint = assessment.complaint();
-    md.append("**Questionnaire:** ");
-    if (complaint.questionnaireCurrent()) {
-      md.append("answered ").append(Dates.format(complaint.questionnaireDate()));
-    } else if (complaint.questionnaireOnRecord()) {
-      md.append("answered ")
-          .append(Dates.format(complaint.questionnaireDate()))
-          .append(" — ask again (too old to use)");
-    } else {
-      md.append("none on record");
+    String questionnaire =
+        complaint.questionnaireCurrent()
+            ? "answered " + Dates.format(complaint.questionnaireDate())
+            : complaint.questionnaireOnRecord()
+                ? "answered " + Dates.format(complaint.questionnaireDate()) + " — ask again"
+                : "none on record";
+    text.line(
+        "Severity and sleep",
+        (assessment.burden().isEmpty() ? "not reported" : assessment.burden().text())
+            + ". Questionnaire "
+            + questionnaire);
+    if (!assessment.onRecord().isEmpty()) {
+      List<String> low =
+          assessment
+              .step(org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES)
+              .map(Recommendation::evidence)
+              .orElse(List.of());
+      text.line("On record", Results.line(assessment.onRecord(), low));
     }
-    md.append("\n\n");
-    if (!assessment.burden().isEmpty()) {
-      md.append("**Severity and sleep:** ")
-          .append(Markdown.text(assessment.burden().text()))
-          .append("\n\n");
-    }
-    md.append("| Cause | Likelihood | Score | Strongest findings |\n|---|---|---|---|\n");
-    for (CauseAssessment cause : assessment.causes()) {
-      String strongest =
-          cause.supporting().stream()
-              .limit(3)
-              .map(f -> Markdown.text(f.text()))
-              .collect(Collectors.joining("; "));
-      md.append("| ")
-          .append(Markdown.text(knowledge.name(cause.cause())))
-          .append(" | ")
-          .append(cause.likelihood().code())
-          .append(" | ")
-          .append(cause.score())
-          .append(" | ")
-          .append(strongest.isEmpty() ? "–" : strongest)
-          .append(" |\n");
-    }
-    for (CauseAssessment cause : assessment.causes()) {
-      if (cause.likelihood().atLeast(Likelihood.MODERATE)) {
-        why(md, cause);
+    List<String> steps = new ArrayList<>();
+    java.util.Set<org.nocturne.clinical.NextStep> onOtherCards =
+        assessment.medicationEffects().stream()
+            .flatMap(effect -> effect.checks().stream())
+            .collect(java.util.stream.Collectors.toSet());
+    for (Recommendation step : assessment.nextSteps()) {
+      if (!step.urgent() && !onOtherCards.contains(step.step())) {
+        steps.add(knowledge.step(step.step()).label());
+        text.source(knowledge.step(step.step()).source());
       }
     }
-    if (!assessment.gaps().isEmpty()) {
-      md.append("\n**What is missing**\n\n");
-      assessment.gaps().forEach(gap -> md.append("- ").append(Markdown.text(gap)).append('\n'));
+    for (Advice advice : assessment.withheldAdvice()) {
+      steps.add(
+          switch (advice) {
+            case LEG_ELEVATION -> "no leg elevation until PAD is excluded";
+            case HYDRATION -> "no extra fluids (heart failure or advanced CKD)";
+            default -> "no heat (reduced sensation or blood flow)";
+          });
     }
-    if (!assessment.nextSteps().isEmpty()) {
-      md.append("\n**Next steps**\n\n");
-      for (Recommendation step : assessment.nextSteps()) {
-        Knowledge.StepText text = knowledge.step(step.step());
-        md.append("- **")
-            .append(Markdown.text(text.label()))
-            .append("**")
-            .append(step.urgent() ? " (today)" : "")
-            .append(": ")
-            .append(Markdown.text(step.reason()))
-            .append(". _")
-            .append(Markdown.text(text.source()))
-            .append("_\n");
-      }
+    if (steps.isEmpty() && !assessment.advice().isEmpty()) {
+      steps.add("self-care advice for the patient (page linked below)");
     }
-    if (!assessment.advice().isEmpty() || !assessment.withheldAdvice().isEmpty()) {
-      md.append("\n**Self-care advice**\n\n");
-      for (Advice advice : assessment.advice()) {
-        md.append("- ").append(Markdown.text(knowledge.advice(advice).text())).append('\n');
-      }
-      for (Advice advice : assessment.withheldAdvice()) {
-        md.append("- Not advised: ")
-            .append(Markdown.text(knowledge.withheld(advice).text()))
-            .append('\n');
-      }
+    text.line("Do", String.join("; ", steps));
+    if (leading.likelihood().atLeast(Likelihood.MODERATE)) {
+      text.line("Rule out", knowledge.ruleOut(leading.cause()));
     }
-    md.append("\n_Scores add points of evidence; bands (high ≥")
-        .append(fmt(knowledge.value(org.nocturne.clinical.Threshold.LIKELIHOOD_HIGH_MIN)))
-        .append(", moderate ≥")
-        .append(fmt(knowledge.value(org.nocturne.clinical.Threshold.LIKELIHOOD_MODERATE_MIN)))
-        .append(
-            ") are Nocturne's and not validated against outcomes. Decision support only: examine the patient._");
-    return md.toString();
+    if (!alsoFlagged.isEmpty()) {
+      text.line("Also flagged", String.join("; ", alsoFlagged));
+    }
+    assessment.gaps().stream()
+        .filter(gap -> !gap.contains("questionnaire"))
+        .findFirst()
+        .ifPresent(gap -> text.optional("Missing", gap));
+    leading.supporting().stream().limit(3).forEach(f -> text.source(f.basis()));
+    return text.render();
   }
 
-  private void why(StringBuilder md, CauseAssessment cause) {
-    md.append("\n**")
-        .append(cause.likelihood() == Likelihood.HIGH ? "Why high: " : "Why moderate: ")
-        .append(Markdown.text(knowledge.name(cause.cause())))
-        .append("**\n\n");
-    for (Finding finding : cause.findings()) {
-      md.append("- ")
-          .append(finding.points() > 0 ? "+" : "")
-          .append(finding.points())
-          .append(" ")
-          .append(Markdown.text(finding.text()))
-          .append(Markdown.refs(finding.evidence()))
-          .append(" · _")
-          .append(Markdown.text(finding.basis()))
-          .append("_\n");
+  private String likely(Assessment assessment) {
+    CauseAssessment leading = assessment.leading();
+    List<String> others =
+        assessment.causes().stream()
+            .skip(1)
+            .filter(c -> c.likelihood().atLeast(Likelihood.MODERATE))
+            .map(c -> knowledge.shortName(c.cause()) + " (" + c.likelihood().code() + ")")
+            .toList();
+    if (!leading.likelihood().atLeast(Likelihood.MODERATE)) {
+      return "no cause stands out; the questionnaire or the record says too little";
     }
-    cause.limits().forEach(limit -> md.append("- ").append(Markdown.text(limit)).append('\n'));
+    String findings =
+        leading.supporting().stream()
+            .limit(3)
+            .map(f -> Markdown.phrase(f.text()))
+            .collect(Collectors.joining(", "));
+    return knowledge.name(leading.cause())
+        + " ("
+        + leading.likelihood().code()
+        + ")"
+        + (findings.isEmpty() ? "" : " — " + findings)
+        + (others.isEmpty() ? "" : "; also " + String.join(", ", others));
   }
 
   private static String fmt(double value) {

@@ -10,8 +10,12 @@ import org.nocturne.clinical.Knowledge;
 final class Markdown {
   private Markdown() {}
 
-  /** Inline syntax of CommonMark and GitHub tables: escaped wherever it appears. */
-  private static final String SYNTAX = "\\`*_{}[]<>()!|~&";
+  /**
+   * Inline syntax of CommonMark and GitHub tables: escaped wherever it appears. Parentheses and
+   * {@code !} stay as they are: with every bracket escaped they can open no link or image, and
+   * escaping them would only lengthen clinical text that the card budget then cuts.
+   */
+  private static final String SYNTAX = "\\`*_{}[]<>|~&";
 
   /** Block syntax, escaped at the start of the text only: "- ", "# ", "+ ", "= ", "1. ". */
   private static final String LEADING = "#-+=";
@@ -39,13 +43,15 @@ final class Markdown {
     return escapeOrderedListStart(out.toString());
   }
 
-  /** "1. text" at the start would open an ordered list ("1)" is escaped as syntax). */
+  /** "1. text" or "1) text" at the start would open an ordered list. */
   private static String escapeOrderedListStart(String text) {
     int digits = 0;
     while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
       digits++;
     }
-    if (digits > 0 && digits < text.length() && (text.charAt(digits) == '.')) {
+    if (digits > 0
+        && digits < text.length()
+        && (text.charAt(digits) == '.' || text.charAt(digits) == ')')) {
       return text.substring(0, digits) + "\\" + text.substring(digits);
     }
     return text;

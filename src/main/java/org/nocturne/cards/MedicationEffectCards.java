@@ -49,9 +49,15 @@ final class MedicationEffectCards {
     return new Card(
         context.uuid(key),
         Markdown.summary(guidance.display() + ": " + drugs),
-        Markdown.guidance(effect.findings(), guidance, "Do"),
+        new CardText()
+            .line(
+                "Found", CardText.sentence(effect.findings().stream().map(f -> f.text()).toList()))
+            .line("Do", guidance.action())
+            .optional("Why", guidance.text())
+            .source(guidance.source())
+            .render(),
         Indicator.WARNING,
-        Vocabulary.source(Vocabulary.CARD_KINDS, CODE, "Medication effect"),
+        Vocabulary.source(Vocabulary.CARD_KINDS, CODE, "Medication effect", context),
         orders.isEmpty() ? null : orders,
         orders.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,

@@ -68,15 +68,30 @@ final class RedFlagCards {
     return new Card(
         context.uuid(key),
         Markdown.summary(guidance.display() + ": " + found),
-        Markdown.guidance(flag.findings(), guidance, "Do now"),
+        detail(flag, guidance),
         flag.urgency() == Urgency.CRITICAL ? Indicator.CRITICAL : Indicator.WARNING,
         Vocabulary.source(
-            Vocabulary.RED_FLAGS, flag.flag().code(), knowledge.flag(flag.flag()).display()),
+            Vocabulary.RED_FLAGS,
+            flag.flag().code(),
+            knowledge.flag(flag.flag()).display(),
+            context),
         orders.isEmpty() ? null : orders,
         orders.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,
         null,
         null);
+  }
+
+  /** Found, why, do now, and the sources once; the record references stay in the extension. */
+  static String detail(RaisedFlag flag, Knowledge.Guidance guidance) {
+    CardText text =
+        new CardText()
+            .line("Found", CardText.sentence(flag.findings().stream().map(f -> f.text()).toList()))
+            .line("Do now", guidance.action())
+            .optional("Why", guidance.text())
+            .source(guidance.source());
+    flag.findings().forEach(f -> text.source(f.basis()));
+    return text.render();
   }
 
   private static String priority(NextStep step) {

@@ -29,4 +29,12 @@ final class Vocabulary {
   static Source source(String system, String code, String display) {
     return new Source(SOURCE_LABEL, null, null, new Coding(system, code, display));
   }
+
+  /** The page about the service (what it does, its sources, its limits). */
+  static final String ABOUT = "/about";
+
+  /** A source that links to the service's own page about itself (contract, "Card budget"). */
+  static Source source(String system, String code, String display, CardContext context) {
+    return new Source(SOURCE_LABEL, context.url(ABOUT), null, new Coding(system, code, display));
+  }
 }

@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param complaint whether there is a current complaint to speak about, and the questionnaire used
  * @param burden severity, frequency and sleep, as one line of the differential
  * @param medicationEffects drugs on the list that may cause the symptoms (statin myopathy)
+ * @param onRecord fresh results the work-up rests on, shown with value and date, not re-ordered
  */
 public record Assessment(
     boolean questionnaireAnswered,
@@ -25,7 +26,8 @@ public record Assessment(
     List<String> gaps,
     Complaint complaint,
     PainBurden burden,
-    List<MedicationEffect> medicationEffects) {
+    List<MedicationEffect> medicationEffects,
+    List<Measurement> onRecord) {
   public Assessment {
     causes = List.copyOf(causes);
     redFlags = List.copyOf(redFlags);
@@ -34,6 +36,7 @@ public record Assessment(
     withheldAdvice = List.copyOf(withheldAdvice);
     gaps = List.copyOf(gaps);
     medicationEffects = List.copyOf(medicationEffects);
+    onRecord = List.copyOf(onRecord);
   }
 
   public CauseAssessment leading() {

@@ -43,16 +43,18 @@ public final class CauseModel {
             .toList();
     SelfCareAdvisor.Plan selfCare = SelfCareAdvisor.advise(e, causes);
     List<MedicationEffect> effects = MedicationEffects.of(e);
+    NextStepPlanner.Plan plan = NextStepPlanner.plan(e, causes, flags, effects);
     return new Assessment(
         e.report().isPresent(),
         causes,
         flags,
-        NextStepPlanner.plan(e, causes, flags, effects),
+        plan.steps(),
         selfCare.advised(),
         selfCare.withheld(),
         Gaps.of(e, causes),
         e.complaint(),
         PainBurden.of(e),
-        effects);
+        effects,
+        plan.onRecord());
   }
 }

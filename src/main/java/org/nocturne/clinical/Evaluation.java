@@ -76,6 +76,36 @@ final class Evaluation {
         measure, m -> facts.latestPerSide(m).stream().filter(this::recent).toList());
   }
 
+  /**
+   * The newest value per side that is fresh enough not to repeat the test: electrolytes within
+   * days, HbA1c within months, the rest within the general recency window (each with its source).
+   */
+  List<Measurement> fresh(Measure measure) {
+    LocalDate since =
+        switch (measure) {
+          case POTASSIUM, MAGNESIUM, CALCIUM ->
+              today.minusDays((long) t(Threshold.FRESH_ELECTROLYTES_DAYS));
+          case HBA1C -> today.minusMonths((long) t(Threshold.FRESH_HBA1C_MONTHS));
+          default -> today.minusMonths((long) t(Threshold.RECENT_TEST_MONTHS));
+        };
+    return recent(measure).stream().filter(m -> !m.date().isBefore(since)).toList();
+  }
+
+  boolean hasFresh(Measure measure) {
+    return !fresh(measure).isEmpty();
+  }
+
+  /** A fresh value that is low: by the lab's flag or range, otherwise below the typical value. */
+  Optional<Measurement> lowFresh(Measure measure, Threshold typicalBelow) {
+    return fresh(measure).stream()
+        .filter(
+            m ->
+                m.interpretation() == Interpretation.LOW
+                    || (m.interpretation() == Interpretation.UNKNOWN
+                        && m.value() < t(typicalBelow)))
+        .findFirst();
+  }
+
   /** The modified Wells score, shared by the DVT and the swelling rules. */
   WellsScore wells() {
     if (wells == null) {

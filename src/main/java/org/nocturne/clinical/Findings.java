@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Collects a rule's findings; {@code when} keeps each rule a flat list of clinical statements. */
-final class Findings {
+public final class Findings {
   /** The basis of every finding that rests on a recorded diagnosis. */
-  static final String RECORDED_DIAGNOSIS =
+  public static final String RECORDED_DIAGNOSIS =
       "Recorded diagnosis: raises its cause, never decides it alone";
 
   private final List<Finding> list = new ArrayList<>();

@@ -25,6 +25,7 @@ public final class Knowledge {
   private final Map<Threshold, String> valueSources = new EnumMap<>(Threshold.class);
   private final Map<Cause, String> causeNames = new EnumMap<>(Cause.class);
   private final Map<Cause, String> causeShortNames = new EnumMap<>(Cause.class);
+  private final Map<Cause, String> causeRuleOut = new EnumMap<>(Cause.class);
   private final Map<Advice, Sourced> advice = new EnumMap<>(Advice.class);
   private final Map<Advice, Sourced> withheld = new EnumMap<>(Advice.class);
   private final Map<NextStep, StepText> steps = new EnumMap<>(NextStep.class);
@@ -49,11 +50,12 @@ public final class Knowledge {
     for (Cause cause : Cause.values()) {
       causeNames.put(cause, reader.text("cause." + cause.code() + ".display"));
       causeShortNames.put(cause, reader.text("cause." + cause.code() + ".short"));
+      causeRuleOut.put(cause, reader.text("cause." + cause.code() + ".rule-out"));
     }
     for (Advice item : Advice.values()) {
       advice.put(item, reader.sourced("advice." + item.key()));
     }
-    for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT)) {
+    for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT, Advice.HYDRATION)) {
       withheld.put(item, reader.sourced("withheld." + item.key()));
     }
     for (NextStep step : NextStep.values()) {
@@ -109,6 +111,11 @@ public final class Knowledge {
     return causeShortNames.get(cause);
   }
 
+  /** What must not be missed when this cause is likely, in a few words. */
+  public String ruleOut(Cause cause) {
+    return causeRuleOut.get(cause);
+  }
+
   public Sourced advice(Advice item) {
     return advice.get(item);
   }
@@ -138,6 +145,16 @@ public final class Knowledge {
 
   public Guidance safety(SafetyConcern concern) {
     return safety.get(concern);
+  }
+
+  /** Every source the model cites, in file order, each once. */
+  public List<String> sources() {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(valueSources.values());
+    flags.values().forEach(g -> all.add(g.source()));
+    effects.values().forEach(g -> all.add(g.source()));
+    steps.values().forEach(step -> all.add(step.source()));
+    advice.values().forEach(a -> all.add(a.source()));
+    return List.copyOf(all);
   }
 
   /** Reads keys, remembering every problem so one start-up error lists them all. */

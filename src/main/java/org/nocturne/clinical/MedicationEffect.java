@@ -12,7 +12,8 @@ public record MedicationEffect(
 
   /** The effects the model knows; texts live in the knowledge file under {@code effect.<key>}. */
   public enum Kind {
-    STATIN_MYOPATHY;
+    STATIN_MYOPATHY,
+    RLS_AUGMENTATION;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -26,7 +26,47 @@ final class MedicationEffects {
   private MedicationEffects() {}
 
   static List<MedicationEffect> of(Evaluation e) {
-    return statinMyopathy(e).map(List::of).orElse(List.of());
+    List<MedicationEffect> effects = new ArrayList<>();
+    statinMyopathy(e).ifPresent(effects::add);
+    augmentation(e).ifPresent(effects::add);
+    return effects;
+  }
+
+  private static final String AUGMENTATION =
+      "AASM 2024 RLS guideline: augmentation on dopamine agonists";
+
+  /**
+   * Restless legs still present on a dopamine agonist (AASM 2024): consider augmentation (earlier
+   * onset, spread to the arms, more drug needed); check iron; an alpha-2-delta ligand is preferred.
+   */
+  static Optional<MedicationEffect> augmentation(Evaluation e) {
+    List<Medication> agonists = e.taking(DrugClass.DOPAMINE_AGONIST);
+    Optional<SymptomReport> report = e.report();
+    if (agonists.isEmpty() || report.isEmpty()) {
+      return Optional.empty();
+    }
+    SymptomReport r = report.get();
+    boolean rls =
+        r.has(Answers.PainCharacter.URGE_TO_MOVE)
+            || (r.yes(Item.RELIEF_MOVING) && r.yes(Item.WORSE_EVENING_AT_REST));
+    if (!rls) {
+      return Optional.empty();
+    }
+    List<Finding> findings = new ArrayList<>();
+    agonists.forEach(
+        a -> findings.add(RedFlagRule.seen("On " + a.name(), AUGMENTATION, a.source())));
+    findings.add(
+        RedFlagRule.seen(
+            "Restless legs symptoms persist on it",
+            AUGMENTATION,
+            r.evidence(
+                r.has(Answers.PainCharacter.URGE_TO_MOVE) ? Item.CHARACTER : Item.RELIEF_MOVING)));
+    return Optional.of(
+        new MedicationEffect(
+            MedicationEffect.Kind.RLS_AUGMENTATION,
+            agonists,
+            findings,
+            e.hasFresh(Measure.FERRITIN) ? List.of() : List.of(NextStep.IRON_STUDIES)));
   }
 
   static Optional<MedicationEffect> statinMyopathy(Evaluation e) {

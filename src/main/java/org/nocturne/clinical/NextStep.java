@@ -17,8 +17,15 @@ public enum NextStep {
   HBA1C,
   VITAMIN_B12,
   ELECTROLYTES_AND_MAGNESIUM,
+  CORRECT_ELECTROLYTES,
   CREATINE_KINASE,
-  MEDICATION_REVIEW;
+  MEDICATION_REVIEW,
+  PAD_STATIN,
+  PAD_ANTIPLATELET,
+  SMOKING_CESSATION,
+  SUPERVISED_EXERCISE,
+  DIABETIC_FOOT_CARE,
+  IRON_SOURCE_WORKUP;
 
   /** The key in the knowledge file, e.g. {@code ankle-brachial-index}. */
   public String key() {

@@ -11,6 +11,7 @@ final class NextStepPlanner {
   private final List<RaisedFlag> flags;
   private final List<MedicationEffect> effects;
   private final List<Recommendation> steps = new ArrayList<>();
+  private final List<Measurement> onRecord = new ArrayList<>();
 
   private NextStepPlanner(
       Evaluation e,
@@ -23,7 +24,10 @@ final class NextStepPlanner {
     this.effects = effects;
   }
 
-  static List<Recommendation> plan(
+  /** The steps, and the fresh results on record that made a test unnecessary or guide a step. */
+  record Plan(List<Recommendation> steps, List<Measurement> onRecord) {}
+
+  static Plan plan(
       Evaluation e,
       List<CauseAssessment> causes,
       List<RaisedFlag> flags,
@@ -36,7 +40,9 @@ final class NextStepPlanner {
     planner.neuropathy();
     planner.cramps();
     planner.medicines();
-    return List.copyOf(planner.steps);
+    planner.arterialTreatment();
+    planner.ironSource();
+    return new Plan(List.copyOf(planner.steps), List.copyOf(planner.onRecord));
   }
 
   private void emergencies() {
@@ -110,7 +116,13 @@ final class NextStepPlanner {
   private void medicationEffects() {
     for (MedicationEffect effect : effects) {
       for (NextStep check : effect.checks()) {
-        add(check, "Muscle symptoms on a statin", effect.evidence(), false);
+        add(
+            check,
+            effect.kind() == MedicationEffect.Kind.STATIN_MYOPATHY
+                ? "Muscle symptoms on a statin"
+                : "Possible augmentation on a dopamine agonist",
+            effect.evidence(),
+            false);
       }
     }
   }
@@ -122,6 +134,9 @@ final class NextStepPlanner {
             || e.report()
                 .map(r -> r.yes(Item.RELIEF_DANGLING) || r.yes(Item.EXERTIONAL_CALF_PAIN))
                 .orElse(false);
+    if (suspected) {
+      onRecord(Measure.ANKLE_BRACHIAL_INDEX, Measure.TOE_BRACHIAL_INDEX, Measure.TOE_PRESSURE);
+    }
     if (suspected && !e.hasRecent(Measure.ANKLE_BRACHIAL_INDEX)) {
       String last =
           e.facts().all(Measure.ANKLE_BRACHIAL_INDEX).stream()
@@ -160,7 +175,8 @@ final class NextStepPlanner {
     if (!rls.likelihood().atLeast(Likelihood.MODERATE)) {
       return;
     }
-    if (!e.hasRecent(Measure.FERRITIN)) {
+    onRecord(Measure.FERRITIN, Measure.TRANSFERRIN_SATURATION);
+    if (!e.hasFresh(Measure.FERRITIN)) {
       add(
           NextStep.IRON_STUDIES,
           "Restless legs are "
@@ -208,16 +224,19 @@ final class NextStepPlanner {
     if (!neuropathy.likelihood().atLeast(Likelihood.MODERATE)) {
       return;
     }
-    if (!e.hasRecent(Measure.HBA1C)) {
+    onRecord(Measure.HBA1C, Measure.VITAMIN_B12);
+    if (!e.hasFresh(Measure.HBA1C)) {
       add(
           NextStep.HBA1C,
           "Neuropathy is "
               + neuropathy.likelihood().code()
-              + " and no HbA1c from the last 12 months",
+              + " and no HbA1c from the last "
+              + Format.number(e.t(Threshold.FRESH_HBA1C_MONTHS))
+              + " months",
           neuropathy.evidence(),
           false);
     }
-    if (!e.hasRecent(Measure.VITAMIN_B12)) {
+    if (!e.hasFresh(Measure.VITAMIN_B12)) {
       add(
           NextStep.VITAMIN_B12,
           "Neuropathy is " + neuropathy.likelihood().code() + " and no B12 from the last 12 months",
@@ -239,13 +258,25 @@ final class NextStepPlanner {
         .forEach(m -> secondary.add(m.source()));
     secondary.addAll(e.kidneyDiseaseEvidence());
     secondary.addAll(e.diagnosisEvidence(Disorder.PREGNANCY));
-    e.lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW)
-        .ifPresent(m -> secondary.add(m.source()));
-    e.lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW)
-        .ifPresent(m -> secondary.add(m.source()));
-    e.lowRecent(Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW)
-        .ifPresent(m -> secondary.add(m.source()));
-    if (!secondary.isEmpty()) {
+    List<Measurement> low = new ArrayList<>();
+    e.lowFresh(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW).ifPresent(low::add);
+    e.lowFresh(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW).ifPresent(low::add);
+    e.lowFresh(Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW).ifPresent(low::add);
+    low.forEach(m -> secondary.add(m.source()));
+    onRecord(Measure.POTASSIUM, Measure.MAGNESIUM, Measure.CALCIUM);
+    if (!low.isEmpty()) {
+      // a low result on record is acted on, not ordered again
+      add(
+          NextStep.CORRECT_ELECTROLYTES,
+          "Low on record: " + String.join(", ", low.stream().map(m -> m.measure().name()).toList()),
+          low.stream().map(Measurement::source).toList(),
+          false);
+    }
+    boolean allFresh =
+        e.hasFresh(Measure.POTASSIUM)
+            && e.hasFresh(Measure.MAGNESIUM)
+            && e.hasFresh(Measure.CALCIUM);
+    if (!secondary.isEmpty() && !allFresh) {
       add(
           NextStep.ELECTROLYTES_AND_MAGNESIUM,
           "Cramps are "
@@ -253,6 +284,13 @@ final class NextStepPlanner {
               + " with a possible secondary cause (a diuretic, kidney disease, pregnancy or a low electrolyte)",
           secondary,
           false);
+    }
+  }
+
+  /** The fresh results of these measures, shown with value and date instead of a new order. */
+  private void onRecord(Measure... measures) {
+    for (Measure measure : measures) {
+      e.fresh(measure).stream().filter(m -> !onRecord.contains(m)).forEach(onRecord::add);
     }
   }
 
@@ -282,6 +320,64 @@ final class NextStepPlanner {
           implicated.stream().map(Medication::source).toList(),
           false);
     }
+  }
+
+  /**
+   * PAD shown or likely: the guideline's treatment, checked against the medication list (2024
+   * ACC/AHA PAD): a statin and an antiplatelet unless already taken, stopping smoking, supervised
+   * exercise (not with limb-threatening ischemia), foot care in diabetes.
+   */
+  private void arterialTreatment() {
+    List<String> pad = e.arterialDiseaseEvidence();
+    CauseAssessment cause = cause(Cause.PERIPHERAL_ARTERY_DISEASE);
+    if (pad.isEmpty() && cause.likelihood() != Likelihood.HIGH) {
+      return;
+    }
+    List<String> evidence = pad.isEmpty() ? cause.evidence() : pad;
+    if (e.taking(DrugClass.STATIN).isEmpty()) {
+      add(NextStep.PAD_STATIN, "No statin on the medication list", evidence, false);
+    }
+    if (e.taking(DrugClass.ANTIPLATELET).isEmpty()) {
+      add(NextStep.PAD_ANTIPLATELET, "No antiplatelet on the medication list", evidence, false);
+    }
+    List<String> smoker = e.diagnosisEvidence(Disorder.CURRENT_SMOKER);
+    if (!smoker.isEmpty()) {
+      add(NextStep.SMOKING_CESSATION, "Smokes now", smoker, false);
+    }
+    if (raised(RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA).isEmpty()) {
+      add(NextStep.SUPERVISED_EXERCISE, "Arterial disease without rest pain", evidence, false);
+    }
+    List<String> diabetes = e.diabetesEvidence();
+    if (!diabetes.isEmpty()) {
+      add(NextStep.DIABETIC_FOOT_CARE, "Diabetes with arterial disease", diabetes, false);
+    }
+  }
+
+  /**
+   * Iron deficiency in a man or in a woman of post-menopausal age needs its source found, not only
+   * iron (BSG 2021): gastrointestinal blood loss and malabsorption come first.
+   */
+  private void ironSource() {
+    Integer age = e.facts().ageYears();
+    boolean atRisk =
+        e.facts().sex() == Sex.MALE || (age != null && age >= e.t(Threshold.IRON_WORKUP_AGE_MIN));
+    if (!atRisk) {
+      return;
+    }
+    e.recent(Measure.FERRITIN).stream()
+        .filter(
+            f ->
+                f.interpretation() == Interpretation.LOW
+                    || f.value() < e.t(Threshold.FERRITIN_IRON_DEFICIENCY_BELOW))
+        .findFirst()
+        .ifPresent(
+            f ->
+                add(
+                    NextStep.IRON_SOURCE_WORKUP,
+                    "Iron deficiency in a man or a woman over "
+                        + Format.number(e.t(Threshold.IRON_WORKUP_AGE_MIN)),
+                    List.of(f.source()),
+                    false));
   }
 
   private Optional<RaisedFlag> raised(RedFlag flag) {

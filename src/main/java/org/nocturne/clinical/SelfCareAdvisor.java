@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * Picks the self-care advice that fits the likely causes, and withholds what could harm: no leg
  * elevation unless a recent ABI excludes arterial disease, no heat with reduced sensation or blood
- * flow.
+ * flow, no "drink more" in heart failure or advanced kidney disease.
  */
 final class SelfCareAdvisor {
   /** The advice given and the advice withheld, each in {@link Advice} order. */
@@ -35,6 +35,11 @@ final class SelfCareAdvisor {
   private static boolean unsafe(Advice advice, Evaluation e, List<CauseAssessment> causes) {
     return switch (advice) {
       case LEG_ELEVATION -> !arterialDiseaseExcluded(e, causes);
+      case HYDRATION ->
+          !e.diagnosisEvidence(Disorder.HEART_FAILURE).isEmpty()
+              || e.lowestRecent(Measure.EGFR)
+                  .filter(egfr -> egfr.value() < e.t(Threshold.EGFR_ADVANCED_CKD_BELOW))
+                  .isPresent();
       case HEAT ->
           likely(causes, Cause.PERIPHERAL_NEUROPATHY)
               || likely(causes, Cause.PERIPHERAL_ARTERY_DISEASE)

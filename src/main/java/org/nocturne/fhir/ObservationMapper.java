@@ -22,7 +22,8 @@ import org.nocturne.clinical.Side;
 /**
  * Observations to measurements: final, amended or corrected results only; the concept by code (or,
  * for the ankle and toe indices, which have no verified LOINC code, by text); the value in its
- * canonical unit; each leg from {@code bodySite} or from left and right components.
+ * canonical unit; each leg from {@code bodySite} or from left and right components. Pregnancy and
+ * smoking status become diagnoses.
  */
 final class ObservationMapper {
   private static final Set<String> RESULT_STATUSES = Set.of("final", "amended", "corrected");
@@ -34,6 +35,8 @@ final class ObservationMapper {
   private static final String SNOMED_LEFT = "7771000";
   private static final String SNOMED_RIGHT = "24028007";
   private static final String SNOMED_PREGNANT = "77386006";
+  private static final String LOINC = "http://loinc.org";
+  private static final String SMOKING_STATUS = "72166-2";
 
   private final CodeSets codes;
 
@@ -52,6 +55,8 @@ final class ObservationMapper {
           && RESULT_STATUSES.contains(status(observation))) {
         if (codes.isPregnancyStatus(observation.getCode())) {
           pregnancy(observation).ifPresent(diagnoses::add);
+        } else if (isSmokingStatus(observation.getCode())) {
+          smoker(observation).ifPresent(diagnoses::add);
         } else {
           map(observation, measurements, skipped);
         }
@@ -146,6 +151,25 @@ final class ObservationMapper {
     return pregnant
         ? Optional.of(
             new Diagnosis(Disorder.PREGNANCY, date(observation), false, References.of(observation)))
+        : Optional.empty();
+  }
+
+  /** LOINC 72166-2 Tobacco smoking status: its answer says whether the patient smokes now. */
+  private static boolean isSmokingStatus(CodeableConcept code) {
+    return code.getCoding().stream()
+        .anyMatch(c -> LOINC.equals(c.getSystem()) && SMOKING_STATUS.equals(c.getCode()));
+  }
+
+  private Optional<Diagnosis> smoker(Observation observation) {
+    boolean smokes =
+        observation.hasValueCodeableConcept()
+            && codes
+                .disorders(observation.getValueCodeableConcept())
+                .contains(Disorder.CURRENT_SMOKER);
+    return smokes
+        ? Optional.of(
+            new Diagnosis(
+                Disorder.CURRENT_SMOKER, date(observation), false, References.of(observation)))
         : Optional.empty();
   }
 

@@ -131,12 +131,21 @@ class CardRendererTest {
         .startsWith("Night leg pain: pattern fits arterial rest pain");
     assertThat(differential.suggestions())
         .extracting(s -> s.label())
-        .containsExactly("Order: Resting ankle-brachial index (both legs)");
+        .containsExactly(
+            "Order: Resting ankle-brachial index (both legs)",
+            "Add to the problem list: Peripheral vascular disease, unspecified (I73.9)");
+    var condition =
+        CdsJson.mapper().valueToTree(differential.suggestions().get(1).actions().get(0).resource());
+    assertThat(condition.path("resourceType").asString()).isEqualTo("Condition");
+    assertThat(condition.path("code").path("coding").get(0).path("code").asString())
+        .isEqualTo("840580004");
     assertThat(differential.detail())
-        .contains("| Cause | Likelihood | Score |")
-        .contains("JAMA Arch Surg 1969")
-        .contains("Why high: Peripheral artery disease")
-        .contains("Let the legs hang down");
+        .startsWith("**Likely:** Peripheral artery disease (ischemic rest pain) (high)")
+        .contains("**Do:** Resting ankle-brachial index (both legs); Start a high-intensity statin")
+        .contains("**Rule out:** limb-threatening ischemia")
+        .contains("_Sources: ")
+        .doesNotContain("QuestionnaireResponse/")
+        .hasSizeLessThanOrEqualTo(700);
     assertThat(differential.links().get(0).url())
         .isEqualTo("https://cds.example.org/education/peripheral-artery-disease");
   }
@@ -246,8 +255,8 @@ class CardRendererTest {
         .satisfies(
             card ->
                 assertThat(card.detail())
-                    .contains("**Questionnaire:** answered 20 Nov 2026")
-                    .contains("**Severity and sleep:** 8/10 \\(severe\\), 6–7 nights a week"));
+                    .contains("**Severity and sleep:** 8/10 (severe), 6–7 nights a week")
+                    .contains("Questionnaire answered 20 Nov 2026"));
   }
 
   @Test
@@ -299,5 +308,49 @@ class CardRendererTest {
                   .extracting(s -> s.label())
                   .containsExactly("Order: Creatine kinase (CK)");
             });
+  }
+
+  @Test
+  void aRecentLowPotassiumIsShownWithValueAndDateAndActedOn_notReordered() {
+    var report =
+        SymptomReport.builder("QuestionnaireResponse/q")
+            .authored(TODAY)
+            .character(Answers.PainCharacter.CRAMP_HARD_MUSCLE)
+            .yes(Item.RELIEF_STRETCHING)
+            .build();
+    var facts =
+        new PatientFacts(
+            "Patient/p1",
+            71,
+            Sex.FEMALE,
+            List.of(),
+            List.of(
+                new Measurement(
+                    Measure.POTASSIUM, 3.1, Side.UNSPECIFIED, TODAY.minusDays(14), "Observation/k"),
+                new Measurement(
+                    Measure.MAGNESIUM,
+                    2.0,
+                    Side.UNSPECIFIED,
+                    TODAY.minusDays(14),
+                    "Observation/mg"),
+                new Measurement(
+                    Measure.CALCIUM, 9.3, Side.UNSPECIFIED, TODAY.minusDays(14), "Observation/ca")),
+            List.of(
+                new org.nocturne.clinical.Medication(
+                    org.nocturne.clinical.DrugClass.THIAZIDE_DIURETIC,
+                    "hydrochlorothiazide",
+                    "MedicationRequest/h")),
+            report,
+            List.of(),
+            List.of());
+
+    var differential = render(facts, CONTEXT).get(0);
+
+    assertThat(differential.detail())
+        .contains("**On record:** K 3.1 mmol/L, low (12 Nov 2026)")
+        .contains("Replace the low electrolyte and review the diuretics");
+    assertThat(differential.suggestions())
+        .extracting(s -> s.label())
+        .noneMatch(label -> label.contains("Potassium"));
   }
 }

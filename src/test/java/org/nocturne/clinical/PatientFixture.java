@@ -11,6 +11,11 @@ final class PatientFixture {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
   static final String QR = "QuestionnaireResponse/qr1";
   static final CauseModel MODEL = new CauseModel(Knowledge.load());
+  private static final org.nocturne.cards.CardRenderer RENDERER =
+      new org.nocturne.cards.CardRenderer(
+          MODEL.knowledge(), ca.uhn.fhir.context.FhirContext.forR4Cached());
+  private static final org.nocturne.cards.CardContext CONTEXT =
+      new org.nocturne.cards.CardContext("h-scenario", "p1", "https://cds.example.org", null);
 
   private Integer age = 60;
   private Sex sex = Sex.FEMALE;
@@ -119,8 +124,15 @@ final class PatientFixture {
         complaints);
   }
 
+  /** The assessment; its patient-view cards are held to the card budget on every scenario. */
   Assessment assess() {
-    return MODEL.assess(facts(), TODAY);
+    Assessment assessment = MODEL.assess(facts(), TODAY);
+    List<String> problems =
+        org.nocturne.CardBudget.patientView(RENDERER.patientView(assessment, CONTEXT));
+    if (!problems.isEmpty()) {
+      throw new AssertionError("the card budget is broken: " + problems);
+    }
+    return assessment;
   }
 
   private static String slug(Enum<?> value) {

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.Disorder;
 import org.nocturne.clinical.Interpretation;
 import org.nocturne.clinical.Measure;
 import org.nocturne.clinical.Measurement;
@@ -157,6 +158,24 @@ class ObservationMappingTest {
     status.setValue(concept(SNOMED, "77386006", "Pregnant"));
 
     assertThat(observations(status).isPregnant()).isTrue();
+  }
+
+  @Test
+  void aSmokingStatusOfCurrentSmokerIsASmoker_andNeverSmokedIsNot() {
+    Observation smokes = new Observation();
+    smokes.setId("smoking");
+    smokes.setStatus(Observation.ObservationStatus.FINAL);
+    smokes.setCode(concept(LOINC, "72166-2", "Tobacco smoking status"));
+    smokes.setValue(concept(SNOMED, "449868002", "Smokes tobacco daily"));
+    Observation never = new Observation();
+    never.setId("never");
+    never.setStatus(Observation.ObservationStatus.FINAL);
+    never.setCode(concept(LOINC, "72166-2", "Tobacco smoking status"));
+    never.setValue(concept(SNOMED, "266919005", "Never smoked tobacco"));
+
+    assertThat(observations(smokes).current(Disorder.CURRENT_SMOKER))
+        .hasValueSatisfying(d -> assertThat(d.source()).isEqualTo("Observation/smoking"));
+    assertThat(observations(never).current(Disorder.CURRENT_SMOKER)).isEmpty();
   }
 
   @Test

@@ -12,7 +12,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-/** What cards link to resolves: the FHIR artefacts and the patient education pages. */
+/**
+ * What cards link to resolves: the FHIR artefacts, the patient education pages and the page about
+ * the service.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 class PublishedResourcesTest {
@@ -40,6 +43,20 @@ class PublishedResourcesTest {
     assertThat(server.get("/education/peripheral-artery-disease").body())
         .contains("not advised")
         .contains("compression stockings");
+  }
+
+  @Test
+  void theAboutPageEveryCardPointsToSaysWhatWhenAndOnWhatSources() {
+    var page = server.get("/about");
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("<h2>When it speaks</h2>")
+        .contains("<h2>Limits</h2>")
+        .contains("NICE NG158")
+        .contains("RCOG Green-top Guideline 37b")
+        .doesNotContain("[V]")
+        .doesNotContain("[M]");
   }
 
   @Test

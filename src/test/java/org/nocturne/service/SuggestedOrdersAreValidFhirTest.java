@@ -45,9 +45,18 @@ class SuggestedOrdersAreValidFhirTest {
     for (JsonNode resource : resources) {
       var parsed = FhirContext.forR4Cached().newJsonParser().parseResource(resource.toString());
       assertThat(OfflineValidator.errors(parsed)).as(resource.toString()).isEmpty();
+      assertThat(resource.path("subject").path("reference").asString()).startsWith("Patient/");
+      if (resource.path("resourceType").asString().equals("Condition")) {
+        // a problem-list suggestion: provisional until the physician accepts it
+        assertThat(resource.path("verificationStatus").toString()).contains("provisional");
+        assertThat(resource.path("category").toString()).contains("problem-list-item");
+        assertThat(resource.path("code").toString())
+            .contains("http://snomed.info/sct")
+            .contains("http://hl7.org/fhir/sid/icd-10-cm");
+        continue;
+      }
       assertThat(resource.path("status").asString()).isEqualTo("draft");
       assertThat(resource.path("intent").asString()).isEqualTo("proposal");
-      assertThat(resource.path("subject").path("reference").asString()).startsWith("Patient/");
     }
   }
 }

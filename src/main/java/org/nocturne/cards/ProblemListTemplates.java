@@ -1,0 +1,98 @@
+package org.nocturne.cards;
+
+import ca.uhn.fhir.context.FhirContext;
+import java.util.Map;
+import java.util.Optional;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Condition;
+import org.hl7.fhir.r4.model.Reference;
+import org.nocturne.cdshooks.Action;
+import org.nocturne.cdshooks.CdsJson;
+import org.nocturne.clinical.Cause;
+
+/**
+ * A problem-list entry for a cause that is highly likely, so documenting it is one click: a FHIR R4
+ * Condition (problem-list item, provisional) coded in SNOMED CT and ICD-10-CM with the codes our
+ * own ValueSets read back. Arthritis has none: osteoarthritis and rheumatoid arthritis differ.
+ */
+final class ProblemListTemplates {
+  private static final String SNOMED = "http://snomed.info/sct";
+  private static final String ICD = "http://hl7.org/fhir/sid/icd-10-cm";
+
+  private record Codes(Coding snomed, Coding icd) {}
+
+  private static final Map<Cause, Codes> CODES =
+      Map.of(
+          Cause.LEG_CRAMPS,
+          new Codes(
+              new Coding(SNOMED, "449918009", "Cramp in lower leg"),
+              new Coding(ICD, "G47.62", "Sleep related leg cramps")),
+          Cause.RESTLESS_LEGS,
+          new Codes(
+              new Coding(SNOMED, "32914008", "Restless legs"),
+              new Coding(ICD, "G25.81", "Restless legs syndrome")),
+          Cause.SCIATICA,
+          new Codes(
+              new Coding(SNOMED, "23056005", "Sciatica"),
+              new Coding(ICD, "M54.30", "Sciatica, unspecified side")),
+          Cause.PERIPHERAL_NEUROPATHY,
+          new Codes(
+              new Coding(SNOMED, "302226006", "Peripheral nerve disease"),
+              new Coding(ICD, "G62.9", "Polyneuropathy, unspecified")),
+          Cause.PERIPHERAL_ARTERY_DISEASE,
+          new Codes(
+              new Coding(SNOMED, "840580004", "Peripheral arterial disease"),
+              new Coding(ICD, "I73.9", "Peripheral vascular disease, unspecified")),
+          Cause.VENOUS_INSUFFICIENCY,
+          new Codes(
+              new Coding(SNOMED, "128060009", "Varicose veins of lower extremity"),
+              new Coding(ICD, "I87.2", "Venous insufficiency (chronic) (peripheral)")));
+
+  private final FhirContext fhir;
+
+  ProblemListTemplates(FhirContext fhir) {
+    this.fhir = fhir;
+  }
+
+  /** The Condition to create, with the ICD-10-CM code in the label. */
+  Optional<Labelled> problem(Cause cause, String patientId) {
+    Codes codes = CODES.get(cause);
+    if (codes == null) {
+      return Optional.empty();
+    }
+    Condition condition = new Condition();
+    condition.setClinicalStatus(
+        new CodeableConcept(
+            new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-clinical", "active", "Active")));
+    condition.setVerificationStatus(
+        new CodeableConcept(
+            new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-ver-status",
+                "provisional",
+                "Provisional")));
+    condition.addCategory(
+        new CodeableConcept(
+            new Coding(
+                "http://terminology.hl7.org/CodeSystem/condition-category",
+                "problem-list-item",
+                "Problem List Item")));
+    condition.setCode(
+        new CodeableConcept()
+            .addCoding(codes.snomed().copy())
+            .addCoding(codes.icd().copy())
+            .setText(codes.icd().getDisplay()));
+    condition.setSubject(new Reference("Patient/" + patientId));
+    String json = fhir.newJsonParser().encodeResourceToString(condition);
+    String label =
+        "Add to the problem list: " + codes.icd().getDisplay() + " (" + codes.icd().getCode() + ")";
+    return Optional.of(
+        new Labelled(
+            label,
+            Action.create("Create the Condition " + label, CdsJson.mapper().readTree(json))));
+  }
+
+  /** The suggestion's label and its action. */
+  record Labelled(String label, Action action) {}
+}

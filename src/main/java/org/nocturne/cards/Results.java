@@ -1,0 +1,75 @@
+package org.nocturne.cards;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.nocturne.clinical.Interpretation;
+import org.nocturne.clinical.Measure;
+import org.nocturne.clinical.Measurement;
+
+/** Results on record as a physician writes them: "K 3.1 mmol/L, low (12 Nov 2026)". */
+final class Results {
+  private Results() {}
+
+  /**
+   * @param low the sources of results the model read as low (the lab's flag or a typical range)
+   */
+  static String line(List<Measurement> results, java.util.Collection<String> low) {
+    return results.stream().map(m -> one(m, low)).collect(Collectors.joining("; "));
+  }
+
+  static String one(Measurement m, java.util.Collection<String> low) {
+    String side = m.side().label();
+    String flag =
+        m.interpretation() == Interpretation.LOW || low.contains(m.source())
+            ? ", low"
+            : m.interpretation() == Interpretation.HIGH ? ", high" : "";
+    return name(m.measure())
+        + (side.isEmpty() ? "" : " " + side)
+        + " "
+        + number(m.value())
+        + unit(m.measure())
+        + flag
+        + " ("
+        + Dates.format(m.date())
+        + ")";
+  }
+
+  private static String name(Measure measure) {
+    return switch (measure) {
+      case ANKLE_BRACHIAL_INDEX -> "ABI";
+      case TOE_BRACHIAL_INDEX -> "TBI";
+      case ANKLE_PRESSURE -> "ankle pressure";
+      case TOE_PRESSURE -> "toe pressure";
+      case HBA1C -> "HbA1c";
+      case FERRITIN -> "ferritin";
+      case TRANSFERRIN_SATURATION -> "TSAT";
+      case EGFR -> "eGFR";
+      case POTASSIUM -> "K";
+      case MAGNESIUM -> "Mg";
+      case CALCIUM -> "Ca";
+      case VITAMIN_B12 -> "B12";
+      case TSH -> "TSH";
+    };
+  }
+
+  private static String unit(Measure measure) {
+    return switch (measure) {
+      case ANKLE_BRACHIAL_INDEX, TOE_BRACHIAL_INDEX -> "";
+      case ANKLE_PRESSURE, TOE_PRESSURE -> " mmHg";
+      case HBA1C, TRANSFERRIN_SATURATION -> "%";
+      case FERRITIN -> " ng/mL";
+      case EGFR -> "";
+      case POTASSIUM -> " mmol/L";
+      case MAGNESIUM, CALCIUM -> " mg/dL";
+      case VITAMIN_B12 -> " pg/mL";
+      case TSH -> " mIU/L";
+    };
+  }
+
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) >= 10
+        ? String.format(Locale.ROOT, "%.0f", value)
+        : String.format(Locale.ROOT, "%.2f", value).replaceAll("0$", "");
+  }
+}
