@@ -2,16 +2,23 @@ package org.nocturne.cards;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.FhirId;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
+import org.nocturne.clinical.Finding;
 import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.Remedy;
 import org.nocturne.clinical.SafetyFinding;
 
-/** One card per order-safety finding: the order, the risk, and what to do instead. */
+/**
+ * One card per order-safety finding, within the card budget: what was found, why it matters, what
+ * to do, and one line of sources. Record references stay out of the text (the order is the card's
+ * subject; the suggestions name it).
+ */
 final class SafetyCards {
   private final Knowledge knowledge;
   private final Suggestions suggestions;
@@ -35,19 +42,19 @@ final class SafetyCards {
     Coding reason =
         new Coding(Vocabulary.ORDER_SAFETY, finding.concern().code(), guidance.display());
     List<Suggestion> offered = new ArrayList<>();
-    if (finding.withdraw() && FhirId.validReference(finding.order().reference())) {
+    Remedy remedy = finding.remedy();
+    if (remedy instanceof Remedy.Withdraw && FhirId.validReference(finding.order().reference())) {
       offered.add(
           Suggestions.withdraw(finding.order().reference(), finding.order().name(), context, key));
+    } else if (remedy instanceof Remedy.TestFirst first) {
+      suggestions
+          .order(first.step(), context, reason, "routine", true, key)
+          .ifPresent(offered::add);
     }
-    finding
-        .instead()
-        .flatMap(
-            step -> suggestions.order(step, context, reason, "routine", offered.isEmpty(), key))
-        .ifPresent(offered::add);
     return new Card(
         context.uuid(key),
         Markdown.summary(finding.headline()),
-        Markdown.guidance(finding.findings(), guidance, "Instead"),
+        detail(finding, guidance),
         switch (finding.severity()) {
           case CRITICAL -> Indicator.CRITICAL;
           case WARNING -> Indicator.WARNING;
@@ -59,5 +66,27 @@ final class SafetyCards {
         Vocabulary.OVERRIDE_REASONS,
         null,
         null);
+  }
+
+  /** Found, why, do, sources: the budget's shape, each source once. */
+  static String detail(SafetyFinding finding, Knowledge.Guidance guidance) {
+    List<String> sources = new ArrayList<>();
+    sources.add(guidance.source());
+    finding.findings().stream().map(Finding::basis).forEach(sources::add);
+    String action = guidance.action();
+    if (finding.remedy() instanceof Remedy.ConsiderAlternative alternative) {
+      action = alternative.alternative().text();
+      sources.add(alternative.alternative().source());
+    }
+    return "**Found:** "
+        + finding.findings().stream()
+            .map(f -> Markdown.text(f.text()))
+            .collect(Collectors.joining("; "))
+        + ".\n\n**Why:** "
+        + Markdown.text(guidance.text())
+        + "\n\n**Do:** "
+        + Markdown.text(action)
+        + "\n\n"
+        + Markdown.text(Citations.line(sources));
   }
 }

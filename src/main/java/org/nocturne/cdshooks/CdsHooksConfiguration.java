@@ -14,6 +14,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
@@ -39,6 +40,12 @@ public class CdsHooksConfiguration {
     return new CdsServiceRegistry(DiscoveryDocument.fromClasspath(DISCOVERY_RESOURCE), services);
   }
 
+  @Bean
+  PublicBaseUrl publicBaseUrl(SecurityProperties security, Environment environment) {
+    return new PublicBaseUrl(
+        security.publicBaseUrl(), environment.getProperty("server.port", Integer.class, 8080));
+  }
+
   /**
    * The prefetch cache; its clock is a {@link Ticker} bean when one exists, so tests can move time.
    */
@@ -57,7 +64,8 @@ public class CdsHooksConfiguration {
                             Integer.MAX_VALUE,
                             Math.max(
                                 JsonWeight.bytes(value),
-                                properties.cacheMaxBytes() / properties.cacheMaxEntries())))
+                                properties.cacheMaxBytes()
+                                    / Math.max(1, properties.cacheMaxEntries()))))
             .ticker(ticker.getIfAvailable(Ticker::systemTicker))
             .recordStats()
             .build();
@@ -118,6 +126,17 @@ public class CdsHooksConfiguration {
     return registration;
   }
 
+  /** Before authentication, so refused calls are counted too. */
+  @Bean
+  FilterRegistrationBean<InvocationMetricsFilter> invocationMetrics(
+      CdsServiceRegistry registry, MeterRegistry meters) {
+    FilterRegistrationBean<InvocationMetricsFilter> registration =
+        new FilterRegistrationBean<>(new InvocationMetricsFilter(registry, meters));
+    registration.addUrlPatterns("/cds-services/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    return registration;
+  }
+
   /**
    * CORS for browser-based EHRs, as a filter ahead of authentication: preflights are answered
    * before it, and every response to an allowed origin carries the headers, a 401 included (else
@@ -141,7 +160,7 @@ public class CdsHooksConfiguration {
     FilterRegistrationBean<CorsFilter> registration =
         new FilterRegistrationBean<>(new CorsFilter(source));
     registration.addUrlPatterns("/cds-services", "/cds-services/*");
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
     return registration;
   }
 

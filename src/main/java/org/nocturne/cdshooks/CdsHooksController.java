@@ -33,7 +33,11 @@ class CdsHooksController {
     this.limiter = limiter;
   }
 
-  @GetMapping(value = "/cds-services", produces = MediaType.APPLICATION_JSON_VALUE)
+  // Answers are application/json; a client that accepts only FHIR JSON (the OperationOutcomes are
+  // FHIR) gets the same instead of a 406.
+  @GetMapping(
+      value = "/cds-services",
+      produces = {MediaType.APPLICATION_JSON_VALUE, "application/fhir+json"})
   ResponseEntity<byte[]> discovery() {
     return json(registry.discovery().bytes());
   }
@@ -41,7 +45,7 @@ class CdsHooksController {
   @PostMapping(
       value = "/cds-services/{id}",
       consumes = MediaType.APPLICATION_JSON_VALUE,
-      produces = MediaType.APPLICATION_JSON_VALUE)
+      produces = {MediaType.APPLICATION_JSON_VALUE, "application/fhir+json"})
   ResponseEntity<byte[]> invoke(@PathVariable String id, HttpServletRequest request) {
     return limiter.run(
         () -> {

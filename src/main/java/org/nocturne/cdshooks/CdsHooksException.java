@@ -48,6 +48,10 @@ public class CdsHooksException extends RuntimeException {
     return status == 408 || status == 413 || status == 503;
   }
 
+  public static CdsHooksException unsupportedMediaType(String message) {
+    return new CdsHooksException(415, "not-supported", message);
+  }
+
   /** 2.0 §Prefetch Template: required data unobtainable from prefetch or the FHIR server. */
   public static CdsHooksException preconditionFailed(String message) {
     return new CdsHooksException(412, "incomplete", message);

@@ -1,9 +1,9 @@
 package org.nocturne.cdshooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +37,7 @@ final class CdsHooksInvoker {
   CdsResponse invoke(String serviceId, byte[] body, Caller caller, CallBudget budget) {
     RegisteredService service =
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
-    Timer.Sample sample = Timer.start(meters);
-    String outcome = "error";
+    long start = System.nanoTime();
     int status = 500;
     CdsRequest request = null;
     List<CallAudit.ShownCard> shown = List.of();
@@ -47,10 +46,11 @@ final class CdsHooksInvoker {
       request = RequestBody.bind(body, CdsRequest.class);
       RequestValidator.check(request, service.descriptor());
       Prefetch prefetch = resolver.resolve(request, service, caller, budget);
+      countPrefetch(serviceId, prefetch);
       CdsResponse response =
           UnavailableDataNotice.apply(
               service.service().call(new HookCall(request, prefetch)), prefetch, service);
-      outcome = "ok";
+      countCards(serviceId, response);
       status = 200;
       shown = response.cards().stream().map(CallAudit.ShownCard::of).toList();
       missing = prefetch.missingKeys();
@@ -62,7 +62,6 @@ final class CdsHooksInvoker {
           prefetch.missingKeys());
       return response;
     } catch (CdsHooksException e) {
-      outcome = String.valueOf(e.status());
       status = e.status();
       log.info(
           "service={} hookInstance={} status={} reason={}",
@@ -74,9 +73,8 @@ final class CdsHooksInvoker {
           e.getMessage());
       throw e;
     } finally {
-      long nanos =
-          sample.stop(
-              meters.timer("nocturne.cds.invocations", "service", serviceId, "outcome", outcome));
+      // the call's metric is InvocationMetricsFilter's; the audit keeps the service's own time
+      long nanos = System.nanoTime() - start;
       audit.record(
           new CallAudit.CallRecord(
               serviceId,
@@ -86,6 +84,35 @@ final class CdsHooksInvoker {
               shown,
               missing,
               Duration.ofNanos(nanos)));
+    }
+  }
+
+  /**
+   * {@code nocturne.prefetch.keys}: where each key's data came from (prefetched by the EHR, fetched
+   * by us, from our cache) or why there is none; call timing is {@link InvocationMetricsFilter}'s.
+   */
+  private void countPrefetch(String serviceId, Prefetch prefetch) {
+    for (PrefetchValue value : prefetch.values().values()) {
+      String source;
+      if (value instanceof PrefetchValue.Data data) {
+        source = data.origin().name().toLowerCase(Locale.ROOT);
+      } else if (value instanceof PrefetchValue.NoData) {
+        source = "no-data";
+      } else if (value instanceof PrefetchValue.ClientError) {
+        source = "client-error";
+      } else {
+        source = "unavailable";
+      }
+      meters.counter("nocturne.prefetch.keys", "service", serviceId, "source", source).increment();
+    }
+  }
+
+  /** {@code nocturne.cds.cards}: cards answered, by indicator (critical, warning, info). */
+  private void countCards(String serviceId, CdsResponse response) {
+    for (Card card : response.cards()) {
+      meters
+          .counter("nocturne.cds.cards", "service", serviceId, "indicator", card.indicator().wire())
+          .increment();
     }
   }
 }

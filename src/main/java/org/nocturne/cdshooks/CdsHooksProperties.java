@@ -4,6 +4,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -21,18 +22,11 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("nocturne.cds-hooks")
 public record CdsHooksProperties(
-    @Min(1024) @Max(Integer.MAX_VALUE - 1) Long maxRequestBytes,
-    @Min(1024) Long maxCallBytes,
-    @Min(0) Integer maxConcurrentCalls,
-    Duration bodyReadTimeout,
-    @Min(1) Integer feedbackLogCapacity) {
-  public CdsHooksProperties {
-    maxRequestBytes = maxRequestBytes == null ? 5L * 1024 * 1024 : maxRequestBytes;
-    maxCallBytes = maxCallBytes == null ? 16L * 1024 * 1024 : maxCallBytes;
-    maxConcurrentCalls = maxConcurrentCalls == null ? 0 : maxConcurrentCalls;
-    bodyReadTimeout = bodyReadTimeout == null ? Duration.ofSeconds(10) : bodyReadTimeout;
-    feedbackLogCapacity = feedbackLogCapacity == null ? 10_000 : feedbackLogCapacity;
-  }
+    @DefaultValue("5242880") @Min(1024) @Max(Integer.MAX_VALUE - 1) long maxRequestBytes,
+    @DefaultValue("16777216") @Min(1024) long maxCallBytes,
+    @DefaultValue("0") @Min(0) int maxConcurrentCalls,
+    @DefaultValue("10s") Duration bodyReadTimeout,
+    @DefaultValue("10000") @Min(1) int feedbackLogCapacity) {
 
   /** The configured cap, or one derived from the heap the JVM may use. */
   int concurrentCalls(long maxHeapBytes) {

@@ -1,8 +1,12 @@
 package org.nocturne.cdshooks;
 
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code nocturne.prefetch.*}: fetching what the EHR did not prefetch.
@@ -13,31 +17,33 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxPages {@code next} links followed per key (default 10)
  * @param maxResponseBytes per response; larger ones fail the key (default 10 MiB)
  * @param cacheTtl how long a fetched result is reused for the same query and token (default 60 s)
- * @param cacheMaxEntries cache bound in entries (default 10,000)
  * @param cacheMaxBytes cache bound in estimated heap bytes (default 64 MiB)
+ * @param cacheMaxEntries cache bound (default 10,000)
  * @param allowedFhirServers FHIR base URLs that may be contacted when JWTs are not required (the
  *     {@code local} profile); with JWTs, each trusted issuer has its own list
  */
+@Validated
 @ConfigurationProperties("nocturne.prefetch")
 public record PrefetchProperties(
-    Duration connectTimeout,
-    Duration readTimeout,
-    Duration budget,
-    Integer maxPages,
-    Long maxResponseBytes,
-    Duration cacheTtl,
-    Long cacheMaxEntries,
-    List<String> allowedFhirServers,
-    Long cacheMaxBytes) {
-  /** The pre-existing eight settings; the cache's byte bound takes its default. */
+    @DefaultValue("1s") @NotNull Duration connectTimeout,
+    @DefaultValue("2s") @NotNull Duration readTimeout,
+    @DefaultValue("2500ms") @NotNull Duration budget,
+    @DefaultValue("10") @Min(1) int maxPages,
+    @DefaultValue("10485760") @Min(1024) long maxResponseBytes,
+    @DefaultValue("60s") @NotNull Duration cacheTtl,
+    @DefaultValue("10000") @Min(0) long cacheMaxEntries,
+    @DefaultValue List<String> allowedFhirServers,
+    @DefaultValue("67108864") @Min(1024) long cacheMaxBytes) {
+
+  /** The eight settings before the cache's byte bound, which then takes its default. */
   public PrefetchProperties(
       Duration connectTimeout,
       Duration readTimeout,
       Duration budget,
-      Integer maxPages,
-      Long maxResponseBytes,
+      int maxPages,
+      long maxResponseBytes,
       Duration cacheTtl,
-      Long cacheMaxEntries,
+      long cacheMaxEntries,
       List<String> allowedFhirServers) {
     this(
         connectTimeout,
@@ -48,19 +54,11 @@ public record PrefetchProperties(
         cacheTtl,
         cacheMaxEntries,
         allowedFhirServers,
-        null);
+        64L * 1024 * 1024);
   }
 
   @org.springframework.boot.context.properties.bind.ConstructorBinding
   public PrefetchProperties {
-    connectTimeout = connectTimeout == null ? Duration.ofSeconds(1) : connectTimeout;
-    readTimeout = readTimeout == null ? Duration.ofSeconds(2) : readTimeout;
-    budget = budget == null ? Duration.ofMillis(2500) : budget;
-    maxPages = maxPages == null ? 10 : maxPages;
-    maxResponseBytes = maxResponseBytes == null ? 10L * 1024 * 1024 : maxResponseBytes;
-    cacheTtl = cacheTtl == null ? Duration.ofSeconds(60) : cacheTtl;
-    cacheMaxEntries = cacheMaxEntries == null ? 10_000L : cacheMaxEntries;
-    cacheMaxBytes = cacheMaxBytes == null ? 64L * 1024 * 1024 : cacheMaxBytes;
     allowedFhirServers = allowedFhirServers == null ? List.of() : List.copyOf(allowedFhirServers);
   }
 }

@@ -25,6 +25,13 @@ final class RequestBody {
   }
 
   static byte[] bytes(HttpServletRequest request, long limit, CallBudget budget, Duration timeout) {
+    String encoding = request.getHeader("Content-Encoding");
+    if (encoding != null && !encoding.isBlank() && !"identity".equalsIgnoreCase(encoding.trim())) {
+      // RFC 7694: compressed bodies are refused with 415, not misread as broken JSON
+      throw CdsHooksException.unsupportedMediaType(
+          "compressed request bodies (Content-Encoding) are not accepted; send plain JSON");
+    }
+
     if (request.getContentLengthLong() > limit) {
       throw CdsHooksException.payloadTooLarge(limit);
     }

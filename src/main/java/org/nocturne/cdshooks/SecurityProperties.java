@@ -1,8 +1,12 @@
 package org.nocturne.cdshooks;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code nocturne.security.*}.
@@ -10,23 +14,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param jwtRequired whether every call must carry a valid JWT from a trusted issuer (2.0 §Trusting
  *     CDS Clients); {@code true} unless the {@code local} profile turns it off
  * @param publicBaseUrl the absolute URL at which EHRs reach this service: a JWT's {@code aud} must
- *     equal this plus the path called, and card links point here (default {@code
- *     http://localhost:8080})
+ *     equal this plus the path called, and card links point here. No default: outside the {@code
+ *     local} profile the service refuses to start without it ({@link SecurityStartupCheck}); in
+ *     {@code local} it is {@code http://localhost:<the port actually bound>} ({@link
+ *     PublicBaseUrl})
  * @param trustedIssuers the EHRs whose JWTs are accepted
  * @param allowedOrigins browser origins allowed by CORS (none by default; any in {@code local})
  * @param clockSkew tolerance on {@code exp}, {@code iat} and {@code nbf} (default 60 s)
  * @param maxTokenLifetime the longest {@code exp - iat} accepted (default 1 h)
  * @param maxTokenAge the oldest {@code iat} accepted (default 1 h)
  */
+@Validated
 @ConfigurationProperties("nocturne.security")
 public record SecurityProperties(
-    Boolean jwtRequired,
+    @DefaultValue("true") boolean jwtRequired,
     String publicBaseUrl,
-    List<TrustedIssuer> trustedIssuers,
-    List<String> allowedOrigins,
-    Duration clockSkew,
-    Duration maxTokenLifetime,
-    Duration maxTokenAge) {
+    @DefaultValue @Valid List<TrustedIssuer> trustedIssuers,
+    @DefaultValue List<String> allowedOrigins,
+    @DefaultValue("60s") @NotNull Duration clockSkew,
+    @DefaultValue("1h") @NotNull Duration maxTokenLifetime,
+    @DefaultValue("1h") @NotNull Duration maxTokenAge) {
 
   /**
    * One trusted EHR.
@@ -40,9 +47,9 @@ public record SecurityProperties(
   public record TrustedIssuer(
       String issuer,
       String jwksUri,
-      List<String> allowedJku,
-      List<String> fhirServers,
-      List<String> tenants) {
+      @DefaultValue List<String> allowedJku,
+      @DefaultValue List<String> fhirServers,
+      @DefaultValue List<String> tenants) {
     public TrustedIssuer {
       Require.text(issuer, "nocturne.security.trusted-issuers[].issuer");
       Require.absoluteUrl(jwksUri, "nocturne.security.trusted-issuers[].jwks-uri");
@@ -53,18 +60,17 @@ public record SecurityProperties(
   }
 
   public SecurityProperties {
-    jwtRequired = jwtRequired == null || jwtRequired;
-    publicBaseUrl =
-        publicBaseUrl == null || publicBaseUrl.isBlank() ? "http://localhost:8080" : publicBaseUrl;
-    Require.absoluteUrl(publicBaseUrl, "nocturne.security.public-base-url");
-    publicBaseUrl =
-        publicBaseUrl.endsWith("/")
-            ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
-            : publicBaseUrl;
+    if (publicBaseUrl != null && publicBaseUrl.isBlank()) {
+      publicBaseUrl = null;
+    }
+    if (publicBaseUrl != null) {
+      Require.absoluteUrl(publicBaseUrl, "nocturne.security.public-base-url");
+      publicBaseUrl =
+          publicBaseUrl.endsWith("/")
+              ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1)
+              : publicBaseUrl;
+    }
     trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
-    clockSkew = clockSkew == null ? Duration.ofSeconds(60) : clockSkew;
-    maxTokenLifetime = maxTokenLifetime == null ? Duration.ofHours(1) : maxTokenLifetime;
-    maxTokenAge = maxTokenAge == null ? Duration.ofHours(1) : maxTokenAge;
   }
 }

@@ -165,7 +165,9 @@ public final class Answers {
     DARK_DISCOLORATION("dark-discoloration"),
     PALE_OR_BLUE("pale-or-blue"),
     RED_WARM("red-warm"),
-    SHINY_HAIRLESS("shiny-hairless");
+    SHINY_HAIRLESS("shiny-hairless"),
+    /** The patient cannot tell: unknown, never "none". */
+    NOT_SURE("not-sure");
 
     private final String code;
 
@@ -186,11 +188,52 @@ public final class Answers {
     ELEVATION("elevation"),
     DANGLING("dangling"),
     PILLOWS("pillows"),
+    WALKING_ABOUT("walking-about"),
+    OTHER("other"),
     NONE("none");
 
     private final String code;
 
     HomeMeasure(String code) {
+      this.code = code;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+  }
+
+  /** Smoking, as the patient reports it (the record's LOINC 72166-2 is read elsewhere). */
+  public enum Smoking implements Coded {
+    CURRENT("current-smoker"),
+    FORMER("former-smoker"),
+    NEVER("never-smoked");
+
+    private final String code;
+
+    Smoking(String code) {
+      this.code = code;
+    }
+
+    @Override
+    public String code() {
+      return code;
+    }
+  }
+
+  /**
+   * A yes/no question that offers "not sure" (calf tenderness, family history, fever, …): the coded
+   * answer the questionnaire uses from 1.1.0; older responses answer with a boolean.
+   */
+  public enum YesNoNotSure implements Coded {
+    YES("yes"),
+    NO("no"),
+    NOT_SURE("not-sure");
+
+    private final String code;
+
+    YesNoNotSure(String code) {
       this.code = code;
     }
 

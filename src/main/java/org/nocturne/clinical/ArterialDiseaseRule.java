@@ -38,8 +38,10 @@ final class ArterialDiseaseRule implements CauseRule {
                   "Eased by hanging the legs down",
                   REST_PAIN,
                   r.evidence(Item.RELIEF_DANGLING));
+              // Lying flat worsens many pains (reflux, back, restless legs): it counts as rest
+              // pain only with relief by dependency, the pattern that defines it.
               f.when(
-                  r.yes(Item.WORSE_LYING_FLAT),
+                  r.yes(Item.WORSE_LYING_FLAT) && r.yes(Item.RELIEF_DANGLING),
                   2,
                   "Worse lying flat",
                   REST_PAIN,

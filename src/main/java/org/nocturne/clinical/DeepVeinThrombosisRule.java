@@ -68,15 +68,24 @@ final class DeepVeinThrombosisRule implements RedFlagRule {
           RedFlagRule.seen(
               "Oestrogen-containing medicine: " + estrogen.name(), RISK, estrogen.source()));
     }
+    if (e.taking(DrugClass.ESTROGEN).isEmpty()) {
+      e.report()
+          .filter(r -> r.yes(Item.OESTROGEN_MEDICINE))
+          .ifPresent(
+              r ->
+                  findings.add(
+                      RedFlagRule.seen(
+                          "Oestrogen-containing medicine (patient reports)",
+                          RISK,
+                          r.evidence(Item.OESTROGEN_MEDICINE))));
+    }
     e.report()
         .filter(r -> Boolean.TRUE.equals(r.recentLongTravel()))
         .ifPresent(
             r ->
                 findings.add(
                     RedFlagRule.seen(
-                        "Long travel in the last 4 weeks",
-                        RISK,
-                        r.reference() + "#" + DeepVeinThrombosisRule.LONG_TRAVEL)));
+                        "Long travel in the last 4 weeks", RISK, r.evidence(Item.LONG_TRAVEL))));
     if (e.diagnosisEvidence(Disorder.ACTIVE_CANCER).isEmpty()) {
       List<String> history = e.cancerHistoryEvidence();
       if (!history.isEmpty()) {
@@ -84,10 +93,4 @@ final class DeepVeinThrombosisRule implements RedFlagRule {
       }
     }
   }
-
-  /**
-   * The linkId of the questionnaire's long-travel item (issue 11 §4 adds it); the mapper fills
-   * {@link SymptomReport#recentLongTravel()} from it, and until then it is unknown.
-   */
-  static final String LONG_TRAVEL = "long-travel";
 }

@@ -16,5 +16,7 @@ public enum DrugClass {
   ESTROGEN,
   CYP3A4_INHIBITOR,
   CANCER_TREATMENT,
-  ANTIPLATELET
+  ANTIPLATELET,
+  /** Drugs AAFP 2012 (Table 1) names as most associated with leg cramps. */
+  CRAMP_ASSOCIATED
 }

@@ -211,6 +211,15 @@ final class Evaluation {
    * Pregnant now, or within the postpartum window (RCOG Green-top 37b: 6 weeks) of a recorded
    * birth; an active postpartum condition without a date counts, an old one does not.
    */
+  /** Smoking now: the record's smoking status (LOINC 72166-2), or the patient's own answer. */
+  List<String> currentSmokerEvidence() {
+    List<String> evidence = diagnosisEvidence(Disorder.CURRENT_SMOKER);
+    report()
+        .filter(r -> r.smoking() == Answers.Smoking.CURRENT)
+        .ifPresent(r -> evidence.add(r.evidence(Item.SMOKING)));
+    return evidence;
+  }
+
   List<String> pregnancyOrPostpartumEvidence() {
     List<String> evidence = diagnosisEvidence(Disorder.PREGNANCY);
     LocalDate since = today.minusWeeks((long) t(Threshold.POSTPARTUM_WEEKS));
@@ -218,6 +227,10 @@ final class Evaluation {
         .filter(d -> d.disorder() == Disorder.POSTPARTUM && !d.historical())
         .filter(d -> d.onset() == null || !d.onset().isBefore(since))
         .forEach(d -> evidence.add(d.source()));
+    // The patient's own answer counts too: the record often lags a pregnancy or a birth.
+    report()
+        .filter(r -> r.yes(Item.PREGNANT_OR_RECENT_BIRTH))
+        .ifPresent(r -> evidence.add(r.evidence(Item.PREGNANT_OR_RECENT_BIRTH)));
     return evidence;
   }
 

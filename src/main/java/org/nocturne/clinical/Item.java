@@ -39,7 +39,26 @@ public enum Item {
   WEIGHT_LOSS("weight-loss"),
   NOT_IMPROVING_WITH_HOME_CARE("not-improving-with-home-care"),
   SLEEP_DISRUPTED("sleep-disrupted"),
-  HOME_MEASURES_TRIED("home-measures-tried");
+  HOME_MEASURES_TRIED("home-measures-tried"),
+  // Added in questionnaire 1.1.0 (issue 18): one question, one thing, and the risk factors that
+  // matter to the DVT, arterial and sleep questions; older responses simply lack them.
+  /** Symptoms come back soon after moving stops (IRLSSG criterion 3 with relief-moving). */
+  RETURNS_WHEN_STILL("returns-when-still"),
+  /** Begin or get worse when sitting or lying still (IRLSSG criterion 2). */
+  WORSE_SITTING_OR_LYING_STILL("worse-sitting-or-lying-still"),
+  /** Disc-type: worse sitting, coughing or sneezing. */
+  WORSE_SITTING_OR_COUGHING("worse-sitting-or-coughing"),
+  /** Stenosis-type: eased by bending forward or sitting down. */
+  EASED_BENDING_FORWARD_OR_SITTING("eased-bending-forward-or-sitting"),
+  SMOKING("smoking"),
+  PREGNANT_OR_RECENT_BIRTH("pregnant-or-recent-birth"),
+  OESTROGEN_MEDICINE("oestrogen-medicine"),
+  /** A journey of more than 4 hours in the last 4 weeks. */
+  LONG_TRAVEL("long-travel"),
+  /** A clot in a leg or lung, ever. */
+  PREVIOUS_CLOT("previous-clot"),
+  EVENING_CAFFEINE_OR_ALCOHOL("evening-caffeine-or-alcohol"),
+  SNORING_OR_APNOEA("snoring-or-apnoea");
 
   private final String linkId;
 

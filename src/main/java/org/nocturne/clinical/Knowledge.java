@@ -33,6 +33,27 @@ public final class Knowledge {
   private final Map<SafetyConcern, Guidance> safety = new EnumMap<>(SafetyConcern.class);
   private final Map<MedicationEffect.Kind, Guidance> effects =
       new EnumMap<>(MedicationEffect.Kind.class);
+  private final Map<DrugClass, Sourced> alternatives = new EnumMap<>(DrugClass.class);
+  private final Map<Advice, String> patientAdvice = new EnumMap<>(Advice.class);
+  private final Map<Advice, String> patientWithheld = new EnumMap<>(Advice.class);
+  private final Map<Cause, Education> education = new EnumMap<>(Cause.class);
+  private final Map<Help, Sourced> help = new EnumMap<>(Help.class);
+
+  /** A patient page's title and what the cause is, in plain words, with its sources. */
+  public record Education(String title, String text, String source) {}
+
+  /** When a patient should get help, from most to least urgent. */
+  public enum Help {
+    EMERGENCY("emergency"),
+    SAME_DAY("same-day"),
+    SOON("soon");
+
+    private final String key;
+
+    Help(String key) {
+      this.key = key;
+    }
+  }
 
   /** A next step's label and its source; the reason is the patient's own (Recommendation). */
   public record StepText(String label, String source) {}
@@ -55,8 +76,26 @@ public final class Knowledge {
     for (Advice item : Advice.values()) {
       advice.put(item, reader.sourced("advice." + item.key()));
     }
+    for (Advice item : Advice.values()) {
+      patientAdvice.put(item, reader.text("advice." + item.key() + ".patient"));
+    }
+    for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT)) {
+      patientWithheld.put(item, reader.text("withheld." + item.key() + ".patient"));
+    }
     for (Advice item : List.of(Advice.LEG_ELEVATION, Advice.HEAT, Advice.HYDRATION)) {
       withheld.put(item, reader.sourced("withheld." + item.key()));
+    }
+    for (Cause cause : Cause.values()) {
+      String key = "education." + cause.code();
+      education.put(
+          cause,
+          new Education(
+              reader.text(key + ".title"),
+              reader.text(key + ".text"),
+              reader.text(key + ".source")));
+    }
+    for (Help level : Help.values()) {
+      help.put(level, reader.sourced("education." + level.key));
     }
     for (NextStep step : NextStep.values()) {
       String key = "step." + step.key();
@@ -68,6 +107,10 @@ public final class Knowledge {
     for (SafetyConcern concern : SafetyConcern.values()) {
       String key = "safety." + concern.code();
       safety.put(concern, reader.guidance(key));
+    }
+    for (DrugClass drugClass : DrugMayWorsenRlsRule.AGGRAVATORS) {
+      String key = drugClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      alternatives.put(drugClass, reader.sourced("alternative." + key));
     }
     for (MedicationEffect.Kind kind : MedicationEffect.Kind.values()) {
       effects.put(kind, reader.guidance("effect." + kind.key()));
@@ -120,6 +163,25 @@ public final class Knowledge {
     return advice.get(item);
   }
 
+  /** The advice in a patient's words, for the education pages. */
+  public String patientAdvice(Advice item) {
+    return patientAdvice.get(item);
+  }
+
+  /** Why advice is withheld, in a patient's words; only for the advice that can be unsafe. */
+  public java.util.Optional<String> patientWithheld(Advice item) {
+    return java.util.Optional.ofNullable(patientWithheld.get(item));
+  }
+
+  public Education education(Cause cause) {
+    return education.get(cause);
+  }
+
+  /** The signs that need help at this level, one per item, and their source. */
+  public Sourced help(Help level) {
+    return help.get(level);
+  }
+
   /** Why a piece of advice is withheld, for the advice that can be unsafe. */
   public Sourced withheld(Advice item) {
     return withheld.get(item);
@@ -145,6 +207,15 @@ public final class Knowledge {
 
   public Guidance safety(SafetyConcern concern) {
     return safety.get(concern);
+  }
+
+  /** An alternative for a drug that worsens restless legs, fitting its class. */
+  public Sourced alternative(DrugClass drugClass) {
+    Sourced alternative = alternatives.get(drugClass);
+    if (alternative == null) {
+      throw new IllegalArgumentException("no alternative is known for " + drugClass);
+    }
+    return alternative;
   }
 
   /** Every source the model cites, in file order, each once. */

@@ -340,7 +340,7 @@ final class NextStepPlanner {
     if (e.taking(DrugClass.ANTIPLATELET).isEmpty()) {
       add(NextStep.PAD_ANTIPLATELET, "No antiplatelet on the medication list", evidence, false);
     }
-    List<String> smoker = e.diagnosisEvidence(Disorder.CURRENT_SMOKER);
+    List<String> smoker = e.currentSmokerEvidence();
     if (!smoker.isEmpty()) {
       add(NextStep.SMOKING_CESSATION, "Smokes now", smoker, false);
     }

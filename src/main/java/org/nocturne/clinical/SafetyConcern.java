@@ -6,6 +6,7 @@ package org.nocturne.clinical;
 public enum SafetyConcern {
   QUININE_FOR_LEG_CRAMPS("quinine-for-leg-cramps"),
   COMPRESSION_WITH_LOW_ABI("compression-with-low-abi"),
+  COMPRESSION_CONTRAINDICATION("compression-contraindication"),
   DOPAMINE_AGONIST_FOR_RLS("dopamine-agonist-for-rls"),
   DRUG_MAY_CAUSE_CRAMPS("drug-may-cause-cramps"),
   DRUG_MAY_WORSEN_RLS("drug-may-worsen-rls");

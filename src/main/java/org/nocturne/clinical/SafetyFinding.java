@@ -1,15 +1,15 @@
 package org.nocturne.clinical;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Objects;
 
 /**
  * One order that may harm this patient, why, and what to do instead.
  *
- * @param headline the finding in one line, specific to the patient ("ABI 0.52 left: compression can
- *     cause skin necrosis")
- * @param withdraw suggest deleting the draft order
- * @param instead a next step to order instead, when one fits (for example the ABI first)
+ * @param headline the finding in one line, specific to the patient ("ABI 0.52 left: compression is
+ *     contraindicated")
+ * @param findings what was found, each with the source that makes it count
+ * @param remedy what the card offers: withdraw, a test first, an alternative, or a caution
  */
 public record SafetyFinding(
     SafetyConcern concern,
@@ -17,9 +17,9 @@ public record SafetyFinding(
     ProposedOrder order,
     String headline,
     List<Finding> findings,
-    boolean withdraw,
-    Optional<NextStep> instead) {
+    Remedy remedy) {
   public SafetyFinding {
+    Objects.requireNonNull(remedy, "remedy");
     findings = List.copyOf(findings);
   }
 }

@@ -41,12 +41,17 @@ final class SciaticaRule implements CauseRule {
                   "Shooting or electric",
                   RADICULAR,
                   r.evidence(Item.CHARACTER));
-              f.when(
-                  r.yes(Item.WORSE_SITTING_BENDING_COUGHING),
-                  3,
-                  "Worse sitting, bending or coughing",
-                  MECHANICAL,
-                  r.evidence(Item.WORSE_SITTING_BENDING_COUGHING));
+              mechanical(r)
+                  .ifPresent(
+                      item ->
+                          f.when(
+                              true,
+                              3,
+                              item == Item.EASED_BENDING_FORWARD_OR_SITTING
+                                  ? "Eased by bending forward or sitting (stenosis-type)"
+                                  : "Worse sitting, bending or coughing",
+                              MECHANICAL,
+                              r.evidence(item)));
               f.when(
                   r.laterality() != null && r.laterality().oneLeg(),
                   1,
@@ -67,5 +72,18 @@ final class SciaticaRule implements CauseRule {
         Findings.RECORDED_DIAGNOSIS);
     f.whenEvidence(stenosis, 3, "Lumbar spinal stenosis on the problem list", STENOSIS);
     return f.list();
+  }
+
+  /**
+   * The mechanical pattern: the single question of questionnaire 1.0.0, or since 1.1.0 its two
+   * halves, disc-type (worse sitting or coughing) and stenosis-type (eased bending forward).
+   */
+  private static java.util.Optional<Item> mechanical(SymptomReport r) {
+    return java.util.stream.Stream.of(
+            Item.WORSE_SITTING_BENDING_COUGHING,
+            Item.WORSE_SITTING_OR_COUGHING,
+            Item.EASED_BENDING_FORWARD_OR_SITTING)
+        .filter(r::yes)
+        .findFirst();
   }
 }

@@ -20,7 +20,10 @@ final class SkinChangeRule implements RedFlagRule {
             r -> {
               List<String> changes =
                   r.skinChanges().stream()
-                      .filter(change -> change != Answers.SkinChange.NONE)
+                      .filter(
+                          change ->
+                              change != Answers.SkinChange.NONE
+                                  && change != Answers.SkinChange.NOT_SURE)
                       .map(SkinChangeRule::words)
                       .sorted()
                       .toList();
@@ -46,6 +49,7 @@ final class SkinChangeRule implements RedFlagRule {
       case RED_WARM -> "red, warm skin";
       case SHINY_HAIRLESS -> "shiny, hairless skin";
       case NONE -> "no change";
+      case NOT_SURE -> "not sure";
     };
   }
 }

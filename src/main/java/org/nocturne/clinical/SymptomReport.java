@@ -14,6 +14,7 @@ import org.nocturne.clinical.Answers.NightsPerWeek;
 import org.nocturne.clinical.Answers.Onset;
 import org.nocturne.clinical.Answers.PainCharacter;
 import org.nocturne.clinical.Answers.SkinChange;
+import org.nocturne.clinical.Answers.Smoking;
 import org.nocturne.clinical.Answers.Swelling;
 
 /**
@@ -21,9 +22,9 @@ import org.nocturne.clinical.Answers.Swelling;
  * (or absent from a set): "not asked" is never read as "no".
  *
  * @param reference the QuestionnaireResponse, e.g. {@code QuestionnaireResponse/qr1}
+ * @param unsure the yes/no items the patient answered "not sure": unknown, like an unanswered item,
+ *     but known to have been asked
  * @param authored when the patient answered, or {@code null} when the response is undated
- * @param recentLongTravel a long journey in the last 4 weeks (a DVT risk factor), or {@code null}
- *     when not asked
  */
 public record SymptomReport(
     String reference,
@@ -38,8 +39,9 @@ public record SymptomReport(
     Swelling swelling,
     Set<SkinChange> skinChanges,
     Set<HomeMeasure> homeMeasuresTried,
-    java.time.LocalDate authored,
-    Boolean recentLongTravel) {
+    Smoking smoking,
+    Set<Item> unsure,
+    java.time.LocalDate authored) {
 
   public SymptomReport {
     Objects.requireNonNull(reference, "reference");
@@ -48,6 +50,7 @@ public record SymptomReport(
     location = Set.copyOf(location);
     skinChanges = Set.copyOf(skinChanges);
     homeMeasuresTried = Set.copyOf(homeMeasuresTried);
+    unsure = Set.copyOf(unsure);
     if (painSeverity != null && (painSeverity < 0 || painSeverity > 10)) {
       throw new IllegalArgumentException("pain-severity is 0 to 10");
     }
@@ -68,8 +71,17 @@ public record SymptomReport(
         swelling,
         skinChanges,
         homeMeasuresTried,
-        date,
-        recentLongTravel);
+        smoking,
+        unsure,
+        date);
+  }
+
+  /**
+   * A journey of more than 4 hours in the last 4 weeks (a DVT risk factor), from the {@code
+   * long-travel} item; {@code null} when not asked.
+   */
+  public Boolean recentLongTravel() {
+    return yesNo.get(Item.LONG_TRAVEL);
   }
 
   /** The patient answered yes. */
@@ -80,6 +92,11 @@ public record SymptomReport(
   /** The patient answered no (not merely left it out). */
   public boolean no(Item item) {
     return Boolean.FALSE.equals(yesNo.get(item));
+  }
+
+  /** The patient answered "not sure": neither yes nor no. */
+  public boolean unsure(Item item) {
+    return unsure.contains(item);
   }
 
   public boolean has(PainCharacter value) {
@@ -117,8 +134,9 @@ public record SymptomReport(
     private Swelling swelling;
     private final Set<SkinChange> skinChanges = EnumSet.noneOf(SkinChange.class);
     private final Set<HomeMeasure> homeMeasuresTried = EnumSet.noneOf(HomeMeasure.class);
+    private Smoking smoking;
+    private final Set<Item> unsure = EnumSet.noneOf(Item.class);
     private java.time.LocalDate authored;
-    private Boolean recentLongTravel;
 
     private Builder(String reference) {
       this.reference = reference;
@@ -140,6 +158,20 @@ public record SymptomReport(
       for (Item item : items) {
         yesNo.put(item, false);
       }
+      return this;
+    }
+
+    /** "Not sure": the item stays unknown (and any earlier yes or no is dropped). */
+    public Builder unsure(Item... items) {
+      for (Item item : items) {
+        yesNo.remove(item);
+        unsure.add(item);
+      }
+      return this;
+    }
+
+    public Builder smoking(Smoking value) {
+      smoking = value;
       return this;
     }
 
@@ -198,8 +230,13 @@ public record SymptomReport(
       return this;
     }
 
+    /** The {@code long-travel} answer; {@code null} leaves it unasked. */
     public Builder recentLongTravel(Boolean value) {
-      recentLongTravel = value;
+      if (value == null) {
+        yesNo.remove(Item.LONG_TRAVEL);
+      } else {
+        yesNo.put(Item.LONG_TRAVEL, value);
+      }
       return this;
     }
 
@@ -217,8 +254,9 @@ public record SymptomReport(
           swelling,
           skinChanges,
           homeMeasuresTried,
-          authored,
-          recentLongTravel);
+          smoking,
+          unsure,
+          authored);
     }
   }
 }

@@ -42,9 +42,21 @@ final class WellsScore {
     if (!cancer.isEmpty()) {
       items.add(RedFlagRule.seen("Active cancer", BASIS, cancer));
     }
-    e.facts()
-        .ever(Disorder.DEEP_VEIN_THROMBOSIS)
-        .ifPresent(dvt -> items.add(RedFlagRule.seen("Previous DVT", BASIS, dvt.source())));
+    var recorded = e.facts().ever(Disorder.DEEP_VEIN_THROMBOSIS);
+    if (recorded.isPresent()) {
+      items.add(RedFlagRule.seen("Previous DVT", BASIS, recorded.get().source()));
+    } else {
+      // Not on the record, but the patient remembers one: the questionnaire stands in for history.
+      e.report()
+          .filter(r -> r.yes(Item.PREVIOUS_CLOT))
+          .ifPresent(
+              r ->
+                  items.add(
+                      RedFlagRule.seen(
+                          "Previous clot in a leg or lung (patient reports)",
+                          BASIS,
+                          r.evidence(Item.PREVIOUS_CLOT))));
+    }
     return new WellsScore(items);
   }
 

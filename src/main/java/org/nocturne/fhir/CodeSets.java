@@ -31,6 +31,7 @@ import org.nocturne.clinical.Measure;
  */
 public final class CodeSets {
   static final String PREGNANCY_STATUS = "observation-pregnancy-status";
+  static final String COMPRESSION = "order-compression";
   static final String LEG_PAIN_COMPLAINT = "leg-pain-complaint";
   private static final String FOLDER = "fhir-profiles/";
 
@@ -38,6 +39,7 @@ public final class CodeSets {
   private final Map<Measure, CodeSet> measures = new EnumMap<>(Measure.class);
   private final Map<DrugClass, CodeSet> drugs = new EnumMap<>(DrugClass.class);
   private final CodeSet pregnancyStatus;
+  private final CodeSet compression;
   private final CodeSet legPainComplaint;
 
   private CodeSets(FhirContext fhir) {
@@ -51,6 +53,7 @@ public final class CodeSets {
       drugs.put(drugClass, load(fhir, "drug-" + key(drugClass)));
     }
     pregnancyStatus = load(fhir, PREGNANCY_STATUS);
+    compression = load(fhir, COMPRESSION);
     legPainComplaint = load(fhir, LEG_PAIN_COMPLAINT);
   }
 
@@ -88,6 +91,12 @@ public final class CodeSets {
   boolean isPregnancyStatus(CodeableConcept concept) {
     return concept.getCoding().stream()
         .anyMatch(c -> pregnancyStatus.matches(c.getSystem(), c.getCode()));
+  }
+
+  /** An order of compression therapy, by code (its words are matched by the order reader). */
+  boolean isCompression(CodeableConcept concept) {
+    return concept.getCoding().stream()
+        .anyMatch(c -> compression.matches(c.getSystem(), c.getCode()));
   }
 
   /**

@@ -23,9 +23,13 @@ import org.nocturne.clinical.ProposedOrder;
  * read: medication orders by drug class, and service or device requests for compression.
  */
 public final class DraftOrderReader {
-  /** No verified code list exists for compression therapy: its orders are recognised by name. */
+  /**
+   * Compression orders are rarely coded, so their words count too: "compression stockings 20-30
+   * mmHg" typed as free text, in any kind of order, is compression.
+   */
   private static final Pattern COMPRESSION =
-      Pattern.compile("(?i)compression|stocking|hosiery|bandag");
+      Pattern.compile(
+          "(?i)compression|stocking|hosiery|bandag|\\bted hose|\\b\\d{2}\\s*(-|–|to)\\s*\\d{2}\\s*mm\\s*hg");
 
   private final FhirContext fhir;
   private final CodeSets codes;
@@ -80,7 +84,11 @@ public final class DraftOrderReader {
     String name =
         medication.hasText() ? medication.getText() : text.isEmpty() ? "a medication" : text;
     return new ProposedOrder(
-        References.of(request), name, classes, false, reasons(request.getReasonCode()));
+        References.of(request),
+        name,
+        classes,
+        compression(medication, text),
+        reasons(request.getReasonCode()));
   }
 
   private ProposedOrder otherOrder(
@@ -88,11 +96,11 @@ public final class DraftOrderReader {
     String text = Concepts.words(code).trim();
     String name = code.hasText() ? code.getText() : text.isEmpty() ? "an order" : text;
     return new ProposedOrder(
-        References.of(order),
-        name,
-        Set.of(),
-        COMPRESSION.matcher(text).find(),
-        reasons(reasonCodes));
+        References.of(order), name, Set.of(), compression(code, text), reasons(reasonCodes));
+  }
+
+  private boolean compression(CodeableConcept code, String words) {
+    return codes.isCompression(code) || COMPRESSION.matcher(words).find();
   }
 
   private Set<Disorder> reasons(List<CodeableConcept> reasonCodes) {

@@ -17,6 +17,10 @@ import org.nocturne.clinical.SymptomReport;
  * The latest completed response to the Nocturne questionnaire, read by linkId at any depth. Unknown
  * linkIds are ignored; an answer of the wrong type or with an unknown code is left out with its
  * reason; a response to another questionnaire is ignored with a note.
+ *
+ * <p>Every version's answers are read: a yes/no item answers with a boolean (1.0.0) or with the
+ * codes {@code yes}, {@code no}, {@code not-sure} (1.1.0); "not sure" is unknown, never no. In
+ * multi-select lists "none" is exclusive: sent with other options, it is ignored.
  */
 final class QuestionnaireResponseMapper {
   static final String QUESTIONNAIRE =
@@ -96,19 +100,53 @@ final class QuestionnaireResponseMapper {
         case EPISODE_DURATION ->
             single(Answers.EpisodeDuration.class).ifPresent(report::episodeDuration);
         case SWELLING -> single(Answers.Swelling.class).ifPresent(report::swelling);
-        case SKIN_CHANGES -> all(Answers.SkinChange.class).forEach(report::skinChanges);
-        case HOME_MEASURES_TRIED -> report.homeMeasuresTried(all(Answers.HomeMeasure.class));
-        default -> bool().ifPresent(value -> report.answer(item, value));
+        case SKIN_CHANGES -> {
+          List<Answers.SkinChange> changes =
+              exclusive(all(Answers.SkinChange.class), Answers.SkinChange.NONE);
+          changes.stream()
+              .filter(change -> change != Answers.SkinChange.NOT_SURE)
+              .forEach(report::skinChanges);
+          if (changes.equals(List.of(Answers.SkinChange.NOT_SURE))) {
+            report.unsure(item);
+          }
+        }
+        case HOME_MEASURES_TRIED ->
+            report.homeMeasuresTried(
+                exclusive(all(Answers.HomeMeasure.class), Answers.HomeMeasure.NONE));
+        case SMOKING -> single(Answers.Smoking.class).ifPresent(report::smoking);
+        default -> yesNo(report);
       }
     }
 
-    private Optional<Boolean> bool() {
+    /** A boolean, or a coded yes / no / not sure. */
+    private void yesNo(SymptomReport.Builder report) {
       QuestionnaireResponseItemAnswerComponent answer = answers.get(0);
-      if (answer.hasValueBooleanType()) {
-        return Optional.of(answer.getValueBooleanType().booleanValue());
+      if (answer.hasValueBooleanType() && answer.getValueBooleanType().getValue() != null) {
+        report.answer(item, answer.getValueBooleanType().booleanValue());
+        return;
       }
-      skipped.add(where, "expected a yes/no answer");
-      return Optional.empty();
+      if (!answer.hasValueCoding()) {
+        skipped.add(where, "expected a yes/no answer");
+        return;
+      }
+      single(Answers.YesNoNotSure.class)
+          .ifPresent(
+              value -> {
+                switch (value) {
+                  case YES -> report.answer(item, true);
+                  case NO -> report.answer(item, false);
+                  case NOT_SURE -> report.unsure(item);
+                }
+              });
+    }
+
+    /** "None" with other options is a slip of the hand: the options win. */
+    private <E extends Enum<E>> List<E> exclusive(List<E> values, E none) {
+      if (values.contains(none) && values.size() > 1) {
+        skipped.add(where, "'none' was sent with other options and was ignored");
+        return values.stream().filter(value -> value != none).toList();
+      }
+      return values;
     }
 
     private Optional<Integer> severity() {

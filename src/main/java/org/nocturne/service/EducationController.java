@@ -1,13 +1,15 @@
 package org.nocturne.service;
 
-import org.nocturne.cdshooks.CdsHooksException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /education/{cause}}: the self-care page for one cause, as HTML. */
+/**
+ * {@code GET /education/{cause}}: the self-care page for one cause, as HTML; an unknown cause is a
+ * plain 404 (a patient's browser has no use for an OperationOutcome).
+ */
 @RestController
 class EducationController {
   private final EducationPages pages;
@@ -26,6 +28,6 @@ class EducationController {
                     .contentType(
                         new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
                     .body(html))
-        .orElseThrow(() -> CdsHooksException.notFound("no education page for that cause"));
+        .orElseGet(() -> ResponseEntity.notFound().build());
   }
 }

@@ -1,16 +1,28 @@
 package org.nocturne.service;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Cause;
 import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.Knowledge.Help;
 
 /**
- * Short self-care pages for patients, one per cause, written from the knowledge file: the advice
- * that helps that cause, what to avoid, and when to seek help (the seed article's red flags).
+ * Short self-care pages for patients, one per cause, in plain words (a reading age of 11 to 12):
+ * what the cause is, what helps, what to avoid, and when to get help, from "call emergency services
+ * now" down to "book a visit". Every text comes from the knowledge file.
  */
 final class EducationPages {
+  private static final String STYLE =
+      "body{font-family:system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em;"
+          + "line-height:1.5;font-size:1.1em}h1{font-size:1.5em}"
+          + ".warn{border-left:4px solid #b00;padding-left:1em}"
+          + ".emergency{border:2px solid #b00;padding:0 1em}";
+
   private final Knowledge knowledge;
 
   EducationPages(Knowledge knowledge) {
@@ -25,76 +37,72 @@ final class EducationPages {
   }
 
   private String render(Cause cause) {
+    Knowledge.Education education = knowledge.education(cause);
     StringBuilder html = new StringBuilder();
-    String title = "Leg pain at night: " + knowledge.shortName(cause);
     html.append("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
         .append("<title>")
-        .append(escape(title))
-        .append("</title>")
+        .append(escape(education.title()))
+        .append("</title><style>")
+        .append(STYLE)
+        .append("</style></head><body><h1>")
+        .append(escape(education.title()))
+        .append("</h1><p>")
+        .append(escape(education.text()))
         .append(
-            "<style>body{font-family:system-ui,sans-serif;max-width:40em;margin:2em auto;padding:0 1em;line-height:1.5}")
-        .append(
-            "h1{font-size:1.5em}.warn{border-left:4px solid #b00;padding-left:1em}</style></head><body>")
-        .append("<h1>")
-        .append(escape(title))
-        .append("</h1>")
-        .append("<p>Your clinician thinks your night-time leg pain may come from <strong>")
-        .append(escape(knowledge.name(cause).toLowerCase(java.util.Locale.ROOT)))
-        .append(
-            "</strong>. These steps can help. They do not replace the advice of your clinician.</p><h2>What can help</h2><ul>");
+            "</p><p>Your doctor or nurse thinks this may be why your legs trouble you at night.")
+        .append(" These steps can help. They do not take the place of what your doctor tells you.")
+        .append("</p><h2>What can help</h2><ul>");
+    List<String> warnings = new ArrayList<>();
     for (Advice advice : Advice.values()) {
       if (advice.helps().contains(cause)) {
-        html.append("<li>").append(escape(knowledge.advice(advice).text())).append("</li>");
+        html.append("<li>").append(escape(knowledge.patientAdvice(advice))).append("</li>");
       }
     }
     html.append("</ul>");
+    // Advice that is unsafe for this cause: raising ischemic legs, heat on numb feet.
     if (cause == Cause.PERIPHERAL_ARTERY_DISEASE) {
-      html.append("<p class=\"warn\">")
-          .append(escape(knowledge.withheld(Advice.LEG_ELEVATION).text()))
-          .append(
-              " Do not use compression stockings unless your clinician has checked the blood flow in your legs.</p>");
+      knowledge.patientWithheld(Advice.LEG_ELEVATION).ifPresent(warnings::add);
     }
     if (cause == Cause.PERIPHERAL_NEUROPATHY) {
-      html.append("<p class=\"warn\">")
-          .append(escape(knowledge.withheld(Advice.HEAT).text()))
-          .append("</p>");
+      knowledge.patientWithheld(Advice.HEAT).ifPresent(warnings::add);
     }
-    html.append("<h2>Get help the same day if</h2><ul>");
-    for (String sign : SAME_DAY) {
-      html.append("<li>").append(escape(sign)).append("</li>");
+    for (String warning : warnings) {
+      html.append("<p class=\"warn\">").append(escape(warning)).append("</p>");
     }
-    html.append("</ul><h2>See your clinician soon if</h2><ul>")
-        .append(
-            "<li>the pain is severe, keeps coming back, or does not improve with these steps;</li>")
-        .append(
-            "<li>it regularly wakes you, or comes with a fever or weight loss you cannot explain;</li>")
-        .append("<li>your skin changes, a sore does not heal, or a leg swells.</li></ul>")
-        .append("<p><small>Nocturne CDS. Sources: ")
+    html.append("<div class=\"emergency\">");
+    list(html, "Call emergency services or go to an emergency department now if", Help.EMERGENCY);
+    html.append("</div>");
+    list(html, "See a doctor today if", Help.SAME_DAY);
+    list(html, "Book a visit with your doctor if", Help.SOON);
+    html.append("<p><small>Nocturne CDS. Based on: ")
         .append(escape(sources(cause)))
         .append("</small></p></body></html>");
     return html.toString();
   }
 
-  /**
-   * The same-day red flags (acute ischemia, DVT, cauda equina, neurological deficit) in patient
-   * words.
-   */
-  private static final java.util.List<String> SAME_DAY =
-      java.util.List.of(
-          "a leg or foot suddenly becomes cold, pale or numb, or you cannot move it;",
-          "one leg becomes swollen, warm and painful, above all if you are short of breath;",
-          "you have numbness between your legs or around your bottom, or new trouble passing or holding urine or stools;",
-          "you develop new weakness or numbness in a leg.");
+  private void list(StringBuilder html, String heading, Help level) {
+    html.append("<h2>").append(escape(heading)).append("</h2><ul>");
+    for (String sign : knowledge.help(level).text().split("\\s*\\|\\s*")) {
+      html.append("<li>").append(escape(sign)).append("</li>");
+    }
+    html.append("</ul>");
+  }
 
+  /** The page's sources, each once, without the internal evidence grades. */
   private String sources(Cause cause) {
-    StringBuilder sources = new StringBuilder();
-    for (Advice advice : Advice.values()) {
-      if (advice.helps().contains(cause)) {
-        sources.append(sources.length() == 0 ? "" : "; ").append(knowledge.advice(advice).source());
+    Set<String> named = new LinkedHashSet<>();
+    List<String> all = new ArrayList<>();
+    all.add(knowledge.education(cause).source());
+    for (Help level : Help.values()) {
+      all.add(knowledge.help(level).source());
+    }
+    for (String source : all) {
+      for (String part : source.replaceAll("\\s*\\[(V|M|V-weak)]", "").split(";\\s*")) {
+        named.add(part.trim());
       }
     }
-    return sources.toString();
+    return String.join("; ", named);
   }
 
   static String escape(String text) {

@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.nocturne.cdshooks.CdsHooksException;
+import org.nocturne.cdshooks.CdsJson;
+import org.nocturne.cdshooks.OperationOutcome;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,16 +27,25 @@ class FhirArtifactsController {
   ResponseEntity<byte[]> read(@PathVariable String type, @PathVariable String id)
       throws IOException {
     if (!TYPES.contains(type) || !ID.matcher(id).matches()) {
-      throw CdsHooksException.notFound("no such FHIR resource");
+      return notFound();
     }
     try (InputStream in =
         getClass()
             .getClassLoader()
             .getResourceAsStream("fhir-profiles/" + type + "-" + id + ".json")) {
       if (in == null) {
-        throw CdsHooksException.notFound("no such FHIR resource");
+        return notFound();
       }
       return ResponseEntity.ok().contentType(FHIR_JSON).body(in.readAllBytes());
     }
+  }
+
+  /** FHIR's own answer to a read of an unknown resource (RESTful API §read). */
+  private static ResponseEntity<byte[]> notFound() {
+    return ResponseEntity.status(404)
+        .contentType(FHIR_JSON)
+        .body(
+            CdsJson.mapper()
+                .writeValueAsBytes(OperationOutcome.error("not-found", "no such FHIR resource")));
   }
 }

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.nocturne.cards.CardContext;
 import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.HookCall;
@@ -24,7 +25,7 @@ final class PatientAssessor {
   private final FactsMapper mapper;
   private final CauseModel model;
   private final Clock clock;
-  private final String publicBaseUrl;
+  private final Supplier<String> publicBaseUrl;
   private final String questionnaireLaunchUrl;
 
   PatientAssessor(
@@ -32,7 +33,7 @@ final class PatientAssessor {
       FactsMapper mapper,
       CauseModel model,
       Clock clock,
-      String publicBaseUrl,
+      Supplier<String> publicBaseUrl,
       String questionnaireLaunchUrl) {
     this.reader = reader;
     this.mapper = mapper;
@@ -59,7 +60,7 @@ final class PatientAssessor {
           new CardContext(
               call.request().hookInstance(),
               call.patientId(),
-              publicBaseUrl,
+              publicBaseUrl.get(),
               questionnaireLaunchUrl);
       return new Assessed(facts, model.assess(facts, today), today, cards);
     } catch (InvalidFhirDataException e) {

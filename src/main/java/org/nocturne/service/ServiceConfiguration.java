@@ -3,7 +3,7 @@ package org.nocturne.service;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.nocturne.cards.CardRenderer;
-import org.nocturne.cdshooks.SecurityProperties;
+import org.nocturne.cdshooks.PublicBaseUrl;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.OrderSafety;
@@ -60,14 +60,14 @@ class ServiceConfiguration {
       CodeSets codes,
       Knowledge knowledge,
       Clock clock,
-      SecurityProperties security,
+      PublicBaseUrl publicBaseUrl,
       CardsProperties cards) {
     return new PatientAssessor(
         new RecordReader(fhir),
         new FactsMapper(codes),
         new CauseModel(knowledge, cards.window()),
         clock,
-        security.publicBaseUrl(),
+        publicBaseUrl,
         cards.questionnaireLaunchUrl());
   }
 

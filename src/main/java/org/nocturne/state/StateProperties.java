@@ -2,6 +2,8 @@ package org.nocturne.state;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code nocturne.state} and {@code nocturne.retention.*}.
@@ -9,8 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param state {@code jdbc} (default: needs {@code spring.datasource.url}) or {@code memory}
  * @param retention how long rows are kept
  */
+@Validated
 @ConfigurationProperties("nocturne")
-public record StateProperties(StateMode state, Retention retention) {
+public record StateProperties(
+    @DefaultValue("jdbc") StateMode state, @DefaultValue Retention retention) {
 
   public StateProperties {
     state = state == null ? StateMode.JDBC : state;
@@ -22,7 +26,10 @@ public record StateProperties(StateMode state, Retention retention) {
    * @param audit the call audit (default 90 days)
    * @param purgeInterval how often old rows and expired {@code jti}s are purged (default 1 day)
    */
-  public record Retention(Duration feedback, Duration audit, Duration purgeInterval) {
+  public record Retention(
+      @DefaultValue("400d") Duration feedback,
+      @DefaultValue("90d") Duration audit,
+      @DefaultValue("1d") Duration purgeInterval) {
     public Retention {
       feedback = positive(feedback, Duration.ofDays(400), "feedback");
       audit = positive(audit, Duration.ofDays(90), "audit");

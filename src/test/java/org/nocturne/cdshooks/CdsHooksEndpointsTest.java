@@ -2,6 +2,8 @@ package org.nocturne.cdshooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,6 +36,7 @@ class CdsHooksEndpointsTest {
 
   @LocalServerPort int port;
   @Autowired FeedbackStore feedbackStore;
+  @Autowired MeterRegistry meters;
   LocalServer server;
 
   @BeforeEach
@@ -200,7 +203,18 @@ class CdsHooksEndpointsTest {
   void anUnknownServiceIsA404() {
     assertOperationOutcome(server.postJson("/cds-services/no-such-service", MINIMAL), 404);
     assertOperationOutcome(server.postJson("/cds-services/no-such-service/feedback", "{}"), 404);
-    assertOperationOutcome(server.get("/nothing-here"), 404);
+    assertOperationOutcome(server.get("/cds-services/nocturnal-leg-pain/feedback/extra"), 404);
+  }
+
+  @Test
+  void pathsOutsideCdsHooksKeepSpringsOwnErrorsNotOperationOutcomes() {
+    var unknownPage = server.get("/education/no-such-cause");
+    var nothing = server.get("/nothing-here");
+
+    assertThat(unknownPage.statusCode()).isEqualTo(404);
+    assertThat(unknownPage.body()).doesNotContain("OperationOutcome");
+    assertThat(nothing.statusCode()).isEqualTo(404);
+    assertThat(nothing.body()).doesNotContain("OperationOutcome");
   }
 
   @Test
@@ -245,8 +259,71 @@ class CdsHooksEndpointsTest {
   }
 
   @Test
-  void theServiceEndpointOnlyTakesPost() {
-    assertOperationOutcome(server.get(SERVICE), 405);
+  void theServiceEndpointOnlyTakesPostAndSaysSo() {
+    var get = server.get(SERVICE);
+    var delete =
+        server.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cds-services"))
+                .DELETE()
+                .build());
+
+    assertOperationOutcome(get, 405);
+    assertThat(get.headers().firstValue("Allow")).hasValue("POST");
+    assertOperationOutcome(delete, 405);
+    assertThat(delete.headers().firstValue("Allow")).hasValue("GET");
+  }
+
+  @Test
+  void aGzipBodyIsA415NotBrokenJson() throws Exception {
+    var zipped = new java.io.ByteArrayOutputStream();
+    try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+      gzip.write(MINIMAL.getBytes(StandardCharsets.UTF_8));
+    }
+    var request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SERVICE))
+            .header("Content-Type", "application/json")
+            .header("Content-Encoding", "gzip")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(zipped.toByteArray()))
+            .build();
+
+    var response = server.send(request);
+
+    assertOperationOutcome(response, 415);
+    assertThat(response.body()).contains("Content-Encoding").doesNotContain("not valid JSON");
+  }
+
+  @Test
+  void aClientThatAcceptsFhirJsonIsAnswered() {
+    var call =
+        server.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SERVICE))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/fhir+json")
+                .POST(HttpRequest.BodyPublishers.ofString(MINIMAL))
+                .build());
+    var discovery =
+        server.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cds-services"))
+                .header("Accept", "application/fhir+json")
+                .GET()
+                .build());
+
+    assertThat(call.statusCode()).isEqualTo(200);
+    assertThat(call.body()).contains("\"cards\"");
+    assertThat(discovery.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aClientThatAcceptsNeitherJsonIsA406() {
+    var response =
+        server.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SERVICE))
+                .header("Content-Type", "application/json")
+                .header("Accept", "text/html")
+                .POST(HttpRequest.BodyPublishers.ofString(MINIMAL))
+                .build());
+
+    assertOperationOutcome(response, 406);
   }
 
   @Test
@@ -268,6 +345,45 @@ class CdsHooksEndpointsTest {
         server.postJson(SERVICE + "/feedback", "{\"feedback\":[{\"card\":\"c\"}]}"), 400);
   }
 
+  private long calls(String service, String outcome) {
+    Timer timer =
+        meters
+            .find("nocturne.cds.invocations")
+            .tags("service", service, "outcome", outcome)
+            .timer();
+    return timer == null ? 0 : timer.count();
+  }
+
+  @Test
+  void everyOutcomeIsCountedIncludingCallsRefusedBeforeAController() {
+    String id = "nocturnal-leg-pain";
+    long ok = calls(id, "ok");
+    long notFound = calls("unknown", "404");
+    long notAllowed = calls(id, "405");
+    long notAcceptable = calls(id, "406");
+    long unsupported = calls(id, "415");
+    long bad = calls(id, "400");
+
+    server.postJson(SERVICE, MINIMAL);
+    server.postJson("/cds-services/no-such-service", MINIMAL);
+    server.get(SERVICE);
+    server.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SERVICE))
+            .header("Content-Type", "application/json")
+            .header("Accept", "text/html")
+            .POST(HttpRequest.BodyPublishers.ofString(MINIMAL))
+            .build());
+    server.post(SERVICE, "text/plain", MINIMAL.getBytes(StandardCharsets.UTF_8));
+    server.postJson(SERVICE, "{");
+
+    assertThat(calls(id, "ok")).isEqualTo(ok + 1);
+    assertThat(calls("unknown", "404")).isEqualTo(notFound + 1);
+    assertThat(calls(id, "405")).isEqualTo(notAllowed + 1);
+    assertThat(calls(id, "406")).isEqualTo(notAcceptable + 1);
+    assertThat(calls(id, "415")).isEqualTo(unsupported + 1);
+    assertThat(calls(id, "400")).isEqualTo(bad + 1);
+  }
+
   @Test
   void healthProbesAndMetricsAreExposed() {
     server.postJson(SERVICE, MINIMAL);
@@ -279,6 +395,18 @@ class CdsHooksEndpointsTest {
         .contains("\"COUNT\"");
     assertThat(server.get("/actuator/metrics/cache.gets?tag=cache:nocturne.prefetch").statusCode())
         .isEqualTo(200);
+    assertThat(server.get("/livez").statusCode()).isEqualTo(200);
+    assertThat(server.get("/readyz").statusCode()).isEqualTo(200);
+    assertThat(server.get("/actuator/prometheus").body())
+        .contains("nocturne_cds_invocations_seconds_bucket{");
+  }
+
+  @Test
+  void infoNamesTheBuild() {
+    assertThat(server.get("/actuator/info").body())
+        .contains("\"build\"")
+        .contains("\"artifact\":\"nocturne-cds\"")
+        .contains("\"version\"");
   }
 
   // ---- issue 19: each test failed before its fix

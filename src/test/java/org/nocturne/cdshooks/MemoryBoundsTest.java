@@ -3,6 +3,7 @@ package org.nocturne.cdshooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.MemoryUsage;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Status;
@@ -25,7 +26,16 @@ class MemoryBoundsTest {
   void thePrefetchCacheIsBoundedInBytes() {
     var config = new CdsHooksConfiguration();
     var properties =
-        new PrefetchProperties(null, null, null, null, null, null, 10_000L, List.of(), 1_000_000L);
+        new PrefetchProperties(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(2),
+            10,
+            10_485_760L,
+            Duration.ofSeconds(60),
+            10_000L,
+            List.of(),
+            1_000_000L);
     var cache =
         config.prefetchCache(
             properties,

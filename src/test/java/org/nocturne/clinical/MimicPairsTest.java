@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nocturne.clinical.Answers.Laterality.BOTH;
 import static org.nocturne.clinical.Answers.Location.CALF;
 import static org.nocturne.clinical.Answers.Location.FOOT_TOES;
+import static org.nocturne.clinical.Answers.Location.RADIATES_FROM_BACK_OR_BUTTOCK;
 import static org.nocturne.clinical.Answers.PainCharacter.ACHING_HEAVINESS;
 import static org.nocturne.clinical.Answers.PainCharacter.BURNING;
 import static org.nocturne.clinical.Answers.PainCharacter.CRAMP_HARD_MUSCLE;
@@ -160,5 +161,40 @@ class MimicPairsTest {
     assertThat(assessment.leading().cause()).isEqualTo(Cause.PERIPHERAL_ARTERY_DISEASE);
     assertThat(pad.supporting()).anySatisfy(f -> assertThat(f.text()).contains("TBI 0.55"));
     assertThat(pad.against()).noneSatisfy(f -> assertThat(f.text()).contains("ABI normal"));
+  }
+
+  @Test
+  void worseLyingFlatAloneIsNotArterialRestPain_onlyWithReliefByHangingTheLegsDown() {
+    var flatOnly = patient().age(50).answered(r -> r.yes(Item.WORSE_LYING_FLAT)).assess();
+    var restPain =
+        patient()
+            .age(50)
+            .answered(r -> r.yes(Item.WORSE_LYING_FLAT, Item.RELIEF_DANGLING))
+            .assess();
+
+    assertThat(flatOnly.of(Cause.PERIPHERAL_ARTERY_DISEASE).findings())
+        .noneSatisfy(f -> assertThat(f.text()).contains("lying flat"));
+    assertThat(restPain.of(Cause.PERIPHERAL_ARTERY_DISEASE).findings())
+        .anySatisfy(f -> assertThat(f.text()).isEqualTo("Worse lying flat"));
+  }
+
+  @Test
+  void theDiscAndStenosisHalvesOfTheOldQuestionEachCountForSciatica() {
+    for (Item half :
+        java.util.List.of(Item.WORSE_SITTING_OR_COUGHING, Item.EASED_BENDING_FORWARD_OR_SITTING)) {
+      var assessment =
+          patient().answered(r -> r.location(RADIATES_FROM_BACK_OR_BUTTOCK).yes(half)).assess();
+      var old =
+          patient()
+              .answered(
+                  r ->
+                      r.location(RADIATES_FROM_BACK_OR_BUTTOCK)
+                          .yes(Item.WORSE_SITTING_BENDING_COUGHING))
+              .assess();
+
+      assertThat(assessment.of(Cause.SCIATICA).score()).isEqualTo(old.of(Cause.SCIATICA).score());
+      assertThat(assessment.of(Cause.SCIATICA).evidence())
+          .anySatisfy(e -> assertThat(e).endsWith("#" + half.linkId()));
+    }
   }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Each order-safety finding, firing and not firing, with its severity and what it offers. */
+/** Each order-safety rule, firing and not firing, with its severity and the remedy it offers. */
 class OrderSafetyTest {
   private static final OrderSafety SAFETY = new OrderSafety(PatientFixture.MODEL.knowledge());
 
@@ -27,8 +27,21 @@ class OrderSafetyTest {
     return SAFETY.check(facts, PatientFixture.MODEL.assess(facts, TODAY), List.of(order), TODAY);
   }
 
+  private static List<SafetyFinding> check(
+      PatientFixture fixture, ProposedOrder order, SafetyConcern concern) {
+    return check(fixture, order).stream().filter(f -> f.concern() == concern).toList();
+  }
+
   @Test
-  void quinineWithoutMalariaIsAWarningThatOffersToRemoveTheOrder() {
+  void everyRuleIsListedOnceAndEveryConcernHasARule() {
+    assertThat(SafetyRules.ALL).extracting(SafetyRule::concern).doesNotHaveDuplicates();
+    assertThat(SafetyRules.ALL)
+        .extracting(SafetyRule::concern)
+        .containsExactlyInAnyOrder(SafetyConcern.values());
+  }
+
+  @Test
+  void quinineWithoutMalariaIsCriticalAndOffersToRemoveTheOrder() {
     var findings =
         check(
             patient().has(Disorder.LEG_CRAMPS),
@@ -39,9 +52,17 @@ class OrderSafetyTest {
         .satisfies(
             f -> {
               assertThat(f.concern()).isEqualTo(SafetyConcern.QUININE_FOR_LEG_CRAMPS);
-              assertThat(f.severity()).isEqualTo(Severity.WARNING);
-              assertThat(f.withdraw()).isTrue();
+              assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(f.remedy()).isInstanceOf(Remedy.Withdraw.class);
             });
+  }
+
+  @Test
+  void quinineGuidanceSaysWhatBothTheFdaAndTheMhraSay() {
+    var guidance = PatientFixture.MODEL.knowledge().safety(SafetyConcern.QUININE_FOR_LEG_CRAMPS);
+
+    assertThat(guidance.text()).contains("FDA", "boxed warning", "MHRA", "not for routine use");
+    assertThat(guidance.source()).contains("FDA", "MHRA");
   }
 
   @Test
@@ -62,7 +83,7 @@ class OrderSafetyTest {
         .satisfies(
             f -> {
               assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-              assertThat(f.withdraw()).isTrue();
+              assertThat(f.remedy()).isInstanceOf(Remedy.Withdraw.class);
               assertThat(f.headline()).contains("ABI 0.52 left");
             });
   }
@@ -78,6 +99,16 @@ class OrderSafetyTest {
   }
 
   @Test
+  void compressionWithAToePressureBelow30IsCritical() {
+    assertThat(
+            check(
+                patient().abi(0.95, 1.0).measured(Measure.TOE_PRESSURE, 25, Side.RIGHT),
+                stockings()))
+        .singleElement()
+        .satisfies(f -> assertThat(f.headline()).startsWith("Toe pressure 25"));
+  }
+
+  @Test
   void compressionBetweenAbi06And08IsAWarningForReducedCompression() {
     assertThat(check(patient().abi(0.7, 0.95), stockings()))
         .singleElement()
@@ -85,6 +116,7 @@ class OrderSafetyTest {
             f -> {
               assertThat(f.severity()).isEqualTo(Severity.WARNING);
               assertThat(f.headline()).contains("reduced compression");
+              assertThat(f.remedy()).isInstanceOf(Remedy.Caution.class);
             });
   }
 
@@ -94,22 +126,99 @@ class OrderSafetyTest {
   }
 
   @Test
-  void compressionWithoutAnAbiWhenArterialDiseaseIsPossibleAsksForTheAbiFirst() {
-    assertThat(check(patient().has(Disorder.DIABETES), stockings()))
-        .singleElement()
-        .satisfies(
-            f -> {
-              assertThat(f.severity()).isEqualTo(Severity.WARNING);
-              assertThat(f.instead()).contains(NextStep.ANKLE_BRACHIAL_INDEX);
-            });
+  void compressionWithoutAnAbiInAPatientAtRiskAsksForTheAbiFirst() {
+    for (PatientFixture atRisk :
+        List.of(
+            patient().age(66),
+            patient().age(50).has(Disorder.DIABETES),
+            patient().age(50).has(Disorder.CHRONIC_KIDNEY_DISEASE),
+            patient().age(50).has(Disorder.PERIPHERAL_ARTERY_DISEASE),
+            patient().age(50).answered(r -> r.smoking(Answers.Smoking.CURRENT)),
+            patient().age(50).has(Disorder.CURRENT_SMOKER))) {
+      assertThat(check(atRisk, stockings()))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.concern()).isEqualTo(SafetyConcern.COMPRESSION_WITH_LOW_ABI);
+                assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                assertThat(f.remedy())
+                    .isEqualTo(new Remedy.TestFirst(NextStep.ANKLE_BRACHIAL_INDEX));
+              });
+    }
+  }
+
+  @Test
+  void compressionWithoutAnAbiInAYoungPatientWithoutRiskIsSafe() {
     assertThat(check(patient().age(40), stockings())).isEmpty();
+    assertThat(check(patient().age(64), stockings())).isEmpty();
+    assertThat(
+            check(patient().age(50).answered(r -> r.smoking(Answers.Smoking.FORMER)), stockings()))
+        .isEmpty();
   }
 
   @Test
   void compressionWithANoncompressibleAbiAsksForToePressures() {
     assertThat(check(patient().has(Disorder.DIABETES).abi(1.5, 1.2), stockings()))
         .singleElement()
-        .satisfies(f -> assertThat(f.instead()).contains(NextStep.TOE_BRACHIAL_INDEX));
+        .satisfies(
+            f ->
+                assertThat(f.remedy())
+                    .isEqualTo(new Remedy.TestFirst(NextStep.TOE_BRACHIAL_INDEX)));
+  }
+
+  @Test
+  void compressionInDecompensatedHeartFailureIsCriticalAndOffersToRemoveTheOrder() {
+    assertThat(
+            check(
+                patient().age(50).has(Disorder.DECOMPENSATED_HEART_FAILURE).abi(1.0, 1.0),
+                stockings()))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.concern()).isEqualTo(SafetyConcern.COMPRESSION_CONTRAINDICATION);
+              assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(f.remedy()).isInstanceOf(Remedy.Withdraw.class);
+              assertThat(f.headline()).contains("decompensated heart failure");
+            });
+  }
+
+  @Test
+  void compressionOnOneSwollenBlueLegIsCriticalForSuspectedPhlegmasia() {
+    var swollenBlue =
+        patient()
+            .age(50)
+            .abi(1.0, 1.0)
+            .answered(
+                r ->
+                    r.swelling(Answers.Swelling.ONE_LEG)
+                        .skinChanges(Answers.SkinChange.PALE_OR_BLUE));
+
+    assertThat(check(swollenBlue, stockings(), SafetyConcern.COMPRESSION_CONTRAINDICATION))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+              assertThat(f.headline()).contains("phlegmasia");
+            });
+    var swollenOnly =
+        patient().age(50).abi(1.0, 1.0).answered(r -> r.swelling(Answers.Swelling.ONE_LEG));
+    assertThat(check(swollenOnly, stockings(), SafetyConcern.COMPRESSION_CONTRAINDICATION))
+        .isEmpty();
+  }
+
+  @Test
+  void compressionWithASensoryNeuropathyIsAWarningToCheckSensation() {
+    assertThat(
+            check(
+                patient().age(50).has(Disorder.DIABETIC_NEUROPATHY).abi(1.0, 1.0),
+                stockings(),
+                SafetyConcern.COMPRESSION_CONTRAINDICATION))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.severity()).isEqualTo(Severity.WARNING);
+              assertThat(f.remedy()).isInstanceOf(Remedy.Caution.class);
+            });
   }
 
   @Test
@@ -124,14 +233,21 @@ class OrderSafetyTest {
         .satisfies(
             f -> {
               assertThat(f.concern()).isEqualTo(SafetyConcern.DOPAMINE_AGONIST_FOR_RLS);
-              assertThat(f.instead()).contains(NextStep.IRON_STUDIES);
+              assertThat(f.remedy()).isEqualTo(new Remedy.TestFirst(NextStep.IRON_STUDIES));
             });
     assertThat(
             check(
                 patient().has(Disorder.RESTLESS_LEGS).measured(Measure.FERRITIN, 120),
                 drug(DrugClass.DOPAMINE_AGONIST, "Ropinirole", Disorder.RESTLESS_LEGS)))
         .singleElement()
-        .satisfies(f -> assertThat(f.instead()).isEmpty());
+        .satisfies(f -> assertThat(f.remedy()).isInstanceOf(Remedy.Caution.class));
+    assertThat(
+            check(
+                patient().has(Disorder.RESTLESS_LEGS).measured(Measure.FERRITIN, 40),
+                drug(DrugClass.DOPAMINE_AGONIST, "Ropinirole", Disorder.RESTLESS_LEGS)))
+        .singleElement()
+        .satisfies(
+            f -> assertThat(f.remedy()).isEqualTo(new Remedy.TestFirst(NextStep.IRON_REPLETION)));
   }
 
   @Test
@@ -140,26 +256,70 @@ class OrderSafetyTest {
   }
 
   @Test
-  void aCrampDrugForAPatientWithCrampsIsInformation() {
-    assertThat(
-            check(
-                patient().has(Disorder.LEG_CRAMPS),
-                drug(DrugClass.THIAZIDE_DIURETIC, "Hydrochlorothiazide")))
-        .singleElement()
-        .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+  void everyDiureticAndCrampDrugOrderedForAPatientWithCrampsIsInformation() {
+    for (DrugClass drugClass :
+        List.of(
+            DrugClass.THIAZIDE_DIURETIC,
+            DrugClass.LOOP_DIURETIC,
+            DrugClass.POTASSIUM_SPARING_DIURETIC,
+            DrugClass.LONG_ACTING_BETA_AGONIST,
+            DrugClass.CRAMP_ASSOCIATED)) {
+      assertThat(check(patient().has(Disorder.LEG_CRAMPS), drug(drugClass, "A drug")))
+          .singleElement()
+          .satisfies(
+              f -> {
+                assertThat(f.concern()).isEqualTo(SafetyConcern.DRUG_MAY_CAUSE_CRAMPS);
+                assertThat(f.severity()).isEqualTo(Severity.INFO);
+              });
+    }
     assertThat(check(patient(), drug(DrugClass.THIAZIDE_DIURETIC, "Hydrochlorothiazide")))
+        .isEmpty();
+    assertThat(check(patient().has(Disorder.LEG_CRAMPS), drug(DrugClass.STATIN, "Atorvastatin")))
         .isEmpty();
   }
 
   @Test
-  void aDrugThatWorsensRestlessLegsForAPatientWithThemIsInformation() {
-    assertThat(
-            check(
-                patient().has(Disorder.RESTLESS_LEGS),
-                drug(DrugClass.SEROTONERGIC_ANTIDEPRESSANT, "Sertraline")))
+  void aDrugThatWorsensRestlessLegsOffersAnAlternativeOfItsOwnClass() {
+    var antidepressant =
+        check(
+            patient().has(Disorder.RESTLESS_LEGS),
+            drug(DrugClass.SEROTONERGIC_ANTIDEPRESSANT, "Sertraline"));
+    assertThat(antidepressant)
         .singleElement()
-        .satisfies(f -> assertThat(f.concern()).isEqualTo(SafetyConcern.DRUG_MAY_WORSEN_RLS));
+        .satisfies(
+            f -> {
+              assertThat(f.concern()).isEqualTo(SafetyConcern.DRUG_MAY_WORSEN_RLS);
+              assertThat(alternative(f)).contains("bupropion");
+            });
+    assertThat(
+            alternative(
+                check(
+                        patient().has(Disorder.RESTLESS_LEGS),
+                        drug(DrugClass.SEDATING_ANTIHISTAMINE, "Diphenhydramine"))
+                    .get(0)))
+        .contains("non-sedating", "\"PM\" sleep aids");
+    assertThat(
+            alternative(
+                check(
+                        patient().has(Disorder.RESTLESS_LEGS),
+                        drug(DrugClass.DOPAMINE_ANTAGONIST, "Metoclopramide"))
+                    .get(0)))
+        .contains("domperidone", "QT", "not in the US");
     assertThat(check(patient(), drug(DrugClass.SEROTONERGIC_ANTIDEPRESSANT, "Sertraline")))
         .isEmpty();
+  }
+
+  @Test
+  void everyDrugThatWorsensRestlessLegsHasAnAlternativeWithItsSource() {
+    for (DrugClass drugClass : DrugMayWorsenRlsRule.AGGRAVATORS) {
+      Sourced alternative = PatientFixture.MODEL.knowledge().alternative(drugClass);
+      assertThat(alternative.text()).isNotBlank();
+      assertThat(alternative.source()).isNotBlank();
+    }
+  }
+
+  private static String alternative(SafetyFinding finding) {
+    assertThat(finding.remedy()).isInstanceOf(Remedy.ConsiderAlternative.class);
+    return ((Remedy.ConsiderAlternative) finding.remedy()).alternative().text();
   }
 }

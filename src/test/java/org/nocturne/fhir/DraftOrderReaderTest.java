@@ -39,6 +39,25 @@ class DraftOrderReaderTest {
   }
 
   @Test
+  void compressionIsRecognisedByCodeAndByFreeText() {
+    String drafts =
+        """
+        {"resourceType":"Bundle","type":"collection","entry":[
+          {"resource":{"resourceType":"ServiceRequest","id":"coded","status":"draft","intent":"order",
+            "code":{"coding":[{"system":"http://snomed.info/sct","code":"348681001"}]}}},
+          {"resource":{"resourceType":"MedicationRequest","id":"typed","status":"draft","intent":"order",
+            "medicationCodeableConcept":{"text":"thigh-high 20-30 mmHg, wear daily"}}},
+          {"resource":{"resourceType":"MedicationRequest","id":"drug","status":"draft","intent":"order",
+            "medicationCodeableConcept":{"text":"Naproxen 500 mg"}}}
+        ]}""";
+
+    List<ProposedOrder> orders = reader.read(drafts, List.of());
+
+    assertThat(orders).extracting(ProposedOrder::compression).containsExactly(true, true, false);
+    assertThat(orders.get(2).drugClasses()).containsExactly(DrugClass.CRAMP_ASSOCIATED);
+  }
+
+  @Test
   void orderSelectReadsOnlyTheSelectedOrders() {
     assertThat(reader.read(DRAFTS, List.of("ServiceRequest/s")))
         .extracting(ProposedOrder::reference)

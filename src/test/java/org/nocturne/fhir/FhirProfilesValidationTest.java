@@ -106,4 +106,27 @@ class FhirProfilesValidationTest {
 
     assertThat(errors).isNotEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void aResponseMayNameTheQuestionnaireWithOrWithoutItsVersion() throws IOException {
+    var response =
+        (org.hl7.fhir.r4.model.QuestionnaireResponse)
+            parse(PROFILES.resolve("examples/QuestionnaireResponse-example.json"));
+
+    assertThat(response.getQuestionnaire()).endsWith("|1.1.0");
+    assertThat(OfflineValidator.errors(response)).isEmpty();
+    response.setQuestionnaire("http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain");
+    assertThat(OfflineValidator.errors(response)).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aResponseToAnotherQuestionnaireBreaksTheProfile() throws IOException {
+    var response =
+        (org.hl7.fhir.r4.model.QuestionnaireResponse)
+            parse(PROFILES.resolve("examples/QuestionnaireResponse-example.json"));
+    response.setQuestionnaire(
+        "http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain-x|1.0");
+
+    assertThat(OfflineValidator.errors(response)).anyMatch(error -> error.contains("nlp-1"));
+  }
 }

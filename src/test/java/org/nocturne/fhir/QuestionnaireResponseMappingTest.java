@@ -27,31 +27,173 @@ class QuestionnaireResponseMappingTest {
     return response;
   }
 
+  private static QuestionnaireResponse parse(Path file) throws java.io.IOException {
+    return Fhir.CONTEXT
+        .newJsonParser()
+        .parseResource(QuestionnaireResponse.class, Files.readString(file));
+  }
+
   @Test
   void thePublishedExampleIsReadCompletelyThroughItsNestedGroups() throws Exception {
-    var example =
-        Fhir.CONTEXT
-            .newJsonParser()
-            .parseResource(
-                QuestionnaireResponse.class,
-                Files.readString(
-                    Path.of("fhir-profiles/examples/QuestionnaireResponse-example.json")));
+    var example = parse(Path.of("fhir-profiles/examples/QuestionnaireResponse-example.json"));
 
-    var report = responses(example).report().orElseThrow();
+    var facts = responses(example);
+    var report = facts.report().orElseThrow();
 
+    assertThat(example.getQuestionnaire()).endsWith("|1.1.0");
     assertThat(report.reference()).isEqualTo("QuestionnaireResponse/example");
     assertThat(report.onset()).isEqualTo(Answers.Onset.TWO_WEEKS_TO_3_MONTHS);
     assertThat(report.painSeverity()).isEqualTo(7);
+    assertThat(report.character())
+        .containsExactlyInAnyOrder(
+            Answers.PainCharacter.URGE_TO_MOVE, Answers.PainCharacter.CRAWLING_CREEPING);
+    assertThat(report.laterality()).isEqualTo(Answers.Laterality.BOTH);
+    assertThat(report.yes(Item.RELIEF_MOVING)).isTrue();
+    assertThat(report.yes(Item.RETURNS_WHEN_STILL)).isTrue();
+    assertThat(report.yes(Item.WORSE_SITTING_OR_LYING_STILL)).isTrue();
+    assertThat(report.yes(Item.EVENING_CAFFEINE_OR_ALCOHOL)).isTrue();
+    assertThat(report.no(Item.RELIEF_STRETCHING)).isTrue();
+    assertThat(report.no(Item.CALF_TENDERNESS)).isTrue();
+    assertThat(report.no(Item.SNORING_OR_APNOEA)).isTrue();
+    assertThat(report.unsure(Item.FAMILY_HISTORY_RLS)).isTrue();
+    assertThat(report.unsure(Item.WEIGHT_LOSS)).isTrue();
+    assertThat(report.smoking()).isEqualTo(Answers.Smoking.FORMER);
+    assertThat(report.skinChanges()).containsExactly(Answers.SkinChange.NONE);
+    assertThat(report.homeMeasuresTried())
+        .containsExactlyInAnyOrder(
+            Answers.HomeMeasure.STRETCHING, Answers.HomeMeasure.WALKING_ABOUT);
+    assertThat(report.evidence(Item.RELIEF_MOVING))
+        .isEqualTo("QuestionnaireResponse/example#relief-moving");
+    assertThat(facts.skipped()).isEmpty();
+  }
+
+  @Test
+  void answersAlreadyOnRecordFromVersion100AreStillReadWithEveryLinkIdAndCode() throws Exception {
+    var old = parse(Path.of("src/test/resources/questionnaire/QuestionnaireResponse-1.0.0.json"));
+
+    var facts = responses(old);
+    var report = facts.report().orElseThrow();
+
     assertThat(report.character())
         .containsExactlyInAnyOrder(
             Answers.PainCharacter.ACHING_HEAVINESS, Answers.PainCharacter.BURNING);
     assertThat(report.laterality()).isEqualTo(Answers.Laterality.LEFT);
     assertThat(report.yes(Item.RELIEF_DANGLING)).isTrue();
     assertThat(report.no(Item.RELIEF_STRETCHING)).isTrue();
+    assertThat(report.no(Item.CALF_TENDERNESS)).isTrue();
     assertThat(report.skinChanges()).containsExactly(Answers.SkinChange.SHINY_HAIRLESS);
     assertThat(report.homeMeasuresTried()).containsExactly(Answers.HomeMeasure.DANGLING);
-    assertThat(report.evidence(Item.RELIEF_DANGLING))
-        .isEqualTo("QuestionnaireResponse/example#relief-dangling");
+    assertThat(facts.skipped()).isEmpty();
+  }
+
+  @Test
+  void notSureIsUnknownNeverNo() {
+    QuestionnaireResponse response = response("qr", "2026-11-20T08:00:00Z");
+    for (String linkId : java.util.List.of("calf-tenderness", "fever", "family-history-rls")) {
+      response
+          .addItem()
+          .setLinkId(linkId)
+          .addAnswer()
+          .setValue(new Coding(ANSWERS, "not-sure", null));
+    }
+    response
+        .addItem()
+        .setLinkId("weight-loss")
+        .addAnswer()
+        .setValue(new Coding(ANSWERS, "yes", null));
+    response
+        .addItem()
+        .setLinkId("previous-clot")
+        .addAnswer()
+        .setValue(new Coding(ANSWERS, "no", null));
+    response
+        .addItem()
+        .setLinkId("skin-changes")
+        .addAnswer()
+        .setValue(new Coding(ANSWERS, "not-sure", null));
+
+    var facts = responses(response);
+    var report = facts.report().orElseThrow();
+
+    for (Item item : java.util.List.of(Item.CALF_TENDERNESS, Item.FEVER, Item.FAMILY_HISTORY_RLS)) {
+      assertThat(report.yes(item)).isFalse();
+      assertThat(report.no(item)).isFalse();
+      assertThat(report.unsure(item)).isTrue();
+    }
+    assertThat(report.yes(Item.WEIGHT_LOSS)).isTrue();
+    assertThat(report.no(Item.PREVIOUS_CLOT)).isTrue();
+    assertThat(report.skinChanges()).isEmpty();
+    assertThat(report.unsure(Item.SKIN_CHANGES)).isTrue();
+    assertThat(facts.skipped()).isEmpty();
+  }
+
+  @Test
+  void noneSentWithOtherOptionsIsIgnoredAndNoneAloneIsKept() {
+    QuestionnaireResponse response = response("qr", "2026-11-20T08:00:00Z");
+    var skin = response.addItem().setLinkId("skin-changes");
+    skin.addAnswer().setValue(new Coding(ANSWERS, "none", null));
+    skin.addAnswer().setValue(new Coding(ANSWERS, "non-healing-sore", null));
+    var home = response.addItem().setLinkId("home-measures-tried");
+    home.addAnswer().setValue(new Coding(ANSWERS, "heat", null));
+    home.addAnswer().setValue(new Coding(ANSWERS, "none", null));
+
+    var facts = responses(response);
+    var report = facts.report().orElseThrow();
+
+    assertThat(report.skinChanges()).containsExactly(Answers.SkinChange.NON_HEALING_SORE);
+    assertThat(report.homeMeasuresTried()).containsExactly(Answers.HomeMeasure.HEAT);
+    assertThat(facts.skipped()).hasSize(2);
+
+    QuestionnaireResponse alone = response("qr2", "2026-11-20T08:00:00Z");
+    alone
+        .addItem()
+        .setLinkId("skin-changes")
+        .addAnswer()
+        .setValue(new Coding(ANSWERS, "none", null));
+    assertThat(responses(alone).report().orElseThrow().skinChanges())
+        .containsExactly(Answers.SkinChange.NONE);
+  }
+
+  @Test
+  void theNewRiskFactorItemsAreReadAsTypedFacts() {
+    QuestionnaireResponse response = response("qr", "2026-11-20T08:00:00Z");
+    response
+        .addItem()
+        .setLinkId("smoking")
+        .addAnswer()
+        .setValue(new Coding(ANSWERS, "current-smoker", null));
+    for (String linkId :
+        java.util.List.of(
+            "long-travel",
+            "worse-sitting-or-coughing",
+            "eased-bending-forward-or-sitting",
+            "evening-caffeine-or-alcohol")) {
+      response.addItem().setLinkId(linkId).addAnswer().setValue(new BooleanType(true));
+    }
+    for (String linkId :
+        java.util.List.of("oestrogen-medicine", "pregnant-or-recent-birth", "snoring-or-apnoea")) {
+      response.addItem().setLinkId(linkId).addAnswer().setValue(new Coding(ANSWERS, "yes", null));
+    }
+
+    var report = responses(response).report().orElseThrow();
+
+    assertThat(report.smoking()).isEqualTo(Answers.Smoking.CURRENT);
+    assertThat(report.yes(Item.LONG_TRAVEL)).isTrue();
+    assertThat(report.yes(Item.WORSE_SITTING_OR_COUGHING)).isTrue();
+    assertThat(report.yes(Item.EASED_BENDING_FORWARD_OR_SITTING)).isTrue();
+    assertThat(report.yes(Item.EVENING_CAFFEINE_OR_ALCOHOL)).isTrue();
+    assertThat(report.yes(Item.OESTROGEN_MEDICINE)).isTrue();
+    assertThat(report.yes(Item.PREGNANT_OR_RECENT_BIRTH)).isTrue();
+    assertThat(report.yes(Item.SNORING_OR_APNOEA)).isTrue();
+  }
+
+  @Test
+  void aVersionedCanonicalIsOurQuestionnaire() {
+    QuestionnaireResponse response = response("qr", "2026-11-20T08:00:00Z");
+    response.setQuestionnaire(QuestionnaireResponseMapper.QUESTIONNAIRE + "|1.1.0");
+    response.addItem().setLinkId("fever").addAnswer().setValue(new BooleanType(true));
+
+    assertThat(responses(response).report().orElseThrow().yes(Item.FEVER)).isTrue();
   }
 
   @Test

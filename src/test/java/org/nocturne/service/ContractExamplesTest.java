@@ -25,7 +25,10 @@ import org.springframework.test.context.ActiveProfiles;
  * <p>After a deliberate change of the cards, {@code ./mvnw test -Dtest=ContractExamplesTest
  * -Dnocturne.examples.write=true} rewrites the responses; read the diff before committing it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// the examples show the links an EHR gets from a service published at http://localhost:8080
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "nocturne.security.public-base-url=http://localhost:8080")
 @ActiveProfiles("local")
 @Import(FixedClock.class)
 class ContractExamplesTest {

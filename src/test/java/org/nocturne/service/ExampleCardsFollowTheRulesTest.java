@@ -57,6 +57,7 @@ class ExampleCardsFollowTheRulesTest {
               "quinine-for-leg-cramps",
               "compression-with-low-abi",
               "dopamine-agonist-for-rls",
+              "compression-contraindication",
               "drug-may-cause-cramps",
               "drug-may-worsen-rls"),
           BASE + "leg-pain-card",

@@ -35,13 +35,16 @@ class PublishedResourcesTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
-    assertThat(page.body()).contains("<h2>What can help</h2>").contains("Get help the same day if");
+    assertThat(page.body())
+        .contains("<h2>What can help</h2>")
+        .contains("Call emergency services or go to an emergency department now if")
+        .contains("See a doctor today if");
   }
 
   @Test
   void thePageForArterialDiseaseWarnsAgainstRaisingAndCompressingTheLegs() {
     assertThat(server.get("/education/peripheral-artery-disease").body())
-        .contains("not advised")
+        .contains("Do not raise your legs")
         .contains("compression stockings");
   }
 

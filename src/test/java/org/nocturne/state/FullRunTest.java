@@ -274,7 +274,7 @@ class FullRunTest {
         ServiceInstance.example("nocturnal-leg-pain", "red-flag-deep-vein-thrombosis"),
         issuer.token(path));
 
-    var scrape = restarted.get("/actuator/prometheus", null);
+    var scrape = restarted.actuator("/actuator/prometheus");
 
     assertThat(scrape.statusCode()).isEqualTo(200);
     assertThat(scrape.body())

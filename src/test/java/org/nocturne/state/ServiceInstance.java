@@ -18,16 +18,22 @@ final class ServiceInstance implements AutoCloseable {
 
   final ConfigurableApplicationContext context;
   private final String base;
+  private final String management;
 
   private ServiceInstance(ConfigurableApplicationContext context) {
     this.context = context;
     this.base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+    this.management =
+        "http://127.0.0.1:" + context.getEnvironment().getProperty("local.management.port");
   }
 
   static ServiceInstance start(List<String> arguments) {
     List<String> args = new ArrayList<>(arguments);
     args.add("--server.port=0");
     args.add("--server.address=127.0.0.1");
+    // production serves the actuator on its own port: a random one, so replicas do not collide
+    args.add("--management.server.port=0");
+    args.add("--management.server.address=127.0.0.1");
     return new ServiceInstance(
         SpringApplication.run(NocturneApplication.class, args.toArray(String[]::new)));
   }
@@ -49,6 +55,11 @@ final class ServiceInstance implements AutoCloseable {
       request.header("Authorization", "Bearer " + adminToken);
     }
     return send(request.build());
+  }
+
+  /** An actuator path, on the management port as in production. */
+  HttpResponse<String> actuator(String path) {
+    return send(HttpRequest.newBuilder(URI.create(management + path)).GET().build());
   }
 
   private static HttpResponse<String> send(HttpRequest request) {

@@ -1,0 +1,66 @@
+package org.nocturne.clinical;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A dopamine agonist for restless legs: AASM 2024 advises against standard use (augmentation).
+ * Without a recent ferritin, iron studies come first; with low iron, iron repletion does.
+ */
+final class DopamineAgonistForRlsRule implements SafetyRule {
+  @Override
+  public SafetyConcern concern() {
+    return SafetyConcern.DOPAMINE_AGONIST_FOR_RLS;
+  }
+
+  @Override
+  public List<Threshold> thresholds() {
+    return List.of(Threshold.FERRITIN_IRON_THERAPY_MAX, Threshold.RECENT_TEST_MONTHS);
+  }
+
+  @Override
+  public Optional<SafetyFinding> check(Evaluation e, Assessment assessment, ProposedOrder order) {
+    if (!order.is(DrugClass.DOPAMINE_AGONIST)
+        || (!order.reasons().contains(Disorder.RESTLESS_LEGS)
+            && DrugMayWorsenRlsRule.restlessLegs(e, assessment).isEmpty())) {
+      return Optional.empty();
+    }
+    List<Finding> findings = new ArrayList<>();
+    findings.add(SafetyRule.ordered(e, concern(), "Dopaminergic drug for restless legs", order));
+    boolean noFerritin = !e.hasRecent(Measure.FERRITIN);
+    if (noFerritin) {
+      findings.add(
+          new Finding(
+              "No ferritin in the last " + (int) e.t(Threshold.RECENT_TEST_MONTHS) + " months",
+              0,
+              e.basis(Threshold.RECENT_TEST_MONTHS),
+              List.of()));
+    }
+    List<String> lowIron = e.lowIronEvidence();
+    if (!lowIron.isEmpty()) {
+      findings.add(
+          new Finding(
+              "Low iron stores (ferritin ≤"
+                  + Format.number(e.t(Threshold.FERRITIN_IRON_THERAPY_MAX))
+                  + " or low TSAT): iron first",
+              0,
+              e.basis(Threshold.FERRITIN_IRON_THERAPY_MAX),
+              lowIron));
+    }
+    Remedy remedy =
+        noFerritin
+            ? new Remedy.TestFirst(NextStep.IRON_STUDIES)
+            : !lowIron.isEmpty()
+                ? new Remedy.TestFirst(NextStep.IRON_REPLETION)
+                : new Remedy.Caution();
+    return Optional.of(
+        new SafetyFinding(
+            concern(),
+            Severity.WARNING,
+            order,
+            order.name() + " for restless legs: not advised for standard use",
+            findings,
+            remedy));
+  }
+}

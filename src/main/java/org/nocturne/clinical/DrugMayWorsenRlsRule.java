@@ -1,0 +1,48 @@
+package org.nocturne.clinical;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A drug that can worsen restless legs, ordered for a patient who has them: information, with an
+ * alternative that fits the drug's class (bupropion for an antidepressant, a non-sedating
+ * antihistamine, domperidone with its QT warning where it is sold).
+ */
+final class DrugMayWorsenRlsRule implements SafetyRule {
+  static final Set<DrugClass> AGGRAVATORS =
+      Set.of(
+          DrugClass.SEROTONERGIC_ANTIDEPRESSANT,
+          DrugClass.SEDATING_ANTIHISTAMINE,
+          DrugClass.DOPAMINE_ANTAGONIST,
+          DrugClass.LITHIUM);
+
+  @Override
+  public SafetyConcern concern() {
+    return SafetyConcern.DRUG_MAY_WORSEN_RLS;
+  }
+
+  @Override
+  public Optional<SafetyFinding> check(Evaluation e, Assessment assessment, ProposedOrder order) {
+    Optional<DrugClass> aggravator = AGGRAVATORS.stream().filter(order::is).sorted().findFirst();
+    List<String> rls = restlessLegs(e, assessment);
+    if (aggravator.isEmpty() || rls.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new SafetyFinding(
+            concern(),
+            Severity.INFO,
+            order,
+            order.name() + " can worsen restless legs, which this patient has",
+            List.of(
+                SafetyRule.ordered(e, concern(), "Ordered", order),
+                new Finding("Restless legs", 0, e.knowledge().safety(concern()).source(), rls)),
+            new Remedy.ConsiderAlternative(e.knowledge().alternative(aggravator.get()))));
+  }
+
+  static List<String> restlessLegs(Evaluation e, Assessment assessment) {
+    return DrugMayCauseCrampsRule.evidenceOf(
+        e, assessment, Disorder.RESTLESS_LEGS, Cause.RESTLESS_LEGS);
+  }
+}

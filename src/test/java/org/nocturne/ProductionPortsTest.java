@@ -1,0 +1,54 @@
+package org.nocturne;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Outside the local profile, the public port (the one EHRs and the internet reach) shows only the
+ * health probes; metrics, Prometheus and info answer on the management port alone.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "nocturne.security.public-base-url=https://cds.example.org",
+      "nocturne.security.trusted-issuers[0].issuer=https://ehr.example.org",
+      "nocturne.security.trusted-issuers[0].jwks-uri=https://ehr.example.org/jwks"
+    })
+class ProductionPortsTest {
+  @LocalServerPort int port;
+  @LocalManagementPort int managementPort;
+
+  @Test
+  void thePublicPortShowsOnlyTheHealthProbes() {
+    LocalServer open = new LocalServer(port);
+
+    assertThat(managementPort).isNotEqualTo(port);
+    assertThat(open.get("/livez").statusCode()).isEqualTo(200);
+    assertThat(open.get("/readyz").statusCode()).isEqualTo(200);
+    for (String path :
+        new String[] {
+          "/actuator", "/actuator/metrics", "/actuator/metrics/jvm.memory.used",
+          "/actuator/prometheus", "/actuator/info", "/actuator/env"
+        }) {
+      assertThat(open.get(path).statusCode()).as(path).isEqualTo(404);
+    }
+  }
+
+  @Test
+  void theManagementPortServesHealthMetricsPrometheusAndInfo() {
+    new LocalServer(port).postJson("/cds-services/nocturnal-leg-pain", "{}"); // 401: no token
+    LocalServer management = new LocalServer(managementPort);
+
+    assertThat(management.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    assertThat(management.get("/actuator/health/readiness").statusCode()).isEqualTo(200);
+    assertThat(management.get("/actuator/metrics/jvm.memory.used").statusCode()).isEqualTo(200);
+    assertThat(management.get("/actuator/info").body()).contains("\"build\"");
+    assertThat(management.get("/actuator/prometheus").body())
+        .contains(
+            "nocturne_cds_invocations_seconds_count{outcome=\"401\",service=\"nocturnal-leg-pain\"}");
+  }
+}
