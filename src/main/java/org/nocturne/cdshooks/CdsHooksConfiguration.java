@@ -165,17 +165,21 @@ public class CdsHooksConfiguration {
   }
 
   private static List<String> localOrigins(SecurityProperties security) {
-    URI own = URI.create(security.publicBaseUrl());
-    String ownOrigin =
-        own.getScheme() + "://" + own.getHost() + (own.getPort() < 0 ? "" : ":" + own.getPort());
-    return List.of(
-        "http://localhost",
-        "http://localhost:[*]",
-        "http://127.0.0.1",
-        "http://127.0.0.1:[*]",
-        "http://[::1]",
-        "http://[::1]:[*]",
-        ownOrigin);
+    List<String> origins =
+        new java.util.ArrayList<>(
+            List.of(
+                "http://localhost",
+                "http://localhost:[*]",
+                "http://127.0.0.1",
+                "http://127.0.0.1:[*]",
+                "http://[::1]",
+                "http://[::1]:[*]"));
+    if (security.publicBaseUrl() != null) {
+      URI own = URI.create(security.publicBaseUrl());
+      origins.add(
+          own.getScheme() + "://" + own.getHost() + (own.getPort() < 0 ? "" : ":" + own.getPort()));
+    }
+    return origins;
   }
 
   /** Local mode only: refuses Host headers that are not loopback names (DNS rebinding). */
@@ -183,7 +187,10 @@ public class CdsHooksConfiguration {
   FilterRegistrationBean<LoopbackHostFilter> loopbackHosts(SecurityProperties security) {
     FilterRegistrationBean<LoopbackHostFilter> registration =
         new FilterRegistrationBean<>(
-            new LoopbackHostFilter(URI.create(security.publicBaseUrl()).getHost()));
+            new LoopbackHostFilter(
+                security.publicBaseUrl() == null
+                    ? null
+                    : URI.create(security.publicBaseUrl()).getHost()));
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     registration.setEnabled(!security.jwtRequired());
     return registration;
