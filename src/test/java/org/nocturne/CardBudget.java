@@ -12,7 +12,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The contract's card budget ("Card budget"), checked on the wire JSON: at most three cards per
  * patient-view answer plus one per critical red flag; every detail at most 700 characters, with no
- * record references, evidence grades or "seed article"; {@code source.url} the service's own page.
+ * record references, evidence grades or "seed article", and nothing cut off ("…"); each guideline
+ * named once, as an absolute link; {@code source.url} the service's own page.
  */
 public final class CardBudget {
   public static final int MAX_DETAIL = 700;
@@ -42,6 +43,19 @@ public final class CardBudget {
       String detail = card.path("detail").asString("");
       if (detail.length() > MAX_DETAIL) {
         problems.add(what + ": detail has " + detail.length() + " characters");
+      }
+      if (detail.contains("…")) {
+        problems.add(what + ": detail is cut off");
+      }
+      java.util.Set<String> urls = new java.util.HashSet<>();
+      for (JsonNode link : card.path("links")) {
+        String href = link.path("url").asString("");
+        if (href.isEmpty() || !URI.create(href).isAbsolute()) {
+          problems.add(what + ": link " + link.path("label").asString("") + " is not absolute");
+        }
+        if (!urls.add(href)) {
+          problems.add(what + ": names " + href + " twice");
+        }
       }
       for (String text : List.of(what, detail)) {
         if (REFERENCE.matcher(text).find()) {

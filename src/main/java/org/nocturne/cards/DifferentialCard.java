@@ -24,6 +24,9 @@ import org.nocturne.clinical.Recommendation;
  * what is missing, the next steps (ordered by its suggestions) and self-care advice.
  */
 final class DifferentialCard {
+  /** The gap the model reports when no cause leads; the Likely line says it already. */
+  private static final String NOTHING_STANDS_OUT = "No cause stands out";
+
   private final Knowledge knowledge;
   private final Suggestions suggestions;
   private final ProblemListTemplates problems;
@@ -64,11 +67,22 @@ final class DifferentialCard {
       }
     }
     problem(leading, context, key).ifPresent(orders::add);
+    CardText text = detail(assessment, alsoFlagged);
+    List<Link> links = new ArrayList<>();
+    // self-care advice for a cause that does not stand out could contradict a red flag (a venous
+    // page advising elevation beside "DVT not excluded"): only the leading cause's page, if likely
+    if (leading.likelihood().atLeast(Likelihood.MODERATE)) {
+      links.add(
+          Link.absolute(
+              "Self-care advice for the patient: " + knowledge.shortName(leading.cause()),
+              context.url("/education/" + leading.cause().code())));
+    }
+    links.addAll(GuidelineLinks.of(knowledge, text.sources()));
     return Optional.of(
         new Card(
             context.uuid(key),
             Markdown.summary(summary(leading)),
-            detail(assessment, alsoFlagged),
+            text.render(),
             Indicator.INFO,
             Vocabulary.source(
                 Vocabulary.CAUSES,
@@ -78,10 +92,7 @@ final class DifferentialCard {
             orders.isEmpty() ? null : orders,
             orders.isEmpty() ? null : SelectionBehavior.ANY,
             null,
-            List.of(
-                Link.absolute(
-                    "Self-care advice for the patient: " + knowledge.shortName(leading.cause()),
-                    context.url("/education/" + leading.cause().code()))),
+            links.isEmpty() ? null : links,
             Map.of(DifferentialExtension.KEY, DifferentialExtension.of(assessment))));
   }
 
@@ -112,7 +123,7 @@ final class DifferentialCard {
     return switch (leading.likelihood()) {
       case HIGH -> "Night leg pain: pattern fits " + name + because;
       case MODERATE -> "Night leg pain: " + name + " possible" + because;
-      case LOW -> "Night leg pain: no cause stands out; ranked causes inside";
+      case LOW -> "Night leg pain: no single cause stands out";
     };
   }
 
@@ -120,7 +131,7 @@ final class DifferentialCard {
    * Likely, do, rule out; one line for severity and sleep and the questionnaire date; what is
    * missing; the sources once. The ranking with every finding stays in the extension.
    */
-  private String detail(Assessment assessment, List<String> alsoFlagged) {
+  private CardText detail(Assessment assessment, List<String> alsoFlagged) {
     CauseAssessment leading = assessment.leading();
     CardText text = new CardText();
     text.line("Likely", likely(assessment));
@@ -135,7 +146,8 @@ final class DifferentialCard {
         "Severity and sleep",
         (assessment.burden().isEmpty() ? "not reported" : assessment.burden().text())
             + ". Questionnaire "
-            + questionnaire);
+            + questionnaire
+            + ".");
     if (!assessment.onRecord().isEmpty()) {
       List<String> low =
           assessment
@@ -163,7 +175,9 @@ final class DifferentialCard {
             default -> "no heat (reduced sensation or blood flow)";
           });
     }
-    if (steps.isEmpty() && !assessment.advice().isEmpty()) {
+    if (steps.isEmpty()
+        && !assessment.advice().isEmpty()
+        && leading.likelihood().atLeast(Likelihood.MODERATE)) {
       steps.add("self-care advice for the patient (page linked below)");
     }
     text.line("Do", String.join("; ", steps));
@@ -174,11 +188,14 @@ final class DifferentialCard {
       text.line("Also flagged", String.join("; ", alsoFlagged));
     }
     assessment.gaps().stream()
-        .filter(gap -> !gap.contains("questionnaire"))
+        .filter(gap -> !gap.contains("questionnaire") && !gap.startsWith(NOTHING_STANDS_OUT))
         .findFirst()
         .ifPresent(gap -> text.optional("Missing", gap));
-    leading.supporting().stream().limit(3).forEach(f -> text.source(f.basis()));
-    return text.render();
+    if (leading.likelihood().atLeast(Likelihood.MODERATE)) {
+      // the sources of a cause that does not stand out would only mislead
+      leading.supporting().stream().limit(3).forEach(f -> text.source(f.basis()));
+    }
+    return text;
   }
 
   private String likely(Assessment assessment) {
@@ -190,7 +207,7 @@ final class DifferentialCard {
             .map(c -> knowledge.shortName(c.cause()) + " (" + c.likelihood().code() + ")")
             .toList();
     if (!leading.likelihood().atLeast(Likelihood.MODERATE)) {
-      return "no cause stands out; the questionnaire or the record says too little";
+      return "no single cause stands out: the findings are too few or point different ways";
     }
     String findings =
         leading.supporting().stream()

@@ -46,22 +46,25 @@ final class MedicationEffectCards {
     for (NextStep step : effect.checks()) {
       suggestions.order(step, context, reason, "routine", true, key).ifPresent(orders::add);
     }
-    return new Card(
-        context.uuid(key),
-        Markdown.summary(guidance.display() + ": " + drugs),
+    CardText text =
         new CardText()
             .line(
                 "Found", CardText.sentence(effect.findings().stream().map(f -> f.text()).toList()))
             .line("Do", guidance.action())
             .optional("Why", guidance.text())
-            .source(guidance.source())
-            .render(),
+            .source(guidance.source());
+    effect.findings().forEach(f -> text.source(f.basis()));
+    List<org.nocturne.cdshooks.Link> links = GuidelineLinks.of(knowledge, text.sources());
+    return new Card(
+        context.uuid(key),
+        Markdown.summary(guidance.display() + ": " + drugs),
+        text.render(),
         Indicator.WARNING,
         Vocabulary.source(Vocabulary.CARD_KINDS, CODE, "Medication effect", context),
         orders.isEmpty() ? null : orders,
         orders.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,
-        null,
+        links.isEmpty() ? null : links,
         null);
   }
 }

@@ -65,10 +65,15 @@ final class RedFlagCards {
           .flatMap(r -> suggestions.order(step, context, reason, priority(step), true, key))
           .ifPresent(orders::add);
     }
+    CardText text = text(flag, guidance);
+    // the guidelines behind what the card tells the physician to do; a finding's own basis (Wells
+    // behind "one leg swollen") could contradict it (Wells is not valid in pregnancy)
+    List<org.nocturne.cdshooks.Link> links =
+        GuidelineLinks.of(knowledge, List.of(guidance.source()));
     return new Card(
         context.uuid(key),
         Markdown.summary(guidance.display() + ": " + found),
-        detail(flag, guidance),
+        text.render(),
         flag.urgency() == Urgency.CRITICAL ? Indicator.CRITICAL : Indicator.WARNING,
         Vocabulary.source(
             Vocabulary.RED_FLAGS,
@@ -78,20 +83,23 @@ final class RedFlagCards {
         orders.isEmpty() ? null : orders,
         orders.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,
-        null,
+        links.isEmpty() ? null : links,
         null);
   }
 
-  /** Found, why, do now, and the sources once; the record references stay in the extension. */
+  /** Found, do now, why; the sources become links; the record references stay in the extension. */
   static String detail(RaisedFlag flag, Knowledge.Guidance guidance) {
+    return text(flag, guidance).render();
+  }
+
+  private static CardText text(RaisedFlag flag, Knowledge.Guidance guidance) {
     CardText text =
         new CardText()
             .line("Found", CardText.sentence(flag.findings().stream().map(f -> f.text()).toList()))
             .line("Do now", guidance.action())
             .optional("Why", guidance.text())
             .source(guidance.source());
-    flag.findings().forEach(f -> text.source(f.basis()));
-    return text.render();
+    return text;
   }
 
   private static String priority(NextStep step) {

@@ -61,6 +61,19 @@ public final class Knowledge {
   /** A red flag or an order-safety finding: its name, what it means, the action, and the source. */
   public record Guidance(String display, String text, String action, String source) {}
 
+  /**
+   * A guideline a card may name: its short name, its page (https), and the texts by which a source
+   * text cites it. Explicit data, so a card never shows a name guessed out of a source text.
+   */
+  public record Guideline(String name, String url, List<String> citedAs) {
+    /** Where a source text first cites this guideline, or -1. */
+    int citedAt(String source) {
+      return citedAs.stream().mapToInt(source::indexOf).filter(at -> at >= 0).min().orElse(-1);
+    }
+  }
+
+  private final List<Guideline> guidelines = new ArrayList<>();
+
   private Knowledge(Properties properties) {
     Reader reader = new Reader(properties);
     for (Threshold threshold : Threshold.values()) {
@@ -115,6 +128,12 @@ public final class Knowledge {
     for (MedicationEffect.Kind kind : MedicationEffect.Kind.values()) {
       effects.put(kind, reader.guidance("effect." + kind.key()));
     }
+    properties.stringPropertyNames().stream()
+        .filter(key -> key.startsWith("guideline."))
+        .map(key -> key.substring("guideline.".length(), key.lastIndexOf('.')))
+        .distinct()
+        .sorted()
+        .forEach(id -> guidelines.add(reader.guideline("guideline." + id)));
     reader.failOnProblems();
   }
 
@@ -209,6 +228,22 @@ public final class Knowledge {
     return safety.get(concern);
   }
 
+  /**
+   * The guidelines a source text cites, in the order it cites them; none when it cites only our
+   * policy, a typical range or a paper without a guideline page.
+   */
+  public List<Guideline> guidelines(String source) {
+    return guidelines.stream()
+        .filter(g -> g.citedAt(source) >= 0)
+        .sorted(java.util.Comparator.comparingInt(g -> g.citedAt(source)))
+        .toList();
+  }
+
+  /** Every guideline a card may name. */
+  public List<Guideline> guidelines() {
+    return List.copyOf(guidelines);
+  }
+
   /** An alternative for a drug that worsens restless legs, fitting its class. */
   public Sourced alternative(DrugClass drugClass) {
     Sourced alternative = alternatives.get(drugClass);
@@ -264,6 +299,19 @@ public final class Knowledge {
           text(key + ".text"),
           text(key + ".action"),
           text(key + ".source"));
+    }
+
+    Guideline guideline(String key) {
+      String url = text(key + ".url");
+      if (!url.isEmpty() && !url.startsWith("https://")) {
+        problems.add(key + ".url is not an https address");
+      }
+      List<String> citedAs =
+          java.util.Arrays.stream(text(key + ".cited-as").split("\\|"))
+              .map(String::trim)
+              .filter(t -> !t.isEmpty())
+              .toList();
+      return new Guideline(text(key + ".name"), url, citedAs);
     }
 
     Sourced sourced(String key) {

@@ -143,11 +143,15 @@ class CardRendererTest {
         .startsWith("**Likely:** Peripheral artery disease (ischemic rest pain) (high)")
         .contains("**Do:** Resting ankle-brachial index (both legs); Start a high-intensity statin")
         .contains("**Rule out:** limb-threatening ischemia")
-        .contains("_Sources: ")
+        .doesNotContain("Sources")
         .doesNotContain("QuestionnaireResponse/")
         .hasSizeLessThanOrEqualTo(700);
     assertThat(differential.links().get(0).url())
         .isEqualTo("https://cds.example.org/education/peripheral-artery-disease");
+    // the guideline is named once, as a link to its own page, not pulled out of a source text
+    assertThat(differential.links())
+        .extracting(l -> l.label() + " " + l.url())
+        .contains("2024 ACC/AHA PAD guideline https://doi.org/10.1161/CIR.0000000000001251");
   }
 
   @Test
@@ -352,5 +356,72 @@ class CardRendererTest {
     assertThat(differential.suggestions())
         .extracting(s -> s.label())
         .noneMatch(label -> label.contains("Potassium"));
+  }
+
+  @Test
+  void aSwollenLegInPregnancyLinksTheRcogGuideline_notTheWellsScoreItSaysIsNotValid() {
+    var report =
+        SymptomReport.builder("QuestionnaireResponse/q")
+            .authored(TODAY)
+            .swelling(Answers.Swelling.ONE_LEG)
+            .build();
+    var facts =
+        new PatientFacts(
+            "Patient/p1",
+            31,
+            Sex.FEMALE,
+            List.of(
+                org.nocturne.clinical.Diagnosis.current(
+                    org.nocturne.clinical.Disorder.PREGNANCY, "Condition/pregnancy")),
+            List.of(),
+            List.of(),
+            report,
+            List.of(),
+            List.of());
+
+    var dvt =
+        render(facts, CONTEXT).stream()
+            .filter(c -> c.indicator() == Indicator.CRITICAL)
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(dvt.summary()).startsWith("Possible DVT in pregnancy");
+    assertThat(dvt.links())
+        .extracting(l -> l.url())
+        .containsExactly(
+            "https://www.rcog.org.uk/en/guidelines-research-services/guidelines/gtg37b/");
+    assertThat(dvt.detail()).doesNotContain("Sources");
+  }
+
+  @Test
+  void whenNoCauseStandsOutTheDifferentialLinksNoCausesAdviceAndNamesNoSources() {
+    // one swollen leg and nothing else: "DVT not excluded", and no cause leads; a venous page
+    // advising leg elevation next to that warning would mislead
+    var report =
+        SymptomReport.builder("QuestionnaireResponse/q")
+            .authored(TODAY)
+            .swelling(Answers.Swelling.ONE_LEG)
+            .build();
+
+    var differential =
+        render(facts(report), CONTEXT).stream()
+            .filter(c -> c.summary().startsWith("Night leg pain:"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(differential.summary()).isEqualTo("Night leg pain: no single cause stands out");
+    assertThat(differential.links()).isNull();
+    assertThat(differential.detail())
+        .contains("no single cause stands out")
+        .doesNotContain("**Missing:**")
+        .doesNotContain("page linked below");
+  }
+
+  @Test
+  void aFindingListReadsAsOneSentence_lowerCasingWordsButNotAbbreviations() {
+    assertThat(
+            CardText.sentence(
+                List.of("Saddle numbness", "A change in bladder control", "ABI 0.36 left")))
+        .isEqualTo("Saddle numbness; a change in bladder control; ABI 0.36 left.");
   }
 }

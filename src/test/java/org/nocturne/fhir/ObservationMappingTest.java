@@ -83,6 +83,25 @@ class ObservationMappingTest {
   }
 
   @Test
+  void toeAndAnklePressuresInTheirNocturneCodesReachTheClinicalModelInMmHg() {
+    // no LOINC or SNOMED CT code for toe or ankle systolic pressure could be verified: an EHR maps
+    // its local code to ours (fhir-profiles/README.md), which the observations prefetch asks for
+    String concept = "http://nocturne-cds.org/fhir/CodeSystem/observation-concept";
+    Observation toe = observation("toe-l", concept, "toe-pressure", 25, "mm[Hg]");
+    toe.setBodySite(new CodeableConcept().setText("Left great toe"));
+    Observation ankle = observation("ankle-r", concept, "ankle-pressure", 45, "mm[Hg]");
+
+    var facts = observations(toe, ankle);
+
+    assertThat(facts.all(Measure.TOE_PRESSURE))
+        .extracting(Measurement::side, Measurement::value)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(Side.LEFT, 25.0));
+    assertThat(facts.all(Measure.ANKLE_PRESSURE))
+        .extracting(Measurement::value)
+        .containsExactly(45.0);
+  }
+
+  @Test
   void onlyFinalAmendedOrCorrectedResultsCount() {
     Observation preliminary = observation("p", LOINC, "2276-4", 20, "ng/mL");
     preliminary.setStatus(Observation.ObservationStatus.PRELIMINARY);

@@ -1,0 +1,32 @@
+package org.nocturne.cards;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.nocturne.cdshooks.Link;
+import org.nocturne.clinical.Knowledge;
+
+/**
+ * The guidelines behind a card, each named once as a link to its own page (contract, "Card
+ * budget"): the short name and address are data in the knowledge file, never a name guessed out of
+ * a source text. A source that cites no guideline stays in the extension only.
+ */
+final class GuidelineLinks {
+  /** More buttons than this is clutter; the first sources given are the card's own guidance. */
+  static final int MAX = 3;
+
+  private GuidelineLinks() {}
+
+  static List<Link> of(Knowledge knowledge, List<String> sources) {
+    Map<String, Link> links = new LinkedHashMap<>();
+    for (String source : sources) {
+      for (Knowledge.Guideline guideline : knowledge.guidelines(source)) {
+        if (links.size() < MAX) {
+          links.putIfAbsent(guideline.url(), Link.absolute(guideline.name(), guideline.url()));
+        }
+      }
+    }
+    return new ArrayList<>(links.values());
+  }
+}
