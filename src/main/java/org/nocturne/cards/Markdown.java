@@ -2,6 +2,7 @@ package org.nocturne.cards;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import org.nocturne.cdshooks.FhirId;
 import org.nocturne.clinical.Finding;
 import org.nocturne.clinical.Knowledge;
 
@@ -9,23 +10,75 @@ import org.nocturne.clinical.Knowledge;
 final class Markdown {
   private Markdown() {}
 
-  /** Text safe inside a table cell or a list item. */
+  /**
+   * Inline syntax of CommonMark and GitHub tables: escaped wherever it appears. Parentheses and
+   * {@code !} stay as they are: with every bracket escaped they can open no link or image, and
+   * escaping them would only lengthen clinical text that the card budget then cuts.
+   */
+  private static final String SYNTAX = "\\`*_{}[]<>|~&";
+
+  /** Block syntax, escaped at the start of the text only: "- ", "# ", "+ ", "= ", "1. ". */
+  private static final String LEADING = "#-+=";
+
+  /**
+   * Text safe inside a table cell or a list item, whatever it holds: record text such as a
+   * medication name {@code <img src=x onerror=…>}, {@code ![p](http://…)} or {@code
+   * [x](javascript:…)} renders as those characters, never as an element, an image or a link. Line
+   * breaks become spaces and control characters are dropped.
+   */
   static String text(String value) {
-    return value
-        .replace("\\", "\\\\")
-        .replace("|", "\\|")
-        .replace("*", "\\*")
-        .replace("_", "\\_")
-        .replace("\n", " ");
+    StringBuilder out = new StringBuilder(value.length() + 16);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '\n' || c == '\r' || c == '\t') {
+        out.append(' ');
+      } else if (Character.isISOControl(c)) {
+        continue;
+      } else if (SYNTAX.indexOf(c) >= 0 || (out.isEmpty() && LEADING.indexOf(c) >= 0)) {
+        out.append('\\').append(c);
+      } else {
+        out.append(c);
+      }
+    }
+    return escapeOrderedListStart(out.toString());
   }
 
-  /** Record references, each in code style: {@code `Observation/abi-left`}. */
+  /** "1. text" or "1) text" at the start would open an ordered list. */
+  private static String escapeOrderedListStart(String text) {
+    int digits = 0;
+    while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+      digits++;
+    }
+    if (digits > 0
+        && digits < text.length()
+        && (text.charAt(digits) == '.' || text.charAt(digits) == ')')) {
+      return text.substring(0, digits) + "\\" + text.substring(digits);
+    }
+    return text;
+  }
+
+  /**
+   * Record references, each in code style: {@code `Observation/abi-left`}, {@code
+   * `QuestionnaireResponse/qr1#fever`}. Only {@code Type/id} with a FHIR id (and a linkId made of
+   * the same characters) goes into a code span, which then cannot hold a backtick; anything else is
+   * escaped text.
+   */
   static String refs(List<String> references) {
     return references.isEmpty()
         ? ""
         : " ("
-            + references.stream().map(r -> "`" + r + "`").collect(Collectors.joining(", "))
+            + references.stream()
+                .map(r -> codeSafe(r) ? "`" + r + "`" : text(r))
+                .collect(Collectors.joining(", "))
             + ")";
+  }
+
+  private static boolean codeSafe(String reference) {
+    int hash = reference.indexOf('#');
+    return hash < 0
+        ? FhirId.validReference(reference)
+        : FhirId.validReference(reference.substring(0, hash))
+            && FhirId.valid(reference.substring(hash + 1));
   }
 
   /** The clinical phrase of a finding, without its parenthesised threshold: "ABI 0.58 left". */

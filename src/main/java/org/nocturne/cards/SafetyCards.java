@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Card;
+import org.nocturne.cdshooks.FhirId;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
@@ -42,7 +43,7 @@ final class SafetyCards {
         new Coding(Vocabulary.ORDER_SAFETY, finding.concern().code(), guidance.display());
     List<Suggestion> offered = new ArrayList<>();
     Remedy remedy = finding.remedy();
-    if (remedy instanceof Remedy.Withdraw) {
+    if (remedy instanceof Remedy.Withdraw && FhirId.validReference(finding.order().reference())) {
       offered.add(
           Suggestions.withdraw(finding.order().reference(), finding.order().name(), context, key));
     } else if (remedy instanceof Remedy.TestFirst first) {

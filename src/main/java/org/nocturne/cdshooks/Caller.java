@@ -7,7 +7,7 @@ import java.util.List;
  * Without JWT verification ({@code local}) the caller is {@link #unverified(List)}.
  *
  * @param issuer the verified {@code iss}, or {@code null} when JWTs are not required
- * @param fhirServers base URLs this caller's {@code fhirServer} may match (prefix match)
+ * @param fhirServers base URLs this caller's {@code fhirServer} may be, or be below
  * @param subject the verified {@code sub} (the EHR's client id), or {@code null}
  */
 public record Caller(String issuer, List<String> fhirServers, String subject) {
@@ -26,14 +26,13 @@ public record Caller(String issuer, List<String> fhirServers, String subject) {
   }
 
   /**
-   * The SSRF guard: a server is contacted only if it starts with an allowed base URL on a path
-   * boundary, with the same scheme, host and port.
+   * The SSRF guard: a server is contacted only if it is an allowed base URL or below it, compared
+   * by scheme, host, port and decoded path segments; dot segments are refused (see {@link
+   * FhirUrls}).
    */
   public boolean mayContact(String fhirServer) {
-    String candidate = fhirServer.endsWith("/") ? fhirServer : fhirServer + "/";
     for (String allowed : fhirServers) {
-      String base = allowed.endsWith("/") ? allowed : allowed + "/";
-      if (candidate.regionMatches(true, 0, base, 0, base.length())) {
+      if (FhirUrls.within(allowed, fhirServer)) {
         return true;
       }
     }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,8 +15,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -53,7 +55,17 @@ public class CdsHooksConfiguration {
     Cache<String, JsonNode> cache =
         Caffeine.newBuilder()
             .expireAfterWrite(properties.cacheTtl())
-            .maximumSize(properties.cacheMaxEntries())
+            // bounded in bytes, and in entries by a minimum weight per entry
+            .maximumWeight(properties.cacheMaxBytes())
+            .<String, JsonNode>weigher(
+                (key, value) ->
+                    (int)
+                        Math.min(
+                            Integer.MAX_VALUE,
+                            Math.max(
+                                JsonWeight.bytes(value),
+                                properties.cacheMaxBytes()
+                                    / Math.max(1, properties.cacheMaxEntries()))))
             .ticker(ticker.getIfAvailable(Ticker::systemTicker))
             .recordStats()
             .build();
@@ -75,6 +87,17 @@ public class CdsHooksConfiguration {
       CallAudit audit) {
     return new CdsHooksInvoker(
         registry, new PrefetchResolver(fetcher, properties.budget()), meters, audit);
+  }
+
+  /** Health component {@code memory}: DOWN when the heap is exhausted. */
+  @Bean
+  org.springframework.boot.health.contributor.HealthIndicator memoryHealthIndicator() {
+    return new MemoryHealth();
+  }
+
+  @Bean
+  CallLimiter callLimiter(CdsHooksProperties properties) {
+    return new CallLimiter(properties.concurrentCalls(Runtime.getRuntime().maxMemory()));
   }
 
   @Bean
@@ -114,24 +137,62 @@ public class CdsHooksConfiguration {
     return registration;
   }
 
-  /** CORS for browser-based EHRs: preflights are answered before authentication. */
+  /**
+   * CORS for browser-based EHRs, as a filter ahead of authentication: preflights are answered
+   * before it, and every response to an allowed origin carries the headers, a 401 included (else
+   * the browser reports a CORS error, not the 401). In {@code local} mode only loopback origins and
+   * the service's own are allowed, whatever is configured: the service is unauthenticated there.
+   */
   @Bean
-  WebMvcConfigurer cdsHooksCors(SecurityProperties security) {
-    return new WebMvcConfigurer() {
-      @Override
-      public void addCorsMappings(CorsRegistry registry) {
-        if (security.allowedOrigins().isEmpty()) {
-          return;
-        }
-        for (String path : List.of("/cds-services", "/cds-services/**")) {
-          registry
-              .addMapping(path)
-              .allowedOriginPatterns(security.allowedOrigins().toArray(String[]::new))
-              .allowedMethods("GET", "POST", "OPTIONS")
-              .allowedHeaders("Authorization", "Content-Type")
-              .maxAge(3600);
-        }
-      }
-    };
+  FilterRegistrationBean<CorsFilter> cdsHooksCors(SecurityProperties security) {
+    CorsConfiguration cors = new CorsConfiguration();
+    List<String> origins =
+        security.jwtRequired() ? security.allowedOrigins() : localOrigins(security);
+    cors.setAllowedOriginPatterns(origins);
+    cors.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+    cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+    cors.setMaxAge(3600L);
+    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+    if (!origins.isEmpty()) {
+      source.registerCorsConfiguration("/cds-services", cors);
+      source.registerCorsConfiguration("/cds-services/**", cors);
+    }
+    FilterRegistrationBean<CorsFilter> registration =
+        new FilterRegistrationBean<>(new CorsFilter(source));
+    registration.addUrlPatterns("/cds-services", "/cds-services/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 7);
+    return registration;
+  }
+
+  private static List<String> localOrigins(SecurityProperties security) {
+    List<String> origins =
+        new java.util.ArrayList<>(
+            List.of(
+                "http://localhost",
+                "http://localhost:[*]",
+                "http://127.0.0.1",
+                "http://127.0.0.1:[*]",
+                "http://[::1]",
+                "http://[::1]:[*]"));
+    if (security.publicBaseUrl() != null) {
+      URI own = URI.create(security.publicBaseUrl());
+      origins.add(
+          own.getScheme() + "://" + own.getHost() + (own.getPort() < 0 ? "" : ":" + own.getPort()));
+    }
+    return origins;
+  }
+
+  /** Local mode only: refuses Host headers that are not loopback names (DNS rebinding). */
+  @Bean
+  FilterRegistrationBean<LoopbackHostFilter> loopbackHosts(SecurityProperties security) {
+    FilterRegistrationBean<LoopbackHostFilter> registration =
+        new FilterRegistrationBean<>(
+            new LoopbackHostFilter(
+                security.publicBaseUrl() == null
+                    ? null
+                    : URI.create(security.publicBaseUrl()).getHost()));
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    registration.setEnabled(!security.jwtRequired());
+    return registration;
   }
 }

@@ -8,23 +8,29 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The three CDS Hooks endpoints; each delegates to one collaborator. */
+/**
+ * The three CDS Hooks endpoints; each delegates to one collaborator. Every call holds one of a
+ * limited number of permits and reads within one {@link CallBudget}.
+ */
 @RestController
 class CdsHooksController {
   private final CdsServiceRegistry registry;
   private final CdsHooksInvoker invoker;
   private final FeedbackRecorder feedback;
-  private final long maxRequestBytes;
+  private final CdsHooksProperties properties;
+  private final CallLimiter limiter;
 
   CdsHooksController(
       CdsServiceRegistry registry,
       CdsHooksInvoker invoker,
       FeedbackRecorder feedback,
-      CdsHooksProperties properties) {
+      CdsHooksProperties properties,
+      CallLimiter limiter) {
     this.registry = registry;
     this.invoker = invoker;
     this.feedback = feedback;
-    this.maxRequestBytes = properties.maxRequestBytes();
+    this.properties = properties;
+    this.limiter = limiter;
   }
 
   // Answers are application/json; a client that accepts only FHIR JSON (the OperationOutcomes are
@@ -41,15 +47,32 @@ class CdsHooksController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = {MediaType.APPLICATION_JSON_VALUE, "application/fhir+json"})
   ResponseEntity<byte[]> invoke(@PathVariable String id, HttpServletRequest request) {
-    CdsResponse response =
-        invoker.invoke(id, RequestBody.bytes(request, maxRequestBytes), caller(request));
-    return json(CdsJson.mapper().writeValueAsBytes(response));
+    return limiter.run(
+        () -> {
+          CallBudget budget = new CallBudget(properties.maxCallBytes());
+          try {
+            byte[] body = body(request, budget);
+            CdsResponse response = invoker.invoke(id, body, caller(request), budget);
+            return json(CdsJson.mapper().writeValueAsBytes(response));
+          } finally {
+            budget.close();
+          }
+        });
   }
 
   @PostMapping(value = "/cds-services/{id}/feedback", consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Void> feedback(@PathVariable String id, HttpServletRequest request) {
-    feedback.record(id, RequestBody.bytes(request, maxRequestBytes), caller(request));
-    return ResponseEntity.ok().build();
+    return limiter.run(
+        () -> {
+          feedback.record(
+              id, body(request, new CallBudget(properties.maxCallBytes())), caller(request));
+          return ResponseEntity.ok().build();
+        });
+  }
+
+  private byte[] body(HttpServletRequest request, CallBudget budget) {
+    return RequestBody.bytes(
+        request, properties.maxRequestBytes(), budget, properties.bodyReadTimeout());
   }
 
   /** Set by the authentication filter; without it nothing may be fetched on the caller's behalf. */

@@ -50,6 +50,13 @@ class CdsHooksErrors implements HandlerExceptionResolver, Ordered {
             HttpHeaders.RETRY_AFTER, String.valueOf(StateUnavailable.RETRY_AFTER_SECONDS));
         write(response, unavailable.status(), unavailable.issueType(), unavailable.getMessage());
       } else if (e instanceof CdsHooksException cds) {
+        if (cds.closesConnection()) {
+          // an unread body is not swallowed: a slow or huge upload must not hold a worker thread
+          response.setHeader("Connection", "close");
+          if (cds.status() == 503) {
+            response.setHeader("Retry-After", "1");
+          }
+        }
         write(response, cds.status(), cds.issueType(), cds.getMessage());
       } else if (e instanceof HttpMediaTypeNotSupportedException) {
         write(response, 415, "not-supported", "send the request as application/json");

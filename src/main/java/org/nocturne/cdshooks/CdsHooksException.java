@@ -18,8 +18,9 @@ public class CdsHooksException extends RuntimeException {
     return new CdsHooksException(400, "invalid", message);
   }
 
+  /** The id is not echoed: errors never repeat request content. */
   public static CdsHooksException unknownService(String id) {
-    return new CdsHooksException(404, "not-found", "no CDS service with id '" + safe(id) + "'");
+    return new CdsHooksException(404, "not-found", "no CDS service with this id");
   }
 
   public static CdsHooksException notFound(String message) {
@@ -28,6 +29,23 @@ public class CdsHooksException extends RuntimeException {
 
   public static CdsHooksException payloadTooLarge(long limit) {
     return new CdsHooksException(413, "too-costly", "request body exceeds " + limit + " bytes");
+  }
+
+  /** The body arrived too slowly; the connection is closed. */
+  static CdsHooksException requestTimeout(java.time.Duration limit) {
+    return new CdsHooksException(
+        408, "timeout", "the request body did not arrive within " + limit.toSeconds() + " s");
+  }
+
+  /** More calls at once than the heap holds; the caller retries after {@code Retry-After}. */
+  static CdsHooksException busy() {
+    return new CdsHooksException(
+        503, "transient", "the service is at its limit of concurrent calls; retry shortly");
+  }
+
+  /** Whether the connection should be closed rather than the rest of the body read. */
+  boolean closesConnection() {
+    return status == 408 || status == 413 || status == 503;
   }
 
   public static CdsHooksException unsupportedMediaType(String message) {

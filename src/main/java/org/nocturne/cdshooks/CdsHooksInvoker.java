@@ -31,6 +31,10 @@ final class CdsHooksInvoker {
   }
 
   CdsResponse invoke(String serviceId, byte[] body, Caller caller) {
+    return invoke(serviceId, body, caller, CallBudget.unlimited());
+  }
+
+  CdsResponse invoke(String serviceId, byte[] body, Caller caller, CallBudget budget) {
     RegisteredService service =
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
     long start = System.nanoTime();
@@ -41,9 +45,11 @@ final class CdsHooksInvoker {
     try {
       request = RequestBody.bind(body, CdsRequest.class);
       RequestValidator.check(request, service.descriptor());
-      Prefetch prefetch = resolver.resolve(request, service, caller);
+      Prefetch prefetch = resolver.resolve(request, service, caller, budget);
       countPrefetch(serviceId, prefetch);
-      CdsResponse response = service.service().call(new HookCall(request, prefetch));
+      CdsResponse response =
+          UnavailableDataNotice.apply(
+              service.service().call(new HookCall(request, prefetch)), prefetch, service);
       countCards(serviceId, response);
       status = 200;
       shown = response.cards().stream().map(CallAudit.ShownCard::of).toList();

@@ -13,10 +13,22 @@ public interface FhirFetcher {
    * @param authorization the bearer token for it, or {@code null}
    * @param relativeUrl the resolved prefetch template
    * @param expectedResourceType what a correct answer contains
+   * @param budget the bytes the call may still read, and the cancellation of its fetches
    */
   CompletableFuture<PrefetchValue> fetch(
       String fhirServer,
       FhirAuthorization authorization,
       String relativeUrl,
-      String expectedResourceType);
+      String expectedResourceType,
+      CallBudget budget);
+
+  /** A fetch outside a hook call: only the per-response limits apply. */
+  default CompletableFuture<PrefetchValue> fetch(
+      String fhirServer,
+      FhirAuthorization authorization,
+      String relativeUrl,
+      String expectedResourceType) {
+    return fetch(
+        fhirServer, authorization, relativeUrl, expectedResourceType, CallBudget.unlimited());
+  }
 }

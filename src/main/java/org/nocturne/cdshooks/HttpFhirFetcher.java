@@ -1,6 +1,7 @@
 package org.nocturne.cdshooks;
 
 import com.github.benmanes.caffeine.cache.Cache;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,8 +12,9 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -46,7 +48,8 @@ final class HttpFhirFetcher implements FhirFetcher {
       String fhirServer,
       FhirAuthorization authorization,
       String relativeUrl,
-      String expectedResourceType) {
+      String expectedResourceType,
+      CallBudget budget) {
     String base = fhirServer.endsWith("/") ? fhirServer : fhirServer + "/";
     String token = authorization == null ? null : authorization.accessToken();
     String key = base + relativeUrl + "#" + sha256(token);
@@ -62,78 +65,139 @@ final class HttpFhirFetcher implements FhirFetcher {
       return CompletableFuture.completedFuture(
           new PrefetchValue.Unavailable("the resolved query is not a valid URL"));
     }
-    return get(first, token)
+    if (!FhirUrls.within(fhirServer, first.toString())) {
+      return CompletableFuture.completedFuture(
+          new PrefetchValue.Unavailable("the resolved query leaves the FHIR server's base URL"));
+    }
+    Fetch fetch = new Fetch(fhirServer, token, budget);
+    return fetch
+        .get(first)
         .thenCompose(
             resource ->
-                expectedResourceType.equals("Bundle")
-                    ? pages(resource, base, token, new HashSet<>(Set.of(first.toString())), 1)
+                expectedResourceType.equals("Bundle") && !asksForOne(relativeUrl)
+                    ? fetch.pages(resource, new HashSet<>(Set.of(first.toString())), 1)
                     : CompletableFuture.completedFuture(resource))
-        .<PrefetchValue>thenApply(resource -> accept(resource, expectedResourceType, key))
+        .<PrefetchValue>thenApply(
+            resource -> accept(resource, expectedResourceType, key, asksForOne(relativeUrl)))
         .exceptionally(HttpFhirFetcher::failure);
   }
 
-  private PrefetchValue accept(JsonNode resource, String expectedResourceType, String key) {
+  /**
+   * A search with {@code _count=1} (with {@code _sort}: the newest) wants one result: its next link
+   * is expected and not followed.
+   */
+  static boolean asksForOne(String relativeUrl) {
+    int query = relativeUrl.indexOf('?');
+    if (query < 0) {
+      return false;
+    }
+    for (String parameter : relativeUrl.substring(query + 1).split("&")) {
+      if (parameter.equals("_count=1")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private PrefetchValue accept(
+      JsonNode resource, String expectedResourceType, String key, boolean single) {
     String type = resource.path("resourceType").asString("");
     if (!type.equals(expectedResourceType)) {
       return new PrefetchValue.Unavailable(
-          "the FHIR server returned a "
-              + CdsHooksException.safe(type)
-              + ", not a "
-              + expectedResourceType);
+          "the FHIR server returned another resource type than " + expectedResourceType);
     }
-    cache.put(key, resource);
+    if (nextLink(resource) == null || single) {
+      // a result cut short by the page or byte limit is not reused: the next call may get all
+      cache.put(key, resource);
+    }
     return new PrefetchValue.Data(resource, PrefetchValue.Origin.FETCHED);
   }
 
-  /** Follows {@code next} links on the same server, merging the entries into the first page. */
-  private CompletableFuture<JsonNode> pages(
-      JsonNode bundle, String base, String token, Set<String> seen, int count) {
-    String next = nextLink(bundle);
-    if (next == null
-        || count >= properties.maxPages()
-        || !next.startsWith(base)
-        || !seen.add(next)) {
-      return CompletableFuture.completedFuture(bundle);
-    }
-    return get(URI.create(next), token)
-        .thenCompose(
-            page -> {
-              ObjectNode merged = (ObjectNode) bundle;
-              ArrayNode entries =
-                  merged.has("entry") && merged.get("entry").isArray()
-                      ? (ArrayNode) merged.get("entry")
-                      : merged.putArray("entry");
-              page.path("entry").forEach(entries::add);
-              merged.set("link", page.path("link"));
-              return pages(merged, base, token, seen, count + 1);
-            });
-  }
+  /** The fetches of one key: the same server, token and call budget for every page. */
+  private final class Fetch {
+    private final String fhirServer;
+    private final String token;
+    private final CallBudget budget;
 
-  private CompletableFuture<JsonNode> get(URI uri, String token) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(uri)
-            .timeout(properties.readTimeout())
-            .header("Accept", "application/fhir+json")
-            .GET();
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
+    Fetch(String fhirServer, String token, CallBudget budget) {
+      this.fhirServer = fhirServer;
+      this.token = token;
+      this.budget = budget;
     }
-    return http.sendAsync(request.build(), new LimitedBody(properties.maxResponseBytes()))
-        .thenApply(
-            response -> {
-              if (response.statusCode() / 100 != 2) {
-                throw new FetchFailed("the FHIR server answered HTTP " + response.statusCode());
-              }
-              try {
-                JsonNode json = CdsJson.mapper().readTree(response.body());
-                if (!json.isObject()) {
-                  throw new FetchFailed("the FHIR server's answer is not a FHIR resource");
+
+    /**
+     * Follows {@code next} links below the same base URL (HAPI's {@code ?_getpages=} links
+     * included), merging the entries into the first page. Stops at the page cap, at a link
+     * elsewhere, when the call's budget is spent or the call is over; the last {@code next} link
+     * then stays in the Bundle, so the reader can say that later pages were not read.
+     */
+    CompletableFuture<JsonNode> pages(JsonNode bundle, Set<String> seen, int count) {
+      String next = nextLink(bundle);
+      if (next == null
+          || count >= properties.maxPages()
+          || budget.closed()
+          || budget.exhausted()
+          || !FhirUrls.within(fhirServer, next)
+          || !seen.add(next)) {
+        return CompletableFuture.completedFuture(bundle);
+      }
+      URI uri;
+      try {
+        uri = URI.create(next);
+      } catch (IllegalArgumentException e) {
+        return CompletableFuture.completedFuture(bundle);
+      }
+      return get(uri)
+          .handle(
+              (page, error) -> {
+                if (error != null) {
+                  // what was read stays; the next link says more exists
+                  return CompletableFuture.completedFuture(bundle);
                 }
-                return json;
-              } catch (JacksonException e) {
-                throw new FetchFailed("the FHIR server's answer is not JSON");
-              }
-            });
+                ObjectNode merged = (ObjectNode) bundle;
+                ArrayNode entries =
+                    merged.has("entry") && merged.get("entry").isArray()
+                        ? (ArrayNode) merged.get("entry")
+                        : merged.putArray("entry");
+                page.path("entry").forEach(entries::add);
+                merged.set("link", page.path("link"));
+                return pages(merged, seen, count + 1);
+              })
+          .thenCompose(Function.identity());
+    }
+
+    CompletableFuture<JsonNode> get(URI uri) {
+      if (budget.closed()) {
+        return CompletableFuture.failedFuture(new LimitedBody.Cancelled());
+      }
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(uri)
+              .timeout(properties.readTimeout())
+              .header("Accept", "application/fhir+json")
+              .GET();
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      return budget
+          .track(
+              http.sendAsync(
+                  request.build(), new LimitedBody(properties.maxResponseBytes(), budget)))
+          .thenApply(
+              response -> {
+                if (response.statusCode() / 100 != 2) {
+                  throw new FetchFailed("the FHIR server answered HTTP " + response.statusCode());
+                }
+                try {
+                  JsonNode json = CdsJson.mapper().readTree(response.body());
+                  if (json == null || !json.isObject()) {
+                    throw new FetchFailed("the FHIR server's answer is not a FHIR resource");
+                  }
+                  return json;
+                } catch (JacksonException e) {
+                  throw new FetchFailed("the FHIR server's answer is not JSON");
+                }
+              });
+    }
   }
 
   private static String nextLink(JsonNode bundle) {
@@ -146,20 +210,37 @@ final class HttpFhirFetcher implements FhirFetcher {
     return null;
   }
 
+  /** Fixed phrases only: the reason reaches the card and the log. */
   private static PrefetchValue failure(Throwable error) {
-    Throwable cause =
-        error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      String reason = reason(cause);
+      if (reason != null) {
+        return new PrefetchValue.Unavailable(reason);
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return new PrefetchValue.Unavailable("the FHIR server could not be reached");
+  }
+
+  private static String reason(Throwable cause) {
     if (cause instanceof FetchFailed failed) {
-      return new PrefetchValue.Unavailable(failed.getMessage());
+      return failed.getMessage();
     }
     if (cause instanceof LimitedBody.TooLarge) {
-      return new PrefetchValue.Unavailable("the FHIR server's answer is over the size limit");
+      return "the FHIR server's answer is over the size limit";
+    }
+    if (cause instanceof LimitedBody.Cancelled || cause instanceof CancellationException) {
+      return "the call's time budget ended first";
     }
     if (cause instanceof HttpTimeoutException) {
-      return new PrefetchValue.Unavailable("the FHIR server did not answer in time");
+      return "the FHIR server did not answer in time";
     }
-    return new PrefetchValue.Unavailable(
-        "the FHIR server could not be reached (" + cause.getClass().getSimpleName() + ")");
+    if (cause instanceof ConnectException) {
+      return "the FHIR server refused the connection";
+    }
+    return null;
   }
 
   /**

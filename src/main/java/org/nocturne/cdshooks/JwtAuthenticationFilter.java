@@ -47,12 +47,12 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
       return;
     }
     String header = request.getHeader("Authorization");
+    String audience = publicBaseUrl + request.getRequestURI();
     try {
       if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
         throw new Unauthorized("no bearer token");
       }
-      Caller caller =
-          verifier.verify(header.substring(7).trim(), publicBaseUrl + request.getRequestURI());
+      Caller caller = verifier.verify(header.substring(7).trim(), audience);
       request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
     } catch (StateUnavailable e) {
       // fail closed: without the replay guard no token passes (README, State)
@@ -67,12 +67,20 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
                   .writeValueAsBytes(OperationOutcome.error("transient", e.getMessage())));
       return;
     } catch (Unauthorized e) {
+      // everything an integrator needs to fix a 401, never the token; each value quoted and
+      // escaped, so a header cannot forge a log line
       log.info(
-          "rejected a call to {}: {}",
-          CdsHooksException.safe(request.getRequestURI()),
-          e.getMessage());
+          "rejected a call to {}: {}; expected aud={}, received iss={} aud={} kid={}",
+          LogSafe.quote(request.getRequestURI()),
+          e.getMessage(),
+          LogSafe.quote(audience),
+          LogSafe.quote(e.claimed().issuer()),
+          LogSafe.quote(e.claimed().audience()),
+          LogSafe.quote(e.claimed().kid()));
       response.setStatus(401);
       response.setHeader("WWW-Authenticate", "Bearer");
+      // the body is not read: close rather than swallow what a slow client still sends
+      response.setHeader("Connection", "close");
       response.setContentType("application/json");
       response
           .getOutputStream()

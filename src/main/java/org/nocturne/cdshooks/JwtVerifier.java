@@ -47,6 +47,8 @@ final class JwtVerifier {
   private final JwksKeys keys;
   private final Clock clock;
   private final Duration skew;
+  private final Duration maxLifetime;
+  private final Duration maxAge;
   private final ReplayGuard replayGuard;
 
   JwtVerifier(SecurityProperties properties, JwksKeys keys, Clock clock, ReplayGuard replayGuard) {
@@ -57,15 +59,37 @@ final class JwtVerifier {
     this.keys = keys;
     this.clock = clock;
     this.skew = properties.clockSkew();
+    this.maxLifetime = properties.maxTokenLifetime();
+    this.maxAge = properties.maxTokenAge();
     this.replayGuard = replayGuard;
   }
 
   /** The caller proven by the token, or {@link Unauthorized} with a reason for the log. */
   Caller verify(String token, String audience) throws Unauthorized {
     SignedJWT jwt = parse(token);
+    try {
+      return verify(jwt, audience);
+    } catch (Unauthorized e) {
+      throw e.with(claimed(jwt));
+    }
+  }
+
+  /** What the token claims, read without trusting it, for the rejection's log line. */
+  private static Unauthorized.Claimed claimed(SignedJWT jwt) {
+    String kid = jwt.getHeader().getKeyID();
+    try {
+      JWTClaimsSet claims = jwt.getJWTClaimsSet();
+      return new Unauthorized.Claimed(claims.getIssuer(), claims.getAudience(), kid);
+    } catch (ParseException | RuntimeException e) {
+      return new Unauthorized.Claimed(null, null, kid);
+    }
+  }
+
+  private Caller verify(SignedJWT jwt, String audience) throws Unauthorized {
     JWSHeader header = jwt.getHeader();
     if (!ALGORITHMS.contains(header.getAlgorithm())) {
-      throw new Unauthorized("algorithm " + header.getAlgorithm() + " is not accepted");
+      // a fixed phrase: the header value is the caller's and once forged log lines
+      throw new Unauthorized("algorithm not accepted");
     }
     if (!JOSEObjectType.JWT.equals(header.getType())) {
       throw new Unauthorized("typ is not JWT");
@@ -109,6 +133,17 @@ final class JwtVerifier {
     Date iat = claims.getIssueTime();
     if (iat == null || iat.toInstant().minus(skew).isAfter(now)) {
       throw new Unauthorized("iat in the future or missing");
+    }
+    Date nbf = claims.getNotBeforeTime();
+    if (nbf != null && nbf.toInstant().minus(skew).isAfter(now)) {
+      throw new Unauthorized("not valid yet (nbf)");
+    }
+    // CDS Hooks tokens are signed per call and live minutes: a ten-year token is not one
+    if (Duration.between(iat.toInstant(), exp.toInstant()).compareTo(maxLifetime) > 0) {
+      throw new Unauthorized("lifetime exp - iat over the maximum");
+    }
+    if (Duration.between(iat.toInstant(), now).compareTo(maxAge.plus(skew)) > 0) {
+      throw new Unauthorized("iat older than the maximum token age");
     }
     if (!issuer.tenants().isEmpty() && !issuer.tenants().contains(stringClaim(claims, "tenant"))) {
       throw new Unauthorized("tenant not allowed");

@@ -1,5 +1,6 @@
 package org.nocturne.cdshooks;
 
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -8,9 +9,10 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body handler that keeps at most {@code limit} bytes: past the limit the rest is read
- * and dropped (the call's time budget bounds how long), and the body fails with {@link TooLarge}
- * instead of filling the heap.
+ * A response body handler that stops reading at its limits: past {@code limit} bytes for this
+ * response, or past the call's {@link CallBudget}, or once the call is over, it cancels the
+ * subscription (the JDK client closes the connection) and fails with {@link TooLarge} or {@link
+ * Cancelled}. A server that streams forever costs at most the limit.
  */
 final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
   static final class TooLarge extends RuntimeException {
@@ -19,36 +21,40 @@ final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
     }
   }
 
+  static final class Cancelled extends RuntimeException {
+    Cancelled() {
+      super("the call ended before the response did", null, false, false);
+    }
+  }
+
   private final long limit;
+  private final CallBudget budget;
 
   LimitedBody(long limit) {
+    this(limit, CallBudget.unlimited());
+  }
+
+  LimitedBody(long limit, CallBudget budget) {
     this.limit = limit;
+    this.budget = budget;
   }
 
   @Override
   public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-    return new Subscriber(HttpResponse.BodySubscribers.ofByteArray(), limit);
+    return new Subscriber(limit, budget);
   }
 
   private static final class Subscriber implements HttpResponse.BodySubscriber<byte[]> {
-    private final HttpResponse.BodySubscriber<byte[]> delegate;
     private final long limit;
+    private final CallBudget budget;
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
     private long received;
 
-    Subscriber(HttpResponse.BodySubscriber<byte[]> delegate, long limit) {
-      this.delegate = delegate;
+    Subscriber(long limit, CallBudget budget) {
       this.limit = limit;
-      delegate
-          .getBody()
-          .whenComplete(
-              (bytes, error) -> {
-                if (error != null) {
-                  result.completeExceptionally(error);
-                } else {
-                  result.complete(bytes);
-                }
-              });
+      this.budget = budget;
     }
 
     @Override
@@ -58,31 +64,48 @@ final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
 
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
-      delegate.onSubscribe(subscription);
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
     }
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
+      if (result.isDone()) {
+        return;
+      }
+      long size = 0;
       for (ByteBuffer buffer : buffers) {
-        received += buffer.remaining();
+        size += buffer.remaining();
       }
-      if (received <= limit) {
-        delegate.onNext(buffers);
+      received += size;
+      if (budget.closed()) {
+        stop(new Cancelled());
+        return;
       }
+      if (received > limit || !budget.take(size)) {
+        stop(new TooLarge());
+        return;
+      }
+      for (ByteBuffer buffer : buffers) {
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.write(chunk, 0, chunk.length);
+      }
+    }
+
+    private void stop(RuntimeException reason) {
+      subscription.cancel();
+      result.completeExceptionally(reason);
     }
 
     @Override
     public void onError(Throwable throwable) {
-      delegate.onError(throwable);
+      result.completeExceptionally(throwable);
     }
 
     @Override
     public void onComplete() {
-      if (received > limit) {
-        result.completeExceptionally(new TooLarge());
-      } else {
-        delegate.onComplete();
-      }
+      result.complete(bytes.toByteArray());
     }
   }
 }

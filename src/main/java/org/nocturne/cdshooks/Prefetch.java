@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /** Every prefetch key of a service, resolved, in template order. */
@@ -22,11 +24,34 @@ public record Prefetch(Map<String, PrefetchValue> values) {
   /** Keys whose data could not be had (OperationOutcome or unavailable), for the guidance. */
   public List<String> missingKeys() {
     return values.entrySet().stream()
-        .filter(
-            entry ->
-                entry.getValue() instanceof PrefetchValue.ClientError
-                    || entry.getValue() instanceof PrefetchValue.Unavailable)
+        .filter(entry -> reasonMissing(entry.getValue()) != null)
         .map(Map.Entry::getKey)
         .toList();
+  }
+
+  /** Each key whose data could not be had, with why: "conditions (the FHIR server ...)". */
+  public List<String> missing() {
+    return values.entrySet().stream()
+        .filter(entry -> reasonMissing(entry.getValue()) != null)
+        .map(entry -> entry.getKey() + " (" + reasonMissing(entry.getValue()) + ")")
+        .toList();
+  }
+
+  /** Keys this service fetched from the FHIR server itself (or had cached), not prefetched. */
+  public Set<String> fetchedKeys() {
+    return values.entrySet().stream()
+        .filter(
+            entry ->
+                entry.getValue() instanceof PrefetchValue.Data data
+                    && data.origin() != PrefetchValue.Origin.PREFETCHED)
+        .map(Map.Entry::getKey)
+        .collect(Collectors.toUnmodifiableSet());
+  }
+
+  private static String reasonMissing(PrefetchValue value) {
+    if (value instanceof PrefetchValue.ClientError) {
+      return "the EHR could not fetch it";
+    }
+    return value instanceof PrefetchValue.Unavailable unavailable ? unavailable.reason() : null;
   }
 }

@@ -26,11 +26,24 @@ final class PrefetchResolver {
   }
 
   Prefetch resolve(CdsRequest request, RegisteredService service, Caller caller) {
+    return resolve(request, service, caller, CallBudget.unlimited());
+  }
+
+  /** Resolves every key; when it returns, every fetch of the call has ended or been cancelled. */
+  Prefetch resolve(
+      CdsRequest request, RegisteredService service, Caller caller, CallBudget callBudget) {
     Map<String, CompletableFuture<PrefetchValue>> pending = new LinkedHashMap<>();
-    service
-        .templates()
-        .forEach((key, template) -> pending.put(key, valueFor(key, template, request, caller)));
-    Map<String, PrefetchValue> values = await(pending);
+    Map<String, PrefetchValue> values;
+    try {
+      service
+          .templates()
+          .forEach(
+              (key, template) ->
+                  pending.put(key, valueFor(key, template, request, caller, callBudget)));
+      values = await(pending);
+    } finally {
+      callBudget.close();
+    }
     service
         .failureModes()
         .forEach(
@@ -58,7 +71,9 @@ final class PrefetchResolver {
         values.put(
             entry.getKey(),
             new PrefetchValue.Unavailable(
-                "the FHIR server did not answer within the " + budget.toMillis() + " ms budget"));
+                "timeout: the FHIR server did not answer within the "
+                    + budget.toMillis()
+                    + " ms budget"));
       } catch (ExecutionException e) {
         values.put(entry.getKey(), new PrefetchValue.Unavailable("the fetch failed"));
       } catch (InterruptedException e) {
@@ -70,10 +85,14 @@ final class PrefetchResolver {
   }
 
   private CompletableFuture<PrefetchValue> valueFor(
-      String key, PrefetchTemplate template, CdsRequest request, Caller caller) {
+      String key,
+      PrefetchTemplate template,
+      CdsRequest request,
+      Caller caller,
+      CallBudget callBudget) {
     JsonNode prefetch = request.prefetch();
     if (prefetch == null || !prefetch.has(key)) {
-      return fetch(template, request, caller);
+      return fetch(template, request, caller, callBudget);
     }
     return CompletableFuture.completedFuture(sent(key, template, prefetch));
   }
@@ -83,32 +102,29 @@ final class PrefetchResolver {
     if (value.isNull()) {
       return new PrefetchValue.NoData();
     }
+    // a key that is not the FHIR data asked for is unavailable, not a malformed request: the
+    // service's failure mode decides (412 for the patient), and the rest of the record is read
     String type = value.isObject() ? value.path("resourceType").asString("") : "";
     if (type.isEmpty()) {
-      throw CdsHooksException.badRequest("prefetch '" + key + "' is not a FHIR resource");
+      return new PrefetchValue.Unavailable("the EHR sent something that is not a FHIR resource");
     }
     if (type.equals("OperationOutcome") || isOnlyOperationOutcomes(value)) {
       return new PrefetchValue.ClientError(value);
     }
     if (!type.equals(template.expectedResourceType())) {
-      throw CdsHooksException.badRequest(
-          "prefetch '"
-              + key
-              + "' holds a "
-              + CdsHooksException.safe(type)
-              + ", expected a "
-              + template.expectedResourceType());
+      return new PrefetchValue.Unavailable(
+          "the EHR sent another resource type than " + template.expectedResourceType());
     }
     return new PrefetchValue.Data(value, PrefetchValue.Origin.PREFETCHED);
   }
 
   private CompletableFuture<PrefetchValue> fetch(
-      PrefetchTemplate template, CdsRequest request, Caller caller) {
+      PrefetchTemplate template, CdsRequest request, Caller caller, CallBudget callBudget) {
     if (request.fhirServer() == null) {
       return unavailable("not prefetched and no fhirServer was given");
     }
     if (!caller.mayContact(request.fhirServer())) {
-      return unavailable("not prefetched, and fhirServer is not on the allowlist for this caller");
+      return unavailable("not allowed: fhirServer is not on the allowlist for this caller");
     }
     return template
         .resolve(request.context())
@@ -118,7 +134,8 @@ final class PrefetchResolver {
                     request.fhirServer(),
                     request.fhirAuthorization(),
                     url,
-                    template.expectedResourceType()))
+                    template.expectedResourceType(),
+                    callBudget))
         .orElseGet(() -> unavailable("its template has no value in this context"));
   }
 

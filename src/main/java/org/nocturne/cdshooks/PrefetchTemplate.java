@@ -61,7 +61,7 @@ public record PrefetchTemplate(String text, List<String> tokens) {
       if (value.isEmpty()) {
         return Optional.empty();
       }
-      matcher.appendReplacement(out, Matcher.quoteReplacement(value.get()));
+      matcher.appendReplacement(out, Matcher.quoteReplacement(encode(value.get())));
     }
     matcher.appendTail(out);
     return Optional.of(out.toString());
@@ -83,6 +83,31 @@ public record PrefetchTemplate(String text, List<String> tokens) {
     return reference.startsWith(prefix) && reference.length() > prefix.length()
         ? Optional.of(reference.substring(prefix.length()))
         : Optional.empty();
+  }
+
+  /**
+   * Percent-encodes a token's value as one URL component: only unreserved characters stay, so a
+   * value can never add a parameter, a path segment or a fragment to the query.
+   */
+  static String encode(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      boolean unreserved =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '.'
+              || c == '_'
+              || c == '~';
+      if (unreserved) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xFF));
+      }
+    }
+    return out.toString();
   }
 
   private static String userTypeOf(String token) {

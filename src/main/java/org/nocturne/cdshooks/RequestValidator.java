@@ -13,12 +13,7 @@ final class RequestValidator {
     }
     if (!request.hook().equals(service.hook())) {
       throw CdsHooksException.badRequest(
-          "service '"
-              + service.id()
-              + "' answers the "
-              + service.hook()
-              + " hook, not "
-              + CdsHooksException.safe(request.hook()));
+          "service '" + service.id() + "' answers the " + service.hook() + " hook only");
     }
     if (request.hookInstance() == null || request.hookInstance().isBlank()) {
       throw CdsHooksException.badRequest("hookInstance is required");
@@ -29,6 +24,7 @@ final class RequestValidator {
       throw CdsHooksException.badRequest("context is required and must be an object");
     }
     HookContextRules.check(request.hook(), context);
+    checkIds(request);
     JsonNode prefetch = request.prefetch();
     if (prefetch != null && !prefetch.isObject()) {
       throw CdsHooksException.badRequest("prefetch must be an object of prefetch keys");
@@ -55,6 +51,40 @@ final class RequestValidator {
     }
     requireField(auth.scope(), "scope");
     requireField(auth.subject(), "subject");
+  }
+
+  /**
+   * Every id the request carries may end up in a FHIR query or a card: each must be a FHIR id. The
+   * error names the field, never the value.
+   */
+  private static void checkIds(CdsRequest request) {
+    JsonNode context = request.context();
+    for (String field : new String[] {"patientId", "encounterId"}) {
+      JsonNode value = context.get(field);
+      if (value != null
+          && !value.isNull()
+          && !(value.isString() && FhirId.valid(value.asString()))) {
+        throw CdsHooksException.badRequest(
+            "context." + field + " must be a FHIR id ([A-Za-z0-9-.], at most 64)");
+      }
+    }
+    JsonNode userId = context.get("userId");
+    if (userId != null && !(userId.isString() && FhirId.validReference(userId.asString()))) {
+      throw CdsHooksException.badRequest("context.userId must be ResourceType/id with a FHIR id");
+    }
+    JsonNode selections = context.get("selections");
+    if (selections != null && selections.isArray()) {
+      for (JsonNode selection : selections) {
+        if (!FhirId.validReference(selection.asString(""))) {
+          throw CdsHooksException.badRequest(
+              "context.selections must hold ResourceType/id references with FHIR ids");
+        }
+      }
+    }
+    FhirAuthorization auth = request.fhirAuthorization();
+    if (auth != null && auth.patient() != null && !FhirId.valid(auth.patient())) {
+      throw CdsHooksException.badRequest("fhirAuthorization.patient must be a FHIR id");
+    }
   }
 
   private static void requireField(String value, String name) {

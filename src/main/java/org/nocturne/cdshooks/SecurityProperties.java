@@ -20,7 +20,9 @@ import org.springframework.validation.annotation.Validated;
  *     PublicBaseUrl})
  * @param trustedIssuers the EHRs whose JWTs are accepted
  * @param allowedOrigins browser origins allowed by CORS (none by default; any in {@code local})
- * @param clockSkew tolerance on {@code exp} and {@code iat} (default 60 s)
+ * @param clockSkew tolerance on {@code exp}, {@code iat} and {@code nbf} (default 60 s)
+ * @param maxTokenLifetime the longest {@code exp - iat} accepted (default 1 h)
+ * @param maxTokenAge the oldest {@code iat} accepted (default 1 h)
  */
 @Validated
 @ConfigurationProperties("nocturne.security")
@@ -29,7 +31,9 @@ public record SecurityProperties(
     String publicBaseUrl,
     @DefaultValue @Valid List<TrustedIssuer> trustedIssuers,
     @DefaultValue List<String> allowedOrigins,
-    @DefaultValue("60s") @NotNull Duration clockSkew) {
+    @DefaultValue("60s") @NotNull Duration clockSkew,
+    @DefaultValue("1h") @NotNull Duration maxTokenLifetime,
+    @DefaultValue("1h") @NotNull Duration maxTokenAge) {
 
   /**
    * One trusted EHR.

@@ -56,6 +56,9 @@ public final class DraftOrderReader {
     List<ProposedOrder> orders = new ArrayList<>();
     for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
       Resource resource = entry.getResource();
+      if (resource != null) {
+        FhirIds.clearIfInvalid(resource); // never a delete suggestion aimed at a mangled id
+      }
       if (resource == null
           || (!selections.isEmpty() && !selections.contains(References.of(resource)))) {
         continue;

@@ -1,21 +1,29 @@
 package org.nocturne.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hl7.fhir.instance.model.api.IBaseResource;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Resource;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Parses the JSON under each prefetch key into HAPI R4 resources: a single resource or a searchset
  * Bundle, whose entries are kept whatever their type (the mappers choose).
+ *
+ * <p>Real EHR extracts hold malformed entries (a date that is not a date, an unknown code, no
+ * {@code resourceType}). Each Bundle entry is therefore parsed on its own: a bad entry is left out
+ * with a reason that names its position and type, never its content, and every other entry is read.
+ * A key that is not FHIR at all is unavailable, not an error; only an unreadable patient stops the
+ * call.
  */
 public final class RecordReader {
   public static final String PATIENT = "patient";
@@ -24,6 +32,8 @@ public final class RecordReader {
   public static final String MEDICATIONS = "medications";
   public static final String QUESTIONNAIRE_RESPONSE = "questionnaireResponse";
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private final FhirContext fhir;
 
   public RecordReader(FhirContext fhir) {
@@ -31,59 +41,158 @@ public final class RecordReader {
   }
 
   /**
-   * @param json the resource or Bundle JSON under each key that has data
+   * @param json the resource or Bundle JSON under each key that has data, as the EHR sent it
    * @param unavailable keys whose data could not be had
    */
   public PatientRecord read(Map<String, String> json, List<String> unavailable) {
-    List<String> notes = new ArrayList<>();
-    Optional<Patient> patient =
-        Optional.ofNullable(json.get(PATIENT))
-            .map(text -> parse(PATIENT, text))
-            .filter(Patient.class::isInstance)
-            .map(Patient.class::cast);
-    return new PatientRecord(
-        patient,
-        resources(json, CONDITIONS, notes),
-        resources(json, OBSERVATIONS, notes),
-        resources(json, MEDICATIONS, notes),
-        resources(json, QUESTIONNAIRE_RESPONSE, notes),
-        unavailable,
-        notes);
+    return read(json, Set.of(), unavailable);
   }
 
-  private List<Resource> resources(Map<String, String> json, String key, List<String> notes) {
+  /**
+   * @param json the resource or Bundle JSON under each key that has data
+   * @param fetched the keys this service fetched itself (the others were prefetched by the EHR)
+   * @param unavailable keys whose data could not be had, each possibly with its reason
+   * @throws InvalidFhirDataException when the patient is not a readable FHIR Patient
+   */
+  public PatientRecord read(
+      Map<String, String> json, Set<String> fetched, List<String> unavailable) {
+    List<String> missing = new ArrayList<>(unavailable);
+    List<String> skipped = new ArrayList<>();
+    Optional<Patient> patient = Optional.ofNullable(json.get(PATIENT)).map(this::patient);
+    return new PatientRecord(
+        patient,
+        resources(json, CONDITIONS, fetched, missing, skipped),
+        resources(json, OBSERVATIONS, fetched, missing, skipped),
+        resources(json, MEDICATIONS, fetched, missing, skipped),
+        resources(json, QUESTIONNAIRE_RESPONSE, fetched, missing, skipped),
+        missing,
+        skipped);
+  }
+
+  /** The patient carries age and sex: an invalid value is dropped, the rest is kept. */
+  private Patient patient(String text) {
+    IBaseResource parsed;
+    try {
+      parsed = parser(false).parseResource(text);
+    } catch (RuntimeException e) {
+      throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
+    }
+    if (!(parsed instanceof Patient patient)) {
+      throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
+    }
+    FhirIds.clearIfInvalid(patient);
+    return patient;
+  }
+
+  private List<Resource> resources(
+      Map<String, String> json,
+      String key,
+      Set<String> fetched,
+      List<String> missing,
+      List<String> skipped) {
     String text = json.get(key);
     if (text == null) {
       return List.of();
     }
-    IBaseResource parsed = parse(key, text);
-    if (!(parsed instanceof Bundle bundle)) {
-      return parsed instanceof Resource resource ? List.of(resource) : List.of();
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JacksonException e) {
+      missing.add(key + " (not JSON)");
+      return List.of();
     }
-    if (bundle.getLink(Bundle.LINK_NEXT) != null) {
-      notes.add(key + ": only the first page was sent; later pages were not read");
+    if (root == null || !root.isObject()) {
+      missing.add(key + " (not a FHIR resource)");
+      return List.of();
     }
-    List<Resource> out = new ArrayList<>(bundle.getEntry().size());
-    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-      if (entry.hasResource()) {
-        out.add(entry.getResource());
+    if (!"Bundle".equals(root.path("resourceType").asString(""))) {
+      return entry(key, 1, root, skipped).map(List::of).orElse(List.of());
+    }
+    JsonNode entries = root.path("entry");
+    if (!entries.isMissingNode() && !entries.isNull() && !entries.isArray()) {
+      missing.add(key + " (its Bundle has no list of entries)");
+      return List.of();
+    }
+    List<Resource> out = new ArrayList<>(entries.size());
+    int position = 0;
+    for (JsonNode entry : entries) {
+      position++;
+      JsonNode resource = entry.path("resource");
+      if (!resource.isObject()) {
+        skipped.add(key + " entry " + position + ": no resource");
+        continue;
       }
+      entry(key, position, resource, skipped).ifPresent(out::add);
+    }
+    if (hasNext(root) && !key.equals(QUESTIONNAIRE_RESPONSE)) {
+      missing.add(laterPages(key, out.size(), root.path("total"), fetched.contains(key)));
     }
     return out;
   }
 
-  private IBaseResource parse(String key, String text) {
+  /** One entry, parsed on its own so its errors stay its own. */
+  private Optional<Resource> entry(String key, int position, JsonNode json, List<String> skipped) {
+    String type = knownType(json.path("resourceType").asString(""));
     try {
-      return parser().parseResource(text);
-    } catch (DataFormatException e) {
-      throw new InvalidFhirDataException("prefetch '" + key + "' is not valid FHIR R4 JSON");
+      IBaseResource parsed = parser(true).parseResource(json.toString());
+      if (parsed instanceof Resource resource) {
+        FhirIds.clearIfInvalid(resource);
+        return Optional.of(resource);
+      }
+    } catch (RuntimeException e) {
+      // DataFormatException and the others HAPI throws on parseable but malformed content
     }
+    skipped.add(key + " entry " + position + " (" + type + "): not valid FHIR R4, left out");
+    return Optional.empty();
+  }
+
+  /** The resource type when FHIR R4 defines it; anything else is named by a fixed phrase. */
+  private String knownType(String type) {
+    if (type.isEmpty()) {
+      return "no resourceType";
+    }
+    return fhir.getResourceTypes().contains(type) ? type : "unknown resourceType";
   }
 
   /**
-   * Parsers are cheap and not thread-safe; the lenient handler stays quiet so no value is logged.
+   * The questionnaire key asks for the newest response only ({@code _count=1}), so its next link is
+   * expected and is not missing data.
    */
-  private IParser parser() {
-    return fhir.newJsonParser().setParserErrorHandler(new LenientErrorHandler(false));
+  private static boolean hasNext(JsonNode bundle) {
+    for (JsonNode link : bundle.path("link")) {
+      if ("next".equals(link.path("relation").asString(""))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String laterPages(String key, int read, JsonNode total, boolean fetched) {
+    String more =
+        total.isIntegralNumber() && total.asLong() > read
+            ? (total.asLong() - read) + " more"
+            : "later pages";
+    return key
+        + " beyond the first "
+        + read
+        + " entries ("
+        + more
+        + " not read: "
+        + (fetched
+            ? "the FHIR server had more pages than the fetch limit allows"
+            : "the EHR prefetched only the first page")
+        + ")";
+  }
+
+  /**
+   * Parsers are cheap and not thread-safe; the lenient handler ignores unknown elements and stays
+   * quiet so no value is logged.
+   *
+   * @param strict whether an invalid value (a date that is not a date) fails the parse
+   */
+  private IParser parser(boolean strict) {
+    LenientErrorHandler handler = new LenientErrorHandler(false);
+    handler.setErrorOnInvalidValue(strict);
+    return fhir.newJsonParser().setParserErrorHandler(handler);
   }
 }

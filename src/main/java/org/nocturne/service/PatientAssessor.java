@@ -53,7 +53,9 @@ final class PatientAssessor {
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     try {
-      PatientFacts facts = mapper.map(reader.read(json, call.prefetch().missingKeys()), now);
+      PatientFacts facts =
+          mapper.map(
+              reader.read(json, call.prefetch().fetchedKeys(), call.prefetch().missingKeys()), now);
       CardContext cards =
           new CardContext(
               call.request().hookInstance(),
@@ -62,7 +64,8 @@ final class PatientAssessor {
               questionnaireLaunchUrl);
       return new Assessed(facts, model.assess(facts, today), today, cards);
     } catch (InvalidFhirDataException e) {
-      throw CdsHooksException.badRequest(e.getMessage());
+      // only an unreadable patient stops the call: without it there is no assessment (2.0 §412)
+      throw CdsHooksException.preconditionFailed(e.getMessage());
     }
   }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,7 +69,8 @@ class CdsHooksEndpointsTest {
          "context":{"userId":"Practitioner/u1","patientId":"p1","draftOrders":{"resourceType":"Bundle","type":"collection",
            "entry":[{"resource":{"resourceType":"MedicationRequest","id":"m1","status":"draft","intent":"order",
              "medicationCodeableConcept":{"text":"Metformin 500 mg"}}}]}},
-         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"}}}""";
+         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"},"conditions":null,"observations":null,
+                     "medications":null,"questionnaireResponse":null}}""";
 
     var response = server.postJson("/cds-services/nocturnal-leg-pain-order-sign", benignOrder);
 
@@ -78,10 +80,29 @@ class CdsHooksEndpointsTest {
 
   @Test
   void aChartOpenedWithoutACurrentComplaintAnswersNoCards() {
-    var response = server.postJson(SERVICE, MINIMAL);
+    String noData =
+        """
+        {"hook":"patient-view","hookInstance":"h-1",
+         "context":{"userId":"Practitioner/u1","patientId":"p1"},
+         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"},"conditions":null,
+                     "observations":null,"medications":null,"questionnaireResponse":null}}""";
+
+    var response = server.postJson(SERVICE, noData);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEqualTo("{\"cards\":[]}");
+  }
+
+  /** Issue 12.4: when data could not be had, one info card says what and why. */
+  @Test
+  void aChartWhoseRecordCouldNotBeReadSaysWhatWasNotRead() {
+    var response = server.postJson(SERVICE, MINIMAL);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body())
+        .contains("\"indicator\":\"info\"")
+        .contains(
+            "Not read from the record: conditions (not prefetched and no fhirServer was given)");
   }
 
   @Test
@@ -138,12 +159,28 @@ class CdsHooksEndpointsTest {
         "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"fhirAuthorization\":{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":300,\"scope\":\"s\",\"subject\":\"c\"}}",
         "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"fhirServer\":\"not a url\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}}",
         "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":[]}",
-        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":{\"patient\":\"Patient/p\"}}",
-        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":{\"patient\":{\"resourceType\":\"Observation\"}}}",
         "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}} trailing"
       })
   void invalidRequestsAreA400(String body) {
     assertOperationOutcome(server.postJson(SERVICE, body), 400);
+  }
+
+  /** Not a protocol error: the patient key holds no Patient, so the patient cannot be had. */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"Patient/p\"",
+        "{\"resourceType\":\"Observation\"}",
+        "{\"resourceType\":\"Smith-John-MRN-0042\"}"
+      })
+  void aPatientKeyThatHoldsNoPatientIsA412(String patient) {
+    String call =
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"},\"prefetch\":{\"patient\":"
+            + patient
+            + "}}";
+    var response = server.postJson(SERVICE, call);
+    assertOperationOutcome(response, 412);
+    assertThat(response.body()).doesNotContain("Smith");
   }
 
   @Test
@@ -388,5 +425,122 @@ class CdsHooksEndpointsTest {
         .contains("\"build\"")
         .contains("\"artifact\":\"nocturne-cds\"")
         .contains("\"version\"");
+  }
+
+  // ---- issue 19: each test failed before its fix
+
+  private String rawGet(String host, String path) throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(
+          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void localModeAnswersOnlyLoopbackHostNames() throws Exception {
+    assertThat(rawGet("127.0.0.1:" + port, "/cds-services")).startsWith("HTTP/1.1 200");
+    assertThat(rawGet("localhost:" + port, "/actuator/health")).startsWith("HTTP/1.1 200");
+    assertThat(rawGet("[::1]:" + port, "/cds-services")).startsWith("HTTP/1.1 200");
+    assertThat(rawGet("evil.example:" + port, "/cds-services")).startsWith("HTTP/1.1 403");
+    assertThat(rawGet("127.0.0.1.evil.example", "/actuator/health")).startsWith("HTTP/1.1 403");
+  }
+
+  @Test
+  void localModeAllowsOnlyLoopbackOrigins() {
+    java.util.function.Function<String, java.net.http.HttpResponse<String>> from =
+        origin ->
+            server.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/cds-services"))
+                    .header("Origin", origin)
+                    .GET()
+                    .build());
+
+    assertThat(
+            from.apply("http://localhost:3000").headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("http://localhost:3000");
+    assertThat(
+            from.apply("http://127.0.0.1:8080").headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("http://127.0.0.1:8080");
+    for (String foreign :
+        List.of("https://evil.example", "null", "http://localhost.evil.example")) {
+      var response = from.apply(foreign);
+      assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+          .as(foreign)
+          .isEmpty();
+      assertThat(response.statusCode()).as(foreign).isEqualTo(403);
+    }
+  }
+
+  @Test
+  void errorsRepeatNeitherRequestValuesNorClassNames() {
+    String badType =
+        "{\"hook\":\"patient-view\",\"hookInstance\":\"h\",\"fhirServer\":\"http://127.0.0.1:1/fhir\","
+            + "\"fhirAuthorization\":{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"expires_in\":\"Smith-John\",\"scope\":\"s\",\"subject\":\"c\"},"
+            + "\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}}";
+    String wrongHook =
+        "{\"hook\":\"Smith-John-hook\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"Practitioner/u\",\"patientId\":\"p\"}}";
+
+    for (var response :
+        List.of(
+            server.postJson(SERVICE, badType),
+            server.postJson(SERVICE, wrongHook),
+            server.postJson("/cds-services/Smith-John-0042", MINIMAL))) {
+      assertThat(response.statusCode()).isIn(400, 404);
+      assertThat(response.body()).doesNotContain("Smith").doesNotContain("org.nocturne");
+    }
+    assertThat(server.postJson(SERVICE, badType).body()).contains("fhirAuthorization.expires_in");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "1227&_count=1",
+        "p#1",
+        "a/b",
+        "..",
+        "p%00",
+        "p 1",
+        "pätient",
+        "../../admin/secret?"
+      })
+  void everyIdTheRequestCarriesMustBeAFhirId(String id) {
+    String escaped = id.replace("\\", "\\\\");
+    String base =
+        "{\"hook\":\"%s\",\"hookInstance\":\"h\",\"context\":{\"userId\":\"%s\",\"patientId\":\"%s\"%s}}";
+    String drafts = ",\"draftOrders\":{\"resourceType\":\"Bundle\",\"type\":\"collection\"}";
+    var patient =
+        server.postJson(SERVICE, base.formatted("patient-view", "Practitioner/u", escaped, ""));
+    var user =
+        server.postJson(
+            SERVICE, base.formatted("patient-view", "Practitioner/" + escaped, "p", ""));
+    var encounter =
+        server.postJson(
+            SERVICE,
+            base.formatted(
+                "patient-view", "Practitioner/u", "p", ",\"encounterId\":\"" + escaped + "\""));
+    var selection =
+        server.postJson(
+            "/cds-services/nocturnal-leg-pain-order-select",
+            base.formatted(
+                "order-select",
+                "Practitioner/u",
+                "p",
+                drafts + ",\"selections\":[\"MedicationRequest/" + escaped + "\"]"));
+
+    assertOperationOutcome(patient, 400);
+    assertThat(patient.body()).contains("context.patientId").doesNotContain(id);
+    assertOperationOutcome(user, 400);
+    assertThat(user.body()).contains("context.userId");
+    assertOperationOutcome(encounter, 400);
+    assertThat(encounter.body()).contains("context.encounterId");
+    assertOperationOutcome(selection, 400);
+    assertThat(selection.body()).contains("context.selections");
   }
 }

@@ -144,7 +144,8 @@ class HttpFhirFetcherTest {
     FHIR.stubFor(get(urlPathEqualTo("/fhir/Patient/array")).willReturn(okJson("[1,2,3]")));
 
     assertThat(reason(fetch("Patient/garbage", "Patient"))).contains("not JSON");
-    assertThat(reason(fetch("Patient/wrong", "Patient"))).contains("returned a Observation");
+    assertThat(reason(fetch("Patient/wrong", "Patient")))
+        .contains("another resource type than Patient");
     assertThat(reason(fetch("Patient/array", "Patient"))).contains("not a FHIR resource");
   }
 
@@ -237,5 +238,123 @@ class HttpFhirFetcherTest {
 
     assertThat(value).isInstanceOf(PrefetchValue.Data.class);
     assertThat(HttpFhirFetcher.escapeQuery("a?code=s|c d")).isEqualTo("a?code=s%7Cc%20d");
+  }
+
+  @Test
+  void hapisGetpagesLinksOnTheBaseUrlAreFollowed() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Condition"))
+            .willReturn(
+                okJson(page("first", base() + "?_getpages=abc&_getpagesoffset=1&_count=1"))));
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir"))
+            .withQueryParam("_getpages", equalTo("abc"))
+            .willReturn(
+                okJson(
+                    "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"second\"}}]}")));
+
+    var value = (PrefetchValue.Data) fetch("Condition?patient=p1", "Bundle");
+
+    assertThat(value.resource().get("entry"))
+        .extracting(e -> e.get("resource").get("id").asString())
+        .containsExactly("first", "second");
+  }
+
+  @Test
+  void nextLinksThatLeaveTheBasePathAreNeverFollowed() {
+    FHIR.stubFor(get(urlPathEqualTo("/admin/secret")).willReturn(okJson("{}")));
+    for (String next :
+        List.of(
+            base() + "/../admin/secret",
+            base() + "/%2e%2e/admin/secret",
+            base() + "/%2E%2E/admin/secret",
+            base() + "/Condition/..%2f..%2fadmin",
+            FHIR.baseUrl() + "/admin/secret",
+            base() + "x/Condition",
+            "http://user@" + FHIR.baseUrl().substring(7) + "/fhir/Condition?page=2")) {
+      FHIR.stubFor(get(urlPathEqualTo("/fhir/Condition")).willReturn(okJson(page("only", next))));
+
+      var value =
+          (PrefetchValue.Data) fetch("Condition?patient=" + Math.abs(next.hashCode()), "Bundle");
+
+      assertThat(value.resource().get("entry")).as(next).hasSize(1);
+    }
+    FHIR.verify(0, getRequestedFor(urlPathEqualTo("/admin/secret")));
+    assertThat(
+            FHIR.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
+        .allMatch(r -> r.getUrl().startsWith("/fhir/Condition?patient="));
+  }
+
+  @Test
+  void oneByteBudgetCoversEveryPageOfEveryKeyOfACall() {
+    String filler = "x".repeat(3_000);
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Condition"))
+            .withQueryParam("patient", equalTo("p1"))
+            .willReturn(
+                okJson(
+                    page("c1", base() + "/Condition?page=2")
+                        .replace("\"c1\"", "\"c1\",\"note\":\"" + filler + "\""))));
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Condition"))
+            .withQueryParam("page", equalTo("2"))
+            .willReturn(
+                okJson(
+                    page("c2", base() + "/Condition?page=3")
+                        .replace("\"c2\"", "\"c2\",\"note\":\"" + filler + "\""))));
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Observation"))
+            .willReturn(
+                okJson(
+                    page("o1", base() + "/Observation?page=2")
+                        .replace("\"o1\"", "\"o1\",\"note\":\"" + filler + "\""))));
+    CallBudget budget = new CallBudget(5_000);
+
+    var conditions =
+        (PrefetchValue.Data)
+            fetcher.fetch(base(), TOKEN, "Condition?patient=p1", "Bundle", budget).join();
+    var observations =
+        fetcher.fetch(base(), TOKEN, "Observation?patient=p1", "Bundle", budget).join();
+
+    assertThat(conditions.resource().get("entry"))
+        .as("page 1 fits; page 2 is cut at the budget, and its next link stays to say so")
+        .hasSize(1);
+    assertThat(conditions.resource().get("link").get(0).get("url").asString()).endsWith("page=2");
+    assertThat(reason(observations)).as("the call's budget is spent").contains("size limit");
+  }
+
+  @Test
+  void aServerThatStreamsForeverIsCutAtTheLimitAndTheConnectionDropped() throws Exception {
+    try (var forever = new org.nocturne.StreamingForeverServer()) {
+      var value =
+          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+              Duration.ofSeconds(20),
+              () ->
+                  fetcher.fetch(forever.baseUrl(), TOKEN, "Condition?patient=p1", "Bundle").join());
+
+      assertThat(reason(value)).contains("size limit");
+      org.awaitility.Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
+          .untilAsserted(() -> assertThat(forever.dropped()).isEqualTo(1));
+      long sent = forever.bytesSent();
+      Thread.sleep(300);
+      assertThat(forever.bytesSent()).as("nothing more is read").isEqualTo(sent);
+    }
+  }
+
+  @Test
+  void endingTheCallCancelsItsFetchesAtOnce() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Condition"))
+            .willReturn(okJson(page("slow", base() + "/Condition?page=2")).withFixedDelay(2_500)));
+    CallBudget budget = new CallBudget(1_000_000);
+    var pending = fetcher.fetch(base(), TOKEN, "Condition?patient=p1", "Bundle", budget);
+
+    budget.close();
+
+    var value =
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+            Duration.ofSeconds(2), () -> pending.join());
+    assertThat(reason(value)).contains("time budget ended first");
   }
 }

@@ -88,6 +88,8 @@ class JwtAuthenticationTest {
   }
 
   private static final String RATE_ISSUER = "https://rate-ehr.example.org";
+  private static final String COLD_ISSUER = "https://cold-ehr.example.org";
+  private static final String FLAKY_ISSUER = "https://flaky-ehr.example.org";
 
   @DynamicPropertySource
   static void security(DynamicPropertyRegistry registry) {
@@ -106,6 +108,12 @@ class JwtAuthenticationTest {
     registry.add("nocturne.security.trusted-issuers[1].issuer", () -> TENANT_ISSUER);
     registry.add("nocturne.security.trusted-issuers[1].jwks-uri", () -> EHR.baseUrl() + "/jwks");
     registry.add("nocturne.security.trusted-issuers[1].tenants[0]", () -> "hospital-a");
+    registry.add("nocturne.security.trusted-issuers[3].issuer", () -> COLD_ISSUER);
+    registry.add(
+        "nocturne.security.trusted-issuers[3].jwks-uri", () -> EHR.baseUrl() + "/jwks-cold");
+    registry.add("nocturne.security.trusted-issuers[4].issuer", () -> FLAKY_ISSUER);
+    registry.add(
+        "nocturne.security.trusted-issuers[4].jwks-uri", () -> EHR.baseUrl() + "/jwks-flaky");
   }
 
   @AfterAll
@@ -401,5 +409,199 @@ class JwtAuthenticationTest {
 
     EHR.verify(1, getRequestedFor(urlPathEqualTo("/jwks-rate")));
     assertThat(known.statusCode()).isEqualTo(200);
+  }
+
+  // ---- issue 19 and 15: each test failed before its fix
+
+  private static String rawToken(String headerJson) throws Exception {
+    String payload = SignedJWT.parse(rs384(DISCOVERY, c -> {})).getParsedParts()[1].toString();
+    return Base64URL.encode(headerJson).toString() + "." + payload + ".c2ln";
+  }
+
+  @Test
+  void aForgedAlgHeaderCannotForgeALogLine(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    String forged =
+        "{\"alg\":\"RS384\\r\\n2026-01-01T00:00:00Z  INFO 1 --- FORGED admin logged in\\u001b[31m\",\"typ\":\"JWT\",\"kid\":\"rsa-1\"}";
+
+    assertRejected(rawToken(forged));
+
+    assertThat(output.getAll())
+        .contains("rejected a call")
+        .doesNotContain("\u001b")
+        .doesNotContainPattern("(?m)^2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  void a401LogLineSaysWhyWithTheExpectedAndReceivedValuesButNeverTheToken(
+      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+    String token = rs384(SERVICE, c -> {});
+
+    assertRejected(token);
+
+    assertThat(output.getAll())
+        .contains("rejected a call to \"/cds-services\": aud does not name this endpoint")
+        .contains("expected aud=\"" + BASE + DISCOVERY + "\"")
+        .contains("received iss=\"" + ISSUER + "\" aud=\"[" + BASE + SERVICE + "]\" kid=\"rsa-1\"")
+        .doesNotContain(token.split("\\.")[2]);
+  }
+
+  @Test
+  void a401ToAnAllowedOriginCarriesCorsHeaders() {
+    var response =
+        server.send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SERVICE))
+                .header("Origin", "https://ehr-app.example.org")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .build());
+
+    assertThat(response.statusCode()).isEqualTo(401);
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+        .contains("https://ehr-app.example.org");
+  }
+
+  @Test
+  void tokensThatLiveTooLongOrAreNotValidYetAreRejected() throws Exception {
+    Instant now = Instant.now();
+    assertRejected(
+        rs384(
+            DISCOVERY,
+            c -> c.expirationTime(Date.from(now.plus(java.time.Duration.ofDays(3650))))));
+    assertRejected(rs384(DISCOVERY, c -> c.notBeforeTime(Date.from(now.plusSeconds(86_400)))));
+    assertRejected(
+        rs384(
+            DISCOVERY,
+            c ->
+                c.issueTime(Date.from(now.minus(java.time.Duration.ofDays(2))))
+                    .expirationTime(Date.from(now.plusSeconds(300)))));
+    assertThat(
+            discovery(
+                    rs384(
+                        DISCOVERY,
+                        c ->
+                            c.issueTime(Date.from(now.minusSeconds(600)))
+                                .expirationTime(Date.from(now.plusSeconds(300)))))
+                .statusCode())
+        .as("a few minutes old and short-lived is fine")
+        .isEqualTo(200);
+  }
+
+  @Test
+  void aJtiLongerThanTheLimitIsRejected() throws Exception {
+    assertRejected(rs384(DISCOVERY, c -> c.jwtID("j".repeat(2_000))));
+  }
+
+  @Test
+  void aFhirServerOrPatientIdThatClimbsOutOfTheAllowedPathIsNeverContacted() throws Exception {
+    EHR.stubFor(get(urlPathEqualTo("/admin/secret")).willReturn(okJson("{}")));
+    String call =
+        """
+        {"hook":"patient-view","hookInstance":"h-dots","fhirServer":"%s",
+         "fhirAuthorization":{"access_token":"ehr-token","token_type":"Bearer","expires_in":300,"scope":"patient/*.read","subject":"nocturne"},
+         "context":{"userId":"Practitioner/u1","patientId":"%s"},
+         "prefetch":{"conditions":null,"observations":null,"medications":null,"questionnaireResponse":null}}""";
+
+    for (String server :
+        List.of(
+            EHR.baseUrl() + "/fhir/../admin",
+            EHR.baseUrl() + "/fhir/%2e%2e/admin",
+            EHR.baseUrl() + "/fhir/%2E%2E/admin")) {
+      var response = post(SERVICE, call.formatted(server, "p1"), rs384(SERVICE, c -> {}));
+      assertThat(response.statusCode()).as(server).isEqualTo(412);
+    }
+    var climbing =
+        post(
+            SERVICE,
+            call.formatted(EHR.baseUrl() + "/fhir", "../../admin/secret?"),
+            rs384(SERVICE, c -> {}));
+
+    assertThat(climbing.statusCode()).isEqualTo(400);
+    assertThat(climbing.body()).contains("context.patientId").doesNotContain("admin");
+    EHR.verify(0, getRequestedFor(urlPathEqualTo("/admin/secret")));
+    assertThat(EHR.findAll(anyRequestedFor(anyUrl()))).noneMatch(r -> r.getUrl().contains("admin"));
+  }
+
+  @Test
+  void callersArrivingDuringTheFirstJwksFetchWaitForIt() throws Exception {
+    EHR.stubFor(
+        get(urlPathEqualTo("/jwks-cold"))
+            .willReturn(
+                okJson(new JWKSet(List.of(RSA.toPublicJWK())).toString()).withFixedDelay(800)));
+    List<String> tokens = new java.util.ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      tokens.add(
+          token(
+              JWSAlgorithm.RS384,
+              new RSASSASigner(RSA),
+              "rsa-1",
+              DISCOVERY,
+              c -> c.issuer(COLD_ISSUER)));
+    }
+
+    var statuses = tokens.parallelStream().map(t -> discovery(t).statusCode()).toList();
+
+    assertThat(statuses).containsOnly(200);
+    EHR.verify(1, getRequestedFor(urlPathEqualTo("/jwks-cold")));
+  }
+
+  @Test
+  void aFailedJwksFetchIsRetriedWithinSecondsNotAMinute() throws Exception {
+    EHR.stubFor(
+        get(urlPathEqualTo("/jwks-flaky"))
+            .inScenario("flaky")
+            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
+            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503))
+            .willSetStateTo("up"));
+    EHR.stubFor(
+        get(urlPathEqualTo("/jwks-flaky"))
+            .inScenario("flaky")
+            .whenScenarioStateIs("up")
+            .willReturn(okJson(new JWKSet(List.of(RSA.toPublicJWK())).toString())));
+    java.util.function.Supplier<String> flaky =
+        () -> {
+          try {
+            return token(
+                JWSAlgorithm.RS384,
+                new RSASSASigner(RSA),
+                "rsa-1",
+                DISCOVERY,
+                c -> c.issuer(FLAKY_ISSUER));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        };
+
+    assertRejected(flaky.get());
+    Thread.sleep(1_500);
+
+    assertThat(discovery(flaky.get()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSlowBodyAfterA401IsNotWaitedFor() throws Exception {
+    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+      socket.setSoTimeout(15_000);
+      var out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + SERVICE
+                  + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                  + "Content-Length: 1000000\r\n\r\n{\"hook\":")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      long start = System.nanoTime();
+
+      String answer =
+          new String(
+              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+
+      assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("Connection: close");
+      // Tomcat still tries one read of the unread body; the connection timeout (5 s, Tomcat's
+      // default is 60 s) bounds how long a client that sends nothing holds the worker thread
+      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+          .as("the server closed the connection instead of waiting for the body")
+          .isLessThan(java.time.Duration.ofSeconds(10));
+    }
   }
 }

@@ -18,7 +18,7 @@ class PrefetchResolverTest {
 
   private final List<String> fetched = new ArrayList<>();
   private final FhirFetcher recordingFetcher =
-      (server, auth, url, type) -> {
+      (server, auth, url, type, budget) -> {
         fetched.add(server + " " + url + " " + type);
         return CompletableFuture.completedFuture(new PrefetchValue.Unavailable("test fetcher"));
       };
@@ -141,14 +141,35 @@ class PrefetchResolverTest {
   }
 
   @Test
-  void aResourceOfTheWrongTypeIsTheCallersError() {
+  void aKeyThatIsNotTheFhirDataAskedForIsUnavailableNotA400() {
+    var prefetch =
+        resolve(
+            null,
+            "{\"patient\":"
+                + PATIENT
+                + ",\"conditions\":{\"resourceType\":\"Smith-John-MRN-0042\"}}",
+            Map.of());
+    var notFhir = resolve(null, "{\"patient\":" + PATIENT + ",\"conditions\":[1,2]}", Map.of());
+
+    assertThat(prefetch.missing())
+        .containsExactly("conditions (the EHR sent another resource type than Bundle)");
+    assertThat(notFhir.missing())
+        .containsExactly("conditions (the EHR sent something that is not a FHIR resource)");
+  }
+
+  @Test
+  void aPatientThatIsNotAPatientIsA412ThatDoesNotEchoIt() {
+    var required = Map.of("patient", PrefetchFailureMode.FAIL);
+
     assertThatThrownBy(
-            () -> resolve(null, "{\"patient\":{\"resourceType\":\"Observation\"}}", Map.of()))
+            () ->
+                resolve(null, "{\"patient\":{\"resourceType\":\"Smith-John-DOB-1950\"}}", required))
         .isInstanceOfSatisfying(
-            CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(400));
-    assertThatThrownBy(() -> resolve(null, "{\"conditions\":[1,2]}", Map.of()))
-        .isInstanceOfSatisfying(
-            CdsHooksException.class, e -> assertThat(e.status()).isEqualTo(400));
+            CdsHooksException.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(412);
+              assertThat(e.getMessage()).doesNotContain("Smith");
+            });
   }
 
   @Test
@@ -166,7 +187,7 @@ class PrefetchResolverTest {
 
   @Test
   void aFetchThatOutlastsTheBudgetIsUnavailableAndTheCallGoesOn() {
-    FhirFetcher never = (server, auth, url, type) -> new CompletableFuture<>();
+    FhirFetcher never = (server, auth, url, type, budget) -> new CompletableFuture<>();
     var resolver = new PrefetchResolver(never, Duration.ofMillis(50));
 
     var prefetch =
@@ -183,7 +204,7 @@ class PrefetchResolverTest {
   void absentKeysAreFetchedAllAtOnce() {
     List<CompletableFuture<PrefetchValue>> started = new ArrayList<>();
     FhirFetcher parked =
-        (server, auth, url, type) -> {
+        (server, auth, url, type, budget) -> {
           CompletableFuture<PrefetchValue> future = new CompletableFuture<>();
           started.add(future);
           return future;

@@ -45,8 +45,11 @@ class RecordReaderTest {
     var facts = Fhir.MAPPER.map(record, Fhir.NOW);
 
     assertThat(facts.diagnoses()).hasSize(1);
-    assertThat(facts.skipped())
-        .containsExactly("conditions: only the first page was sent; later pages were not read");
+    assertThat(facts.skipped()).isEmpty();
+    assertThat(facts.unavailableData())
+        .containsExactly(
+            "conditions beyond the first 1 entries (later pages not read: the EHR prefetched only"
+                + " the first page)");
   }
 
   @Test
@@ -75,12 +78,84 @@ class RecordReaderTest {
   }
 
   @Test
-  void jsonThatIsNotFhirIsRejectedWithTheKeyNamed() {
+  void aResourceOfUnknownTypeIsLeftOutWithAReasonThatNamesNoValue() {
+    var record =
+        reader.read(
+            Map.of(RecordReader.CONDITIONS, "{\"resourceType\":\"Smith-John-0042\"}"), List.of());
+
+    assertThat(record.conditions()).isEmpty();
+    assertThat(record.notes())
+        .containsExactly("conditions entry 1 (unknown resourceType): not valid FHIR R4, left out");
+  }
+
+  @Test
+  void aPatientThatIsNotFhirStopsTheCall() {
     assertThatThrownBy(
-            () ->
-                reader.read(
-                    Map.of(RecordReader.CONDITIONS, "{\"resourceType\":\"NotAThing\"}"), List.of()))
+            () -> reader.read(Map.of(RecordReader.PATIENT, "{\"resourceType\":\"X\"}"), List.of()))
         .isInstanceOf(InvalidFhirDataException.class)
-        .hasMessageContaining("conditions");
+        .hasMessageContaining("patient");
+  }
+
+  @Test
+  void laterPagesOfFetchedDataAreNamedAsTheFetchLimitWithTheCountOfEntries() {
+    List<Resource> entries = List.of(condition("dm", SNOMED, "44054006"));
+
+    var record =
+        reader.read(
+            Map.of(RecordReader.CONDITIONS, Fhir.searchset(entries, true)),
+            java.util.Set.of(RecordReader.CONDITIONS),
+            List.of());
+
+    assertThat(record.unavailableData())
+        .containsExactly(
+            "conditions beyond the first 1 entries (later pages not read: the FHIR server had more"
+                + " pages than the fetch limit allows)");
+    assertThat(record.notes()).isEmpty();
+  }
+
+  @Test
+  void theQuestionnaireKeysNextLinkIsExpectedAndNotMissingData() {
+    var response = new org.hl7.fhir.r4.model.QuestionnaireResponse();
+    response.setId("qr1");
+
+    var record =
+        reader.read(
+            Map.of(RecordReader.QUESTIONNAIRE_RESPONSE, Fhir.searchset(List.of(response), true)),
+            List.of());
+
+    assertThat(record.questionnaireResponses()).hasSize(1);
+    assertThat(record.unavailableData()).isEmpty();
+  }
+
+  @Test
+  void anIdThatIsNotAFhirIdIsDroppedButTheEntryIsRead() {
+    String json =
+        "{\"resourceType\":\"Bundle\",\"entry\":[{\"resource\":{\"resourceType\":\"Condition\","
+            + "\"id\":\"x`) ![p](http://e/p)\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"44054006\"}]}}}]}";
+
+    var record = reader.read(Map.of(RecordReader.CONDITIONS, json), List.of());
+
+    assertThat(record.conditions()).hasSize(1);
+    assertThat(record.conditions().get(0).getIdElement().getIdPart()).isNull();
+  }
+
+  @Test
+  void oneMalformedEntryIsLeftOutAndTheOthersAreRead() {
+    String json =
+        "{\"resourceType\":\"Bundle\",\"entry\":["
+            + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"ok\"}},"
+            + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"bad\",\"onsetDateTime\":\"not-a-date\"}},"
+            + "{\"fullUrl\":\"x\"},"
+            + "{\"resource\":{\"resourceType\":\"Condition\",\"id\":\"ok2\"}}]}";
+
+    var record = reader.read(Map.of(RecordReader.CONDITIONS, json), List.of());
+
+    assertThat(record.conditions())
+        .extracting(r -> r.getIdElement().getIdPart())
+        .containsExactly("ok", "ok2");
+    assertThat(record.notes())
+        .containsExactly(
+            "conditions entry 2 (Condition): not valid FHIR R4, left out",
+            "conditions entry 3: no resource");
   }
 }
