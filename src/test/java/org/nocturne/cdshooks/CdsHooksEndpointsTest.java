@@ -346,18 +346,21 @@ class CdsHooksEndpointsTest {
 
   @Test
   void feedbackIsValidatedAndRecorded() {
+    // A card id and time of its own: the local store is a file that outlives one test run.
+    String card = java.util.UUID.randomUUID().toString();
     String feedback =
         """
-        {"feedback":[{"card":"9368d37b-283f-44a0-93ea-547cebab93ed","outcome":"accepted",
+        {"feedback":[{"card":"%s","outcome":"accepted",
           "acceptedSuggestions":[{"id":"e56e1945-20b3-4393-8503-a1a20fd73152"}],
-          "outcomeTimestamp":"2026-11-26T10:05:31Z"}]}""";
+          "outcomeTimestamp":"%s"}]}"""
+            .formatted(
+                card, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
 
     var response = server.postJson(SERVICE + "/feedback", feedback);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(feedbackStore.recent(10))
-        .anySatisfy(
-            stored -> assertThat(stored.card()).isEqualTo("9368d37b-283f-44a0-93ea-547cebab93ed"));
+        .anySatisfy(stored -> assertThat(stored.card()).isEqualTo(card));
     assertOperationOutcome(server.postJson(SERVICE + "/feedback", "{\"feedback\":{}}"), 400);
     assertOperationOutcome(
         server.postJson(SERVICE + "/feedback", "{\"feedback\":[{\"card\":\"c\"}]}"), 400);
