@@ -18,5 +18,15 @@ public enum DrugClass {
   CANCER_TREATMENT,
   ANTIPLATELET,
   /** Drugs AAFP 2012 (Table 1) names as most associated with leg cramps. */
-  CRAMP_ASSOCIATED
+  CRAMP_ASSOCIATED;
+
+  /** The classes with a significant link to cramps in Garrison et al. 2012. */
+  static final DrugClass[] CRAMP_INDUCING = {
+    THIAZIDE_DIURETIC, POTASSIUM_SPARING_DIURETIC, LONG_ACTING_BETA_AGONIST
+  };
+
+  /** The classes that can worsen restless legs (AASM 2024, IRLSSG literature). */
+  static final DrugClass[] RLS_AGGRAVATING = {
+    SEDATING_ANTIHISTAMINE, DOPAMINE_ANTAGONIST, SEROTONERGIC_ANTIDEPRESSANT, LITHIUM
+  };
 }

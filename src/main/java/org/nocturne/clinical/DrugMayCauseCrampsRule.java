@@ -1,22 +1,23 @@
 package org.nocturne.clinical;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A drug linked to cramps, ordered for a patient who has them: diuretics and long-acting beta
  * agonists (Garrison 2012) and the drugs AAFP 2012 names. Information, with the ask to watch.
  */
 final class DrugMayCauseCrampsRule implements SafetyRule {
+  // wider than the cause model's list: loop diuretics and the AAFP drugs are worth a word at
+  // ordering
   static final Set<DrugClass> CRAMP_DRUGS =
-      Set.of(
-          DrugClass.THIAZIDE_DIURETIC,
-          DrugClass.LOOP_DIURETIC,
-          DrugClass.POTASSIUM_SPARING_DIURETIC,
-          DrugClass.LONG_ACTING_BETA_AGONIST,
-          DrugClass.CRAMP_ASSOCIATED);
+      Stream.concat(
+              Stream.of(DrugClass.CRAMP_INDUCING),
+              Stream.of(DrugClass.LOOP_DIURETIC, DrugClass.CRAMP_ASSOCIATED))
+          .collect(Collectors.toUnmodifiableSet());
 
   @Override
   public SafetyConcern concern() {
@@ -25,7 +26,8 @@ final class DrugMayCauseCrampsRule implements SafetyRule {
 
   @Override
   public Optional<SafetyFinding> check(Evaluation e, Assessment assessment, ProposedOrder order) {
-    List<String> cramps = evidenceOf(e, assessment, Disorder.LEG_CRAMPS, Cause.LEG_CRAMPS);
+    List<String> cramps =
+        SafetyRule.evidenceOf(e, assessment, Disorder.LEG_CRAMPS, Cause.LEG_CRAMPS);
     if (CRAMP_DRUGS.stream().noneMatch(order::is) || cramps.isEmpty()) {
       return Optional.empty();
     }
@@ -40,15 +42,5 @@ final class DrugMayCauseCrampsRule implements SafetyRule {
                 new Finding(
                     "Night-time leg cramps", 0, e.knowledge().safety(concern()).source(), cramps)),
             new Remedy.Caution()));
-  }
-
-  /** Evidence that the patient has a condition: its diagnosis, or its cause at moderate or more. */
-  static List<String> evidenceOf(
-      Evaluation e, Assessment assessment, Disorder disorder, Cause cause) {
-    List<String> evidence = new ArrayList<>(e.diagnosisEvidence(disorder));
-    if (assessment.of(cause).likelihood().atLeast(Likelihood.MODERATE)) {
-      evidence.addAll(assessment.of(cause).evidence());
-    }
-    return evidence.stream().distinct().toList();
   }
 }

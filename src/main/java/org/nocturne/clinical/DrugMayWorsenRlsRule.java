@@ -10,12 +10,7 @@ import java.util.Set;
  * antihistamine, domperidone with its QT warning where it is sold).
  */
 final class DrugMayWorsenRlsRule implements SafetyRule {
-  static final Set<DrugClass> AGGRAVATORS =
-      Set.of(
-          DrugClass.SEROTONERGIC_ANTIDEPRESSANT,
-          DrugClass.SEDATING_ANTIHISTAMINE,
-          DrugClass.DOPAMINE_ANTAGONIST,
-          DrugClass.LITHIUM);
+  static final Set<DrugClass> AGGRAVATORS = Set.of(DrugClass.RLS_AGGRAVATING);
 
   @Override
   public SafetyConcern concern() {
@@ -42,7 +37,6 @@ final class DrugMayWorsenRlsRule implements SafetyRule {
   }
 
   static List<String> restlessLegs(Evaluation e, Assessment assessment) {
-    return DrugMayCauseCrampsRule.evidenceOf(
-        e, assessment, Disorder.RESTLESS_LEGS, Cause.RESTLESS_LEGS);
+    return SafetyRule.evidenceOf(e, assessment, Disorder.RESTLESS_LEGS, Cause.RESTLESS_LEGS);
   }
 }

@@ -86,14 +86,7 @@ final class LegCrampRule implements CauseRule {
         3,
         "Leg cramps on the problem list",
         Findings.RECORDED_DIAGNOSIS);
-    f.forEach(
-        e.taking(
-            DrugClass.THIAZIDE_DIURETIC,
-            DrugClass.POTASSIUM_SPARING_DIURETIC,
-            DrugClass.LONG_ACTING_BETA_AGONIST),
-        2,
-        "Takes a cramp-associated drug: ",
-        GARRISON);
+    f.forEach(e.taking(DrugClass.CRAMP_INDUCING), 2, "Takes a cramp-associated drug: ", GARRISON);
     f.forEach(e.taking(DrugClass.STATIN), 1, "Takes a statin (weak link): ", GARRISON_STATIN);
     f.whenEvidence(e.kidneyDiseaseEvidence(), 1, "Chronic kidney disease", AAFP);
     f.whenEvidence(e.diagnosisEvidence(Disorder.PREGNANCY), 1, "Pregnancy", AAFP);

@@ -2,7 +2,6 @@ package org.nocturne.clinical;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** Chooses the work-up from the flags, the likely causes and what the record already holds. */
 final class NextStepPlanner {
@@ -10,8 +9,7 @@ final class NextStepPlanner {
   private final List<CauseAssessment> causes;
   private final List<RaisedFlag> flags;
   private final List<MedicationEffect> effects;
-  private final List<Recommendation> steps = new ArrayList<>();
-  private final List<Measurement> onRecord = new ArrayList<>();
+  private final StepList steps = new StepList();
 
   private NextStepPlanner(
       Evaluation e,
@@ -33,84 +31,19 @@ final class NextStepPlanner {
       List<RaisedFlag> flags,
       List<MedicationEffect> effects) {
     NextStepPlanner planner = new NextStepPlanner(e, causes, flags, effects);
-    planner.emergencies();
+    RedFlagSteps.plan(e, flags, planner.steps);
     planner.medicationEffects();
     planner.arterial();
     planner.restlessLegs();
     planner.neuropathy();
     planner.cramps();
     planner.medicines();
-    planner.arterialTreatment();
-    planner.ironSource();
-    return new Plan(List.copyOf(planner.steps), List.copyOf(planner.onRecord));
-  }
-
-  private void emergencies() {
-    critical(RedFlag.ACUTE_LIMB_ISCHEMIA)
-        .ifPresent(
-            flag ->
-                add(
-                    NextStep.EMERGENCY_VASCULAR_REFERRAL,
-                    "Acute limb ischemia is suspected: an emergency",
-                    flag.evidence(),
-                    true));
-    raised(RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA)
-        .ifPresent(
-            flag -> {
-              boolean critical = flag.urgency() == Urgency.CRITICAL;
-              add(
-                  critical ? NextStep.URGENT_VASCULAR_REFERRAL : NextStep.VASCULAR_REFERRAL,
-                  critical
-                      ? "Limb-threatening ischemia with tissue loss or severe haemodynamics"
-                      : "Limb-threatening ischemia is suspected",
-                  flag.evidence(),
-                  true);
-              if (!e.hasRecent(Measure.TOE_PRESSURE) && !e.hasRecent(Measure.TOE_BRACHIAL_INDEX)) {
-                add(
-                    NextStep.TOE_BRACHIAL_INDEX,
-                    "Grades the ischemia; the ABI can be falsely normal in diabetes or kidney disease",
-                    flag.evidence(),
-                    true);
-              }
-            });
-    raised(RedFlag.DEEP_VEIN_THROMBOSIS)
-        .ifPresent(
-            flag -> {
-              switch (flag.guidance()) {
-                case DVT_IN_PREGNANCY ->
-                    add(
-                        NextStep.VENOUS_DUPLEX,
-                        "Pregnant or recently given birth: ultrasound, not Wells or D-dimer",
-                        flag.evidence(),
-                        true);
-                case DVT_NOT_EXCLUDED ->
-                    add(
-                        NextStep.D_DIMER,
-                        "Wells below 2 does not exclude DVT: D-dimer today, ultrasound if positive",
-                        flag.evidence(),
-                        true);
-                default -> {
-                  add(
-                      NextStep.VENOUS_DUPLEX,
-                      "Deep-vein thrombosis is likely (Wells ≥2)",
-                      flag.evidence(),
-                      true);
-                  add(
-                      NextStep.D_DIMER,
-                      "If the ultrasound is negative; it does not replace it at this score",
-                      flag.evidence(),
-                      true);
-                }
-              }
-            });
-    critical(RedFlag.CAUDA_EQUINA)
-        .ifPresent(
-            flag ->
-                add(
-                    NextStep.URGENT_LUMBAR_MRI,
-                    "Cauda equina syndrome is suspected",
-                    flag.evidence(),
-                    true));
+    TreatmentSteps.plan(
+        e,
+        planner.cause(Cause.PERIPHERAL_ARTERY_DISEASE),
+        RedFlagSteps.raised(flags, RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA).isPresent(),
+        planner.steps);
+    return planner.steps.plan();
   }
 
   private void medicationEffects() {
@@ -289,28 +222,18 @@ final class NextStepPlanner {
 
   /** The fresh results of these measures, shown with value and date instead of a new order. */
   private void onRecord(Measure... measures) {
-    for (Measure measure : measures) {
-      e.fresh(measure).stream().filter(m -> !onRecord.contains(m)).forEach(onRecord::add);
-    }
+    steps.onRecord(e, measures);
   }
 
   private void medicines() {
     List<Medication> implicated = new ArrayList<>();
     if (cause(Cause.LEG_CRAMPS).likelihood().atLeast(Likelihood.MODERATE)) {
-      implicated.addAll(
-          e.taking(
-              DrugClass.THIAZIDE_DIURETIC,
-              DrugClass.POTASSIUM_SPARING_DIURETIC,
-              DrugClass.LONG_ACTING_BETA_AGONIST));
+      implicated.addAll(e.taking(DrugClass.CRAMP_INDUCING));
     }
     if (cause(Cause.RESTLESS_LEGS).likelihood().atLeast(Likelihood.MODERATE)) {
-      implicated.addAll(
-          e.taking(
-              DrugClass.SEDATING_ANTIHISTAMINE,
-              DrugClass.DOPAMINE_ANTAGONIST,
-              DrugClass.SEROTONERGIC_ANTIDEPRESSANT,
-              DrugClass.LITHIUM,
-              DrugClass.DOPAMINE_AGONIST));
+      implicated.addAll(e.taking(DrugClass.RLS_AGGRAVATING));
+      // a dopamine agonist is reviewed too: restless legs that persist on one may be augmentation
+      implicated.addAll(e.taking(DrugClass.DOPAMINE_AGONIST));
     }
     if (!implicated.isEmpty()) {
       List<String> names = implicated.stream().map(Medication::name).distinct().toList();
@@ -322,84 +245,11 @@ final class NextStepPlanner {
     }
   }
 
-  /**
-   * PAD shown or likely: the guideline's treatment, checked against the medication list (2024
-   * ACC/AHA PAD): a statin and an antiplatelet unless already taken, stopping smoking, supervised
-   * exercise (not with limb-threatening ischemia), foot care in diabetes.
-   */
-  private void arterialTreatment() {
-    List<String> pad = e.arterialDiseaseEvidence();
-    CauseAssessment cause = cause(Cause.PERIPHERAL_ARTERY_DISEASE);
-    if (pad.isEmpty() && cause.likelihood() != Likelihood.HIGH) {
-      return;
-    }
-    List<String> evidence = pad.isEmpty() ? cause.evidence() : pad;
-    if (e.taking(DrugClass.STATIN).isEmpty()) {
-      add(NextStep.PAD_STATIN, "No statin on the medication list", evidence, false);
-    }
-    if (e.taking(DrugClass.ANTIPLATELET).isEmpty()) {
-      add(NextStep.PAD_ANTIPLATELET, "No antiplatelet on the medication list", evidence, false);
-    }
-    List<String> smoker = e.currentSmokerEvidence();
-    if (!smoker.isEmpty()) {
-      add(NextStep.SMOKING_CESSATION, "Smokes now", smoker, false);
-    }
-    if (raised(RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA).isEmpty()) {
-      add(NextStep.SUPERVISED_EXERCISE, "Arterial disease without rest pain", evidence, false);
-    }
-    List<String> diabetes = e.diabetesEvidence();
-    if (!diabetes.isEmpty()) {
-      add(NextStep.DIABETIC_FOOT_CARE, "Diabetes with arterial disease", diabetes, false);
-    }
-  }
-
-  /**
-   * Iron deficiency in a man or in a woman of post-menopausal age needs its source found, not only
-   * iron (BSG 2021): gastrointestinal blood loss and malabsorption come first.
-   */
-  private void ironSource() {
-    Integer age = e.facts().ageYears();
-    boolean atRisk =
-        e.facts().sex() == Sex.MALE || (age != null && age >= e.t(Threshold.IRON_WORKUP_AGE_MIN));
-    if (!atRisk) {
-      return;
-    }
-    e.recent(Measure.FERRITIN).stream()
-        .filter(
-            f ->
-                f.interpretation() == Interpretation.LOW
-                    || f.value() < e.t(Threshold.FERRITIN_IRON_DEFICIENCY_BELOW))
-        .findFirst()
-        .ifPresent(
-            f ->
-                add(
-                    NextStep.IRON_SOURCE_WORKUP,
-                    "Iron deficiency in a man or a woman over "
-                        + Format.number(e.t(Threshold.IRON_WORKUP_AGE_MIN)),
-                    List.of(f.source()),
-                    false));
-  }
-
-  private Optional<RaisedFlag> raised(RedFlag flag) {
-    return flags.stream().filter(f -> f.flag() == flag).findFirst();
-  }
-
-  private Optional<RaisedFlag> critical(RedFlag flag) {
-    return flags.stream()
-        .filter(f -> f.flag() == flag && f.urgency() == Urgency.CRITICAL)
-        .findFirst();
-  }
-
   private CauseAssessment cause(Cause cause) {
     return causes.stream().filter(c -> c.cause() == cause).findFirst().orElseThrow();
   }
 
-  /**
-   * Adds a step once: the first reason (the most urgent, as emergencies are planned first) wins.
-   */
   private void add(NextStep step, String reason, List<String> evidence, boolean urgent) {
-    if (steps.stream().noneMatch(s -> s.step() == step)) {
-      steps.add(new Recommendation(step, reason, evidence, urgent));
-    }
+    steps.add(step, reason, evidence, urgent);
   }
 }

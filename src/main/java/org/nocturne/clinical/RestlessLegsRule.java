@@ -86,11 +86,7 @@ final class RestlessLegsRule implements CauseRule {
     f.whenEvidence(e.kidneyDiseaseEvidence(), 1, "Chronic kidney disease", SECONDARY);
     f.whenEvidence(e.diagnosisEvidence(Disorder.PREGNANCY), 1, "Pregnancy", SECONDARY);
     f.forEach(
-        e.taking(
-            DrugClass.SEDATING_ANTIHISTAMINE,
-            DrugClass.DOPAMINE_ANTAGONIST,
-            DrugClass.SEROTONERGIC_ANTIDEPRESSANT,
-            DrugClass.LITHIUM),
+        e.taking(DrugClass.RLS_AGGRAVATING),
         1,
         "Takes a drug that can worsen restless legs: ",
         AGGRAVATORS);

@@ -1,5 +1,6 @@
 package org.nocturne.clinical;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,5 +22,15 @@ interface SafetyRule {
         0,
         e.knowledge().safety(concern).source(),
         List.of(order.reference()));
+  }
+
+  /** Evidence that the patient has a condition: its diagnosis, or its cause at moderate or more. */
+  static List<String> evidenceOf(
+      Evaluation e, Assessment assessment, Disorder disorder, Cause cause) {
+    List<String> evidence = new ArrayList<>(e.diagnosisEvidence(disorder));
+    if (assessment.of(cause).likelihood().atLeast(Likelihood.MODERATE)) {
+      evidence.addAll(assessment.of(cause).evidence());
+    }
+    return evidence.stream().distinct().toList();
   }
 }

@@ -2,14 +2,13 @@ package org.nocturne.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nocturne.CardBudget;
+import org.nocturne.Examples;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 
@@ -19,17 +18,8 @@ import org.nocturne.cdshooks.CdsJson;
  */
 class CardBudgetTest {
 
-  static Stream<Path> patientViewAnswers() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("hooks", "nocturnal-leg-pain"))) {
-      return files
-          .filter(
-              p ->
-                  p.toString().endsWith(".response.json")
-                      && !p.getFileName().toString().matches("\\d{3}-.*"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static Stream<Path> patientViewAnswers() {
+    return Examples.answersUnder(Path.of("hooks", "nocturnal-leg-pain"));
   }
 
   @ParameterizedTest(name = "{0}")

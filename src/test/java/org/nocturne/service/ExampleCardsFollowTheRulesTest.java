@@ -2,9 +2,7 @@ package org.nocturne.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nocturne.Examples;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import tools.jackson.databind.JsonNode;
@@ -63,17 +62,8 @@ class ExampleCardsFollowTheRulesTest {
           BASE + "leg-pain-card",
           Set.of("questionnaire-needed", "medication-effect", "adults-only"));
 
-  static Stream<Path> responses() throws IOException {
-    try (Stream<Path> files = Files.walk(Path.of("hooks"))) {
-      return files
-          .filter(
-              p ->
-                  p.toString().endsWith(".response.json")
-                      && !p.getFileName().toString().matches("\\d{3}-.*"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static Stream<Path> responses() {
+    return Examples.answersUnder(Path.of("hooks"));
   }
 
   @ParameterizedTest(name = "{0}")
