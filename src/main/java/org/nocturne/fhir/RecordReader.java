@@ -1,9 +1,10 @@
 package org.nocturne.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
-import ca.uhn.fhir.parser.IParser;
+import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * with a reason that names its position and type, never its content, and every other entry is read.
  * A key that is not FHIR at all is unavailable, not an error; only an unreadable patient stops the
  * call.
+ *
+ * <p>Each key's JSON is read once: the tree the request's parse built is handed to HAPI as it is
+ * ({@link JsonTree}), never written back to text and parsed again.
  */
 public final class RecordReader {
   public static final String PATIENT = "patient";
@@ -33,6 +37,9 @@ public final class RecordReader {
   public static final String QUESTIONNAIRE_RESPONSE = "questionnaireResponse";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  /** Marks a key whose text is not JSON (the text entry points only). */
+  private static final JsonNode NOT_JSON = JSON.getNodeFactory().stringNode("not JSON");
 
   private final FhirContext fhir;
 
@@ -49,6 +56,8 @@ public final class RecordReader {
   }
 
   /**
+   * The same from JSON text (tests and benchmarks; the service hands over the parsed trees).
+   *
    * @param json the resource or Bundle JSON under each key that has data
    * @param fetched the keys this service fetched itself (the others were prefetched by the EHR)
    * @param unavailable keys whose data could not be had, each possibly with its reason
@@ -56,6 +65,20 @@ public final class RecordReader {
    */
   public PatientRecord read(
       Map<String, String> json, Set<String> fetched, List<String> unavailable) {
+    Map<String, JsonNode> trees = new LinkedHashMap<>();
+    json.forEach((key, text) -> trees.put(key, tree(text)));
+    return readTrees(trees, fetched, unavailable);
+  }
+
+  /**
+   * @param json the resource or Bundle under each key that has data, as the request's parse read it
+   *     (only read, never changed: it may be shared)
+   * @param fetched the keys this service fetched itself (the others were prefetched by the EHR)
+   * @param unavailable keys whose data could not be had, each possibly with its reason
+   * @throws InvalidFhirDataException when the patient is not a readable FHIR Patient
+   */
+  public PatientRecord readTrees(
+      Map<String, JsonNode> json, Set<String> fetched, List<String> unavailable) {
     List<String> missing = new ArrayList<>(unavailable);
     List<String> skipped = new ArrayList<>();
     Optional<Patient> patient = Optional.ofNullable(json.get(PATIENT)).map(this::patient);
@@ -69,11 +92,20 @@ public final class RecordReader {
         skipped);
   }
 
+  private static JsonNode tree(String text) {
+    try {
+      JsonNode tree = JSON.readTree(text);
+      return tree == null ? JSON.missingNode() : tree;
+    } catch (JacksonException e) {
+      return NOT_JSON;
+    }
+  }
+
   /** The patient carries age and sex: an invalid value is dropped, the rest is kept. */
-  private Patient patient(String text) {
+  private Patient patient(JsonNode json) {
     IBaseResource parsed;
     try {
-      parsed = parser(false).parseResource(text);
+      parsed = parser(false).parseResource(new JsonTree(json));
     } catch (RuntimeException e) {
       throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
     }
@@ -85,23 +117,20 @@ public final class RecordReader {
   }
 
   private List<Resource> resources(
-      Map<String, String> json,
+      Map<String, JsonNode> json,
       String key,
       Set<String> fetched,
       List<String> missing,
       List<String> skipped) {
-    String text = json.get(key);
-    if (text == null) {
+    JsonNode root = json.get(key);
+    if (root == null) {
       return List.of();
     }
-    JsonNode root;
-    try {
-      root = JSON.readTree(text);
-    } catch (JacksonException e) {
+    if (root == NOT_JSON) {
       missing.add(key + " (not JSON)");
       return List.of();
     }
-    if (root == null || !root.isObject()) {
+    if (!root.isObject()) {
       missing.add(key + " (not a FHIR resource)");
       return List.of();
     }
@@ -134,7 +163,7 @@ public final class RecordReader {
   private Optional<Resource> entry(String key, int position, JsonNode json, List<String> skipped) {
     String type = knownType(json.path("resourceType").asString(""));
     try {
-      IBaseResource parsed = parser(true).parseResource(json.toString());
+      IBaseResource parsed = parser(true).parseResource(new JsonTree(json));
       if (parsed instanceof Resource resource) {
         FhirIds.clearIfInvalid(resource);
         return Optional.of(resource);
@@ -190,9 +219,9 @@ public final class RecordReader {
    *
    * @param strict whether an invalid value (a date that is not a date) fails the parse
    */
-  private IParser parser(boolean strict) {
+  private IJsonLikeParser parser(boolean strict) {
     LenientErrorHandler handler = new LenientErrorHandler(false);
     handler.setErrorOnInvalidValue(strict);
-    return fhir.newJsonParser().setParserErrorHandler(handler);
+    return (IJsonLikeParser) fhir.newJsonParser().setParserErrorHandler(handler);
   }
 }

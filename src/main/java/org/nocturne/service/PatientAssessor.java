@@ -15,6 +15,7 @@ import org.nocturne.clinical.PatientFacts;
 import org.nocturne.fhir.FactsMapper;
 import org.nocturne.fhir.InvalidFhirDataException;
 import org.nocturne.fhir.RecordReader;
+import tools.jackson.databind.JsonNode;
 
 /** The steps every service shares: the prefetched record, its facts, and their assessment. */
 final class PatientAssessor {
@@ -44,18 +45,20 @@ final class PatientAssessor {
   }
 
   Assessed assess(HookCall call) {
-    Map<String, String> json = new LinkedHashMap<>();
+    // the trees the request's parse (or the fetch) built, handed on as they are: parsed once
+    Map<String, JsonNode> json = new LinkedHashMap<>();
     call.prefetch()
         .values()
         .keySet()
-        .forEach(
-            key -> call.prefetch().data(key).ifPresent(data -> json.put(key, data.toString())));
+        .forEach(key -> call.prefetch().data(key).ifPresent(data -> json.put(key, data)));
     Instant now = clock.instant();
     LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     try {
       PatientFacts facts =
           mapper.map(
-              reader.read(json, call.prefetch().fetchedKeys(), call.prefetch().missingKeys()), now);
+              reader.readTrees(
+                  json, call.prefetch().fetchedKeys(), call.prefetch().missingKeys()),
+              now);
       CardContext cards =
           new CardContext(
               call.request().hookInstance(),

@@ -1,0 +1,168 @@
+package org.nocturne.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Drives one scenario with wrk (Debian package {@code wrk}, installed only where the load test
+ * runs; the build never needs it): a closed loop of {@code connections} keep-alive connections on
+ * two wrk threads for a fixed time, POSTing one body. With a token file each request carries the
+ * next unused token of the pool ({@code Authorization: Bearer}); with {@code @@ACCESS@@} in the
+ * body each request gets its own FHIR access token there (so nothing is served from the cache).
+ */
+final class Wrk {
+  static final int THREADS = 2;
+
+  record Result(long requests, long errors, double seconds, double rps, double p50, double p99) {}
+
+  private Wrk() {}
+
+  static Result run(
+      String url, int connections, int seconds, Path body, Path tokens, Path work)
+      throws IOException, InterruptedException {
+    Path script = Files.createTempFile(work, "wrk-", ".lua");
+    Files.writeString(script, script(body, tokens), StandardCharsets.UTF_8);
+    Process wrk =
+        new ProcessBuilder(
+                "wrk",
+                "-t" + Math.min(THREADS, connections),
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--timeout",
+                "10s",
+                "--latency",
+                "-s",
+                script.toString(),
+                url)
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (wrk.waitFor() != 0) {
+      throw new IllegalStateException("wrk failed:\n" + out);
+    }
+    Files.delete(script);
+    return parse(out, seconds);
+  }
+
+  private static String script(Path body, Path tokens) throws IOException {
+    String read =
+        """
+        local f = io.open("BODY", "rb")
+        local body = f:read("*a")
+        f:close()
+        """
+            .replace("BODY", body.toAbsolutePath().toString());
+    boolean vary = Files.readString(body).contains("@@ACCESS@@");
+    if (tokens == null && !vary) {
+      // static: wrk builds the request once per thread
+      return read
+          + """
+          wrk.method = "POST"
+          wrk.body = body
+          wrk.headers["Content-Type"] = "application/json"
+          """;
+    }
+    return read
+        + """
+        local counter = 0
+        function setup(thread)
+          thread:set("id", counter)
+          counter = counter + 1
+        end
+        local tokens = nil
+        local i, head, tail
+        local headers = {["Content-Type"] = "application/json"}
+        function init(args)
+          local at = string.find(body, "@@ACCESS@@", 1, true)
+          if at ~= nil then
+            head = string.sub(body, 1, at - 1)
+            tail = string.sub(body, at + 10)
+          end
+          if "TOKENS" ~= "" then
+            tokens = {}
+            for line in io.lines("TOKENS") do tokens[#tokens + 1] = line end
+          end
+          i = id + 1
+        end
+        function request()
+          local b = body
+          if head ~= nil then b = head .. "access-" .. id .. "-" .. i .. tail end
+          if tokens ~= nil then
+            headers["Authorization"] = "Bearer " .. (tokens[i] or "pool-exhausted")
+          end
+          i = i + STRIDE
+          return wrk.format("POST", nil, headers, b)
+        end
+        """
+            .replace("TOKENS", tokens == null ? "" : tokens.toAbsolutePath().toString())
+            .replace("STRIDE", Integer.toString(THREADS));
+  }
+
+  private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+  private static final Pattern TOTAL =
+      Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");
+  private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
+  private static final Pattern SOCKET =
+      Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
+
+  static Result parse(String out, int seconds) {
+    Matcher total = TOTAL.matcher(out);
+    if (!total.find()) {
+      throw new IllegalStateException("unexpected wrk output:\n" + out);
+    }
+    long requests = Long.parseLong(total.group(1));
+    long errors = 0;
+    Matcher non2xx = NON_2XX.matcher(out);
+    if (non2xx.find()) {
+      errors += Long.parseLong(non2xx.group(1));
+    }
+    Matcher socket = SOCKET.matcher(out);
+    if (socket.find()) {
+      for (int g = 1; g <= 4; g++) {
+        errors += Long.parseLong(socket.group(g));
+      }
+    }
+    Matcher rps = RPS.matcher(out);
+    rps.find();
+    return new Result(
+        requests,
+        errors,
+        seconds,
+        Double.parseDouble(rps.group(1)),
+        percentile(out, "50%"),
+        percentile(out, "99%"));
+  }
+
+  private static double percentile(String out, String which) {
+    Matcher m =
+        Pattern.compile("\\s" + Pattern.quote(which) + "\\s+([0-9.]+)(us|ms|s|m)").matcher(out);
+    if (!m.find()) {
+      return Double.NaN;
+    }
+    double value = Double.parseDouble(m.group(1));
+    return switch (m.group(2)) {
+      case "us" -> value / 1000;
+      case "ms" -> value;
+      case "s" -> value * 1000;
+      default -> value * 60_000;
+    };
+  }
+
+  static String describe(Result r) {
+    return String.format(
+        Locale.ROOT, "%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors", r.rps(), r.p50(), r.p99(), r.errors());
+  }
+
+  static List<String> versionLine() throws IOException, InterruptedException {
+    Process p = new ProcessBuilder("wrk", "-v").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    p.waitFor();
+    return out.lines().limit(1).toList();
+  }
+}
