@@ -4,9 +4,6 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -50,6 +47,7 @@ final class JwtVerifier {
   private final Duration maxLifetime;
   private final Duration maxAge;
   private final ReplayGuard replayGuard;
+  private final JwsVerifiers verifiers = new JwsVerifiers();
 
   JwtVerifier(SecurityProperties properties, JwksKeys keys, Clock clock, ReplayGuard replayGuard) {
     this.issuers =
@@ -177,18 +175,15 @@ final class JwtVerifier {
     }
   }
 
-  private static boolean signatureValid(SignedJWT jwt, JWK key) throws Unauthorized {
+  private boolean signatureValid(SignedJWT jwt, JWK key) throws Unauthorized {
     JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+    boolean rsa = key instanceof RSAKey && JWSAlgorithm.Family.RSA.contains(alg);
+    boolean ec = key instanceof ECKey && JWSAlgorithm.Family.EC.contains(alg);
+    if (!rsa && !ec) {
+      throw new Unauthorized("key type does not match the algorithm");
+    }
     try {
-      JWSVerifier verifier;
-      if (key instanceof RSAKey rsa && (JWSAlgorithm.Family.RSA.contains(alg))) {
-        verifier = new RSASSAVerifier(rsa.toRSAPublicKey());
-      } else if (key instanceof ECKey ec && JWSAlgorithm.Family.EC.contains(alg)) {
-        verifier = new ECDSAVerifier(ec.toECPublicKey());
-      } else {
-        throw new Unauthorized("key type does not match the algorithm");
-      }
-      return jwt.verify(verifier);
+      return jwt.verify(verifiers.of(key));
     } catch (JOSEException e) {
       return false;
     }
