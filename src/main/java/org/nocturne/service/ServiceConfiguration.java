@@ -3,7 +3,7 @@ package org.nocturne.service;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.nocturne.cards.CardRenderer;
-import org.nocturne.cdshooks.PublicBaseUrl;
+import org.nocturne.cdshooks.security.PublicBaseUrl;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.OrderSafety;
