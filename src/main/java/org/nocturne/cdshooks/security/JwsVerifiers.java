@@ -1,4 +1,4 @@
-package org.nocturne.cdshooks;
+package org.nocturne.cdshooks.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;

@@ -1,4 +1,4 @@
-package org.nocturne.cdshooks;
+package org.nocturne.cdshooks.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
