@@ -49,6 +49,10 @@ public final class LoadTest {
   private static final String HOOK = "/cds-services/nocturnal-leg-pain";
   private static final Path WORK = Path.of("target/load");
 
+  /** deploy/Dockerfile's flags with the heap the README recommends (-Xmx256m). */
+  static final String FLAGS =
+      "-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError";
+
   /** One started service. */
   private record Service(String name, Process process, String base, double startup) {}
 
@@ -58,7 +62,7 @@ public final class LoadTest {
   public static void main(String[] args) throws Exception {
     int seconds = Integer.getInteger("load.seconds", 10);
     int rounds = Integer.getInteger("load.rounds", 2);
-    List<String> jvm = words(System.getProperty("load.jvm", "-Xmx256m"));
+    List<String> jvm = words(System.getProperty("load.jvm", FLAGS));
     List<String> oursOnly = words(System.getProperty("load.jvmArgs", ""));
     Files.createDirectories(WORK);
     Path jar =
@@ -88,7 +92,7 @@ public final class LoadTest {
     ours.addAll(
         List.of(
             "-jar",
-            jar.toString(),
+            cdsArchive().isEmpty() ? jar.toString() : "target/cds/" + jar.getFileName(),
             "--server.address=127.0.0.1",
             "--server.port=" + oursPort,
             "--management.server.port=" + freePort(),
@@ -145,26 +149,56 @@ public final class LoadTest {
         for (Path body : List.of(realistic, small)) {
           for (Service s : order) {
             String row = body == realistic ? "54 KB, c16" : "8 KB, c16";
-            drive(s, 16, seconds, body, s == service ? mint : null, (int) (oursRate.get(body) * seconds), row);
+            drive(
+                s,
+                16,
+                seconds,
+                body,
+                s == service ? mint : null,
+                (int) (oursRate.get(body) * seconds),
+                row);
           }
         }
         for (Service s : round % 2 == 0 ? List.of(service, hapi) : List.of(hapi, service)) {
-          drive(s, 4, seconds, realistic, s == service ? mint : null, (int) (oursRate.get(realistic) * seconds), "54 KB, c4");
+          drive(
+              s,
+              4,
+              seconds,
+              realistic,
+              s == service ? mint : null,
+              (int) (oursRate.get(realistic) * seconds),
+              "54 KB, c4");
         }
       }
       double smallRate = oursRate.get(small);
-      drive(service, 4, seconds, cold, mint, (int) (smallRate * seconds / 2), "no prefetch, cold (c4)");
+      drive(
+          service,
+          4,
+          seconds,
+          cold,
+          mint,
+          (int) (smallRate * seconds / 2),
+          "no prefetch, cold (c4)");
       drive(service, 4, 2, cached, mint, (int) (smallRate * 2), null);
-      drive(service, 4, seconds, cached, mint, (int) (smallRate * seconds), "no prefetch, cached (c4)");
+      drive(
+          service,
+          4,
+          seconds,
+          cached,
+          mint,
+          (int) (smallRate * seconds),
+          "no prefetch, cached (c4)");
       long rss = rssKb(service.process().pid());
 
       System.out.println();
       for (Service s : services) {
         System.out.printf(
-            Locale.ROOT, "Start-up to first answered discovery, %s: %.2f s%n", s.name(), s.startup());
+            Locale.ROOT,
+            "Start-up to first answered discovery, %s: %.2f s%n",
+            s.name(),
+            s.startup());
       }
-      System.out.printf(
-          Locale.ROOT, "Resident memory of ours after the load: %d MB%n", rss / 1024);
+      System.out.printf(Locale.ROOT, "Resident memory of ours after the load: %d MB%n", rss / 1024);
       System.out.printf(
           "Machine: %d cores, Java %s, %s; JVM flags of every service: %s; ours also: %s%n%n",
           Runtime.getRuntime().availableProcessors(),
@@ -219,7 +253,13 @@ public final class LoadTest {
 
   /** One wrk run; with a mint, a fresh pool of {@code tokens} tokens for this run only. */
   private static Wrk.Result drive(
-      Service service, int connections, int seconds, Path body, TokenMint mint, int tokens, String row)
+      Service service,
+      int connections,
+      int seconds,
+      Path body,
+      TokenMint mint,
+      int tokens,
+      String row)
       throws Exception {
     Path pool = null;
     String url = service.base() + HOOK;
@@ -250,7 +290,8 @@ public final class LoadTest {
     if (mint != null) {
       request.header("Authorization", "Bearer " + mint.mint(service.base() + HOOK));
     }
-    HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200 || !response.body().contains("\"cards\"")) {
       throw new IllegalStateException(
           service.name() + " answered " + response.statusCode() + ": " + response.body());
@@ -260,14 +301,21 @@ public final class LoadTest {
             + ": "
             + JSON.readTree(response.body()).path("cards").size()
             + " cards"
-            + response.headers().firstValue("X-Parsed").map(n -> ", " + n + " prefetch values parsed").orElse(""));
+            + response
+                .headers()
+                .firstValue("X-Parsed")
+                .map(n -> ", " + n + " prefetch values parsed")
+                .orElse(""));
   }
 
   private static Service start(String name, List<String> command, int port, Supplier<String> token)
       throws Exception {
     long start = System.nanoTime();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // as deploy/Dockerfile sets it: two malloc arenas, not eight per core, for the JVM's own memory
+    builder.environment().put("MALLOC_ARENA_MAX", System.getProperty("load.mallocArenas", "2"));
     Process process =
-        new ProcessBuilder(command)
+        builder
             .redirectErrorStream(true)
             .redirectOutput(
                 WORK.resolve(name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]+", "-") + ".log")
@@ -314,9 +362,12 @@ public final class LoadTest {
         .collect(Collectors.joining(File.pathSeparator));
   }
 
-  /** The service's class data archive when the build made one (README, Performance). */
+  /**
+   * The service's class data archive when the build made one ({@code -P cds}), used with the jar it
+   * was trained on (README, Performance).
+   */
   private static List<String> cdsArchive() {
-    Path archive = Path.of("target/nocturne-cds.jsa");
+    Path archive = Path.of("target/cds/nocturne-cds.jsa");
     return Files.exists(archive) && !Boolean.getBoolean("load.noCds")
         ? List.of("-XX:SharedArchiveFile=" + archive)
         : List.of();
@@ -336,8 +387,8 @@ public final class LoadTest {
   }
 
   /**
-   * The EHR on loopback: its JWKS, and a FHIR test server answering the five prefetch queries
-   * with the example's data.
+   * The EHR on loopback: its JWKS, and a FHIR test server answering the five prefetch queries with
+   * the example's data.
    */
   private static HttpServer ehrServer(JsonNode prefetch, String jwks) throws IOException {
     // without it the JDK server's two writes per response meet delayed ACKs: ~40 ms per request
@@ -399,7 +450,8 @@ public final class LoadTest {
         discovery.header("Authorization", "Bearer " + jwt);
       }
       try {
-        int status = HTTP.send(discovery.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        int status =
+            HTTP.send(discovery.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
         if (status == 200) {
           return (System.nanoTime() - start) / 1e9;
         }

@@ -14,7 +14,7 @@ import tools.jackson.databind.node.ObjectNode;
  * template's code filter lets through, 13 active medication orders and no questionnaire response
  * (an empty searchset): about 54 KB. Deterministic, so every run sends the same bytes.
  */
-final class RealisticRecord {
+public final class RealisticRecord {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String PATIENT = "pat-rest-pain";
   private static final String BASE = "https://ehr.example.org/fhir/";
@@ -57,36 +57,122 @@ final class RealisticRecord {
     {SCT, "446841001", "Ankle brachial pressure index", "0.58", "{ratio}", "{ratio}", "2026-10-02"},
     {SCT, "446841001", "Ankle brachial pressure index", "0.86", "{ratio}", "{ratio}", "2026-10-02"},
     {LOINC, "4548-4", "Hemoglobin A1c/Hemoglobin.total in Blood", "7.9", "%", "%", "2026-09-14"},
-    {LOINC, "2276-4", "Ferritin [Mass/volume] in Serum or Plasma", "38", "ng/mL", "ng/mL", "2026-09-14"},
-    {LOINC, "2823-3", "Potassium [Moles/volume] in Serum or Plasma", "4.1", "mmol/L", "mmol/L", "2026-09-14"},
-    {LOINC, "19123-9", "Magnesium [Mass/volume] in Serum or Plasma", "2.0", "mg/dL", "mg/dL", "2026-09-14"},
-    {LOINC, "17861-6", "Calcium [Mass/volume] in Serum or Plasma", "9.4", "mg/dL", "mg/dL", "2026-09-14"},
-    {LOINC, "98979-8", "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI 2021)", "52", "mL/min/{1.73_m2}", "mL/min/{1.73_m2}", "2026-09-14"},
-    {LOINC, "2132-9", "Cobalamin (Vitamin B12) [Mass/volume] in Serum or Plasma", "412", "pg/mL", "pg/mL", "2026-09-14"},
-    {LOINC, "3016-3", "Thyrotropin [Units/volume] in Serum or Plasma", "2.3", "m[IU]/L", "m[IU]/L", "2026-09-14"}
+    {
+      LOINC,
+      "2276-4",
+      "Ferritin [Mass/volume] in Serum or Plasma",
+      "38",
+      "ng/mL",
+      "ng/mL",
+      "2026-09-14"
+    },
+    {
+      LOINC,
+      "2823-3",
+      "Potassium [Moles/volume] in Serum or Plasma",
+      "4.1",
+      "mmol/L",
+      "mmol/L",
+      "2026-09-14"
+    },
+    {
+      LOINC,
+      "19123-9",
+      "Magnesium [Mass/volume] in Serum or Plasma",
+      "2.0",
+      "mg/dL",
+      "mg/dL",
+      "2026-09-14"
+    },
+    {
+      LOINC,
+      "17861-6",
+      "Calcium [Mass/volume] in Serum or Plasma",
+      "9.4",
+      "mg/dL",
+      "mg/dL",
+      "2026-09-14"
+    },
+    {
+      LOINC,
+      "98979-8",
+      "Glomerular filtration rate/1.73 sq M.predicted [Volume Rate/Area] in Serum, Plasma or Blood by Creatinine-based formula (CKD-EPI 2021)",
+      "52",
+      "mL/min/{1.73_m2}",
+      "mL/min/{1.73_m2}",
+      "2026-09-14"
+    },
+    {
+      LOINC,
+      "2132-9",
+      "Cobalamin (Vitamin B12) [Mass/volume] in Serum or Plasma",
+      "412",
+      "pg/mL",
+      "pg/mL",
+      "2026-09-14"
+    },
+    {
+      LOINC,
+      "3016-3",
+      "Thyrotropin [Units/volume] in Serum or Plasma",
+      "2.3",
+      "m[IU]/L",
+      "m[IU]/L",
+      "2026-09-14"
+    }
   };
 
   /** RxNorm code, display, dose text, reason (a SNOMED code of a condition above). */
   private static final String[][] MEDICATIONS = {
-    {"860975", "24 HR metformin hydrochloride 500 MG Extended Release Oral Tablet", "2 tablets once daily with the evening meal", "44054006"},
+    {
+      "860975",
+      "24 HR metformin hydrochloride 500 MG Extended Release Oral Tablet",
+      "2 tablets once daily with the evening meal",
+      "44054006"
+    },
     {"314076", "lisinopril 10 MG Oral Tablet", "1 tablet once daily", "38341003"},
     {"259255", "atorvastatin 80 MG Oral Tablet", "1 tablet once daily at bedtime", "55822004"},
     {"197361", "amlodipine 5 MG Oral Tablet", "1 tablet once daily", "38341003"},
-    {"855332", "warfarin sodium 5 MG Oral Tablet", "as directed by the anticoagulation clinic", "49436004"},
+    {
+      "855332",
+      "warfarin sodium 5 MG Oral Tablet",
+      "as directed by the anticoagulation clinic",
+      "49436004"
+    },
     {"866924", "metoprolol tartrate 25 MG Oral Tablet", "1 tablet twice daily", "49436004"},
-    {"966222", "levothyroxine sodium 0.05 MG Oral Tablet", "1 tablet every morning before breakfast", "40930008"},
-    {"198211", "omeprazole 20 MG Delayed Release Oral Capsule", "1 capsule once daily before breakfast", "235595009"},
+    {
+      "966222",
+      "levothyroxine sodium 0.05 MG Oral Tablet",
+      "1 tablet every morning before breakfast",
+      "40930008"
+    },
+    {
+      "198211",
+      "omeprazole 20 MG Delayed Release Oral Capsule",
+      "1 capsule once daily before breakfast",
+      "235595009"
+    },
     {"312938", "sertraline 50 MG Oral Tablet", "1 tablet once daily", "35489007"},
     {"310431", "gabapentin 100 MG Oral Capsule", "1 capsule three times daily", "424237000"},
     {"197319", "allopurinol 100 MG Oral Tablet", "1 tablet once daily", "90560007"},
-    {"863671", "tamsulosin hydrochloride 0.4 MG Oral Capsule", "1 capsule once daily after the same meal", "266569009"},
-    {"895994", "120 ACTUAT fluticasone propionate 0.044 MG/ACTUAT Metered Dose Inhaler", "2 puffs twice daily", "13645005"}
+    {
+      "863671",
+      "tamsulosin hydrochloride 0.4 MG Oral Capsule",
+      "1 capsule once daily after the same meal",
+      "266569009"
+    },
+    {
+      "895994",
+      "120 ACTUAT fluticasone propionate 0.044 MG/ACTUAT Metered Dose Inhaler",
+      "2 puffs twice daily",
+      "13645005"
+    }
   };
 
   private RealisticRecord() {}
 
   /** The whole call: the example's hook, context and a realistic prefetch. */
-  static String request() throws Exception {
+  public static String request() throws Exception {
     ObjectNode call =
         (ObjectNode)
             JSON.readTree(
@@ -216,9 +302,7 @@ final class RealisticRecord {
               .put("code", o[5]));
       if (abi) {
         observation.set(
-            "bodySite",
-            concept(
-                SCT, i == 0 ? "7771000" : "24028007", i == 0 ? "Left" : "Right"));
+            "bodySite", concept(SCT, i == 0 ? "7771000" : "24028007", i == 0 ? "Left" : "Right"));
       } else {
         observation
             .putArray("referenceRange")
@@ -234,7 +318,8 @@ final class RealisticRecord {
     ArrayNode entries = JSON.createArrayNode();
     for (int i = 0; i < MEDICATIONS.length; i++) {
       String[] m = MEDICATIONS[i];
-      ObjectNode order = resource("MedicationRequest", "medrx-" + (i + 1), "us-core-medicationrequest");
+      ObjectNode order =
+          resource("MedicationRequest", "medrx-" + (i + 1), "us-core-medicationrequest");
       order.put("status", "active");
       order.put("intent", "order");
       order
@@ -283,8 +368,7 @@ final class RealisticRecord {
     ObjectNode meta = resource.putObject("meta");
     meta.put("versionId", "3").put("lastUpdated", "2026-10-02T14:31:07.112-05:00");
     if (!profile.isEmpty()) {
-      meta.putArray("profile")
-          .add("http://hl7.org/fhir/us/core/StructureDefinition/" + profile);
+      meta.putArray("profile").add("http://hl7.org/fhir/us/core/StructureDefinition/" + profile);
     }
     return resource;
   }
@@ -320,7 +404,8 @@ final class RealisticRecord {
   private static ObjectNode entry(ObjectNode resource) {
     ObjectNode entry = JSON.createObjectNode();
     entry.put(
-        "fullUrl", BASE + resource.get("resourceType").asString() + "/" + resource.get("id").asString());
+        "fullUrl",
+        BASE + resource.get("resourceType").asString() + "/" + resource.get("id").asString());
     entry.set("resource", resource);
     return entry;
   }
@@ -347,7 +432,8 @@ final class RealisticRecord {
   public static void main(String[] args) throws Exception {
     String request = request();
     JsonNode prefetch = JSON.readTree(request).get("prefetch");
-    System.out.println("request bytes: " + request.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    System.out.println(
+        "request bytes: " + request.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     prefetch
         .properties()
         .forEach(e -> System.out.println(e.getKey() + ": " + e.getValue().toString().length()));

@@ -23,8 +23,7 @@ final class Wrk {
 
   private Wrk() {}
 
-  static Result run(
-      String url, int connections, int seconds, Path body, Path tokens, Path work)
+  static Result run(String url, int connections, int seconds, Path body, Path tokens, Path work)
       throws IOException, InterruptedException {
     Path script = Files.createTempFile(work, "wrk-", ".lua");
     Files.writeString(script, script(body, tokens), StandardCharsets.UTF_8);
@@ -105,8 +104,7 @@ final class Wrk {
   }
 
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
-  private static final Pattern TOTAL =
-      Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");
+  private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");
   private static final Pattern NON_2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
   private static final Pattern SOCKET =
       Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
@@ -156,7 +154,12 @@ final class Wrk {
 
   static String describe(Result r) {
     return String.format(
-        Locale.ROOT, "%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors", r.rps(), r.p50(), r.p99(), r.errors());
+        Locale.ROOT,
+        "%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors",
+        r.rps(),
+        r.p50(),
+        r.p99(),
+        r.errors());
   }
 
   static List<String> versionLine() throws IOException, InterruptedException {

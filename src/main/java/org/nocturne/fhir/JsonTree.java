@@ -193,9 +193,10 @@ final class JsonTree implements JsonLikeStructure {
     public String getAsString() {
       return switch (node.getNodeType()) {
         case STRING -> node.stringValue();
-        case NUMBER -> node.isFloatingPointNumber()
-            ? decimal(node).toPlainString()
-            : node.numberValue().toString();
+        case NUMBER ->
+            node.isFloatingPointNumber()
+                ? decimal(node).toPlainString()
+                : node.numberValue().toString();
         case BOOLEAN -> Boolean.toString(node.booleanValue());
         case NULL -> "null";
         default -> "";

@@ -56,8 +56,7 @@ final class PatientAssessor {
     try {
       PatientFacts facts =
           mapper.map(
-              reader.readTrees(
-                  json, call.prefetch().fetchedKeys(), call.prefetch().missingKeys()),
+              reader.readTrees(json, call.prefetch().fetchedKeys(), call.prefetch().missingKeys()),
               now);
       CardContext cards =
           new CardContext(

@@ -332,6 +332,30 @@ class DeployManifestsTest {
     }
   }
 
+  @Test
+  void theImageRunsWithTheMeasuredFlagsAndAClassDataArchiveOfItsOwnJvm() throws IOException {
+    String dockerfile = Files.readString(DOCKERFILE);
+    String run = dockerfile.substring(dockerfile.lastIndexOf("FROM "));
+    String entrypoint = run.substring(run.indexOf("ENTRYPOINT"));
+
+    // README, Performance: the flags the load test measured
+    assertThat(entrypoint)
+        .contains(
+            "\"-XX:+UseSerialGC\"",
+            "\"-Xss512k\"",
+            "\"-XX:ReservedCodeCacheSize=64m\"",
+            "\"-XX:SharedArchiveFile=nocturne-cds.jsa\"",
+            "\"-jar\", \"nocturne-cds.jar\"");
+    assertThat(run).contains("ENV MALLOC_ARENA_MAX=2");
+    // the archive is written in the run stage (by the JVM that maps it), before the user switch
+    Matcher training =
+        Pattern.compile("(?m)^RUN java -XX:ArchiveClassesAtExit=nocturne-cds\\.jsa .*")
+            .matcher(run);
+    assertThat(training.find()).isTrue();
+    assertThat(run.indexOf(training.group())).isLessThan(run.indexOf("USER "));
+    assertThat(run).contains("-Dspring.context.exit=onRefresh");
+  }
+
   @ParameterizedTest
   @MethodSource("overlays")
   void theFallbackAssemblyRendersWhatKubectlRenders(Path directory) {

@@ -17,8 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * thread-safe. Keys come only from the issuers' JWKS (never from a token), so the map stays small;
  * it is emptied if key rotations ever grow it past {@link #MAX_KEYS}.
  *
- * <p>EC signatures (ES256/384/512) are checked with Bouncy Castle's ECDSA, about three times
- * faster than the JDK 17 provider's on P-384 (README, Performance); RSA keeps the JDK's.
+ * <p>EC signatures (ES256/384/512) are checked with Bouncy Castle's ECDSA, about three times faster
+ * than the JDK 17 provider's on P-384 (README, Performance); RSA keeps the JDK's.
  */
 final class JwsVerifiers {
   static final int MAX_KEYS = 256;

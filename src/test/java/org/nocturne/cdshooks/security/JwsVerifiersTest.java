@@ -43,10 +43,13 @@ class JwsVerifiersTest {
     ECKey key = new ECKeyGenerator(Curve.P_384).keyID("k").generate();
     ECKey other = new ECKeyGenerator(Curve.P_384).keyID("k").generate();
 
-    assertThat(signed(JWSAlgorithm.ES384, new ECDSASigner(key)).verify(verifiers.of(key.toPublicJWK())))
+    assertThat(
+            signed(JWSAlgorithm.ES384, new ECDSASigner(key))
+                .verify(verifiers.of(key.toPublicJWK())))
         .isTrue();
     assertThat(
-            signed(JWSAlgorithm.ES384, new ECDSASigner(other)).verify(verifiers.of(key.toPublicJWK())))
+            signed(JWSAlgorithm.ES384, new ECDSASigner(other))
+                .verify(verifiers.of(key.toPublicJWK())))
         .isFalse();
   }
 
@@ -55,10 +58,13 @@ class JwsVerifiersTest {
     RSAKey key = new RSAKeyGenerator(2048).keyID("k").generate();
     RSAKey other = new RSAKeyGenerator(2048).keyID("k").generate();
 
-    assertThat(signed(JWSAlgorithm.RS384, new RSASSASigner(key)).verify(verifiers.of(key.toPublicJWK())))
+    assertThat(
+            signed(JWSAlgorithm.RS384, new RSASSASigner(key))
+                .verify(verifiers.of(key.toPublicJWK())))
         .isTrue();
     assertThat(
-            signed(JWSAlgorithm.RS384, new RSASSASigner(other)).verify(verifiers.of(key.toPublicJWK())))
+            signed(JWSAlgorithm.RS384, new RSASSASigner(other))
+                .verify(verifiers.of(key.toPublicJWK())))
         .isFalse();
   }
 
