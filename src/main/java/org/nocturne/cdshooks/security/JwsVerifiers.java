@@ -2,9 +2,7 @@ package org.nocturne.cdshooks.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
-import com.nimbusds.jose.crypto.bc.BouncyCastleProviderSingleton;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
@@ -34,12 +32,13 @@ final class JwsVerifiers {
     if (known != null) {
       return known;
     }
-    JWSVerifier verifier = create(key);
     if (byKey.size() >= MAX_KEYS) {
       byKey.clear();
     }
-    byKey.put(key, verifier);
-    return verifier;
+    JWSVerifier verifier = create(key);
+    // the first caller's verifier wins, so every call uses one key object (and its precomputation)
+    JWSVerifier raced = byKey.putIfAbsent(key, verifier);
+    return raced != null ? raced : verifier;
   }
 
   int size() {
@@ -51,9 +50,7 @@ final class JwsVerifiers {
       return new RSASSAVerifier(rsa.toRSAPublicKey());
     }
     if (key instanceof ECKey ec) {
-      ECDSAVerifier verifier = new ECDSAVerifier(ec.toECPublicKey());
-      verifier.getJCAContext().setProvider(BouncyCastleProviderSingleton.getInstance());
-      return verifier;
+      return new EcdsaVerifier(ec);
     }
     throw new JOSEException("not an RSA or EC key");
   }
