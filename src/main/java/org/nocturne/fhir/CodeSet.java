@@ -15,7 +15,7 @@ record CodeSet(
     Map<String, Set<String>> exact,
     List<String> icdPrefixes,
     List<Pattern> icdPatterns,
-    List<Pattern> names) {
+    List<String> names) {
   static final String ICD10CM = "http://hl7.org/fhir/sid/icd-10-cm";
 
   /** OIDs and near-spellings EHRs send for the standard systems, mapped to the canonical URI. */

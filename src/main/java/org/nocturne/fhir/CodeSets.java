@@ -122,12 +122,31 @@ public final class CodeSets {
       String haystack = " " + String.join(" ", texts).toLowerCase(Locale.ROOT) + " ";
       drugs.forEach(
           (drugClass, set) -> {
-            if (set.names().stream().anyMatch(name -> name.matcher(haystack).find())) {
+            if (set.names().stream().anyMatch(name -> containsWord(haystack, name))) {
               found.add(drugClass);
             }
           });
     }
     return found;
+  }
+
+  /**
+   * Whether {@code word} occurs in {@code text} with no letter a-z right before or after it: what
+   * the regex {@code (?<![a-z])word(?![a-z])} finds, without a regex per medication and name.
+   */
+  static boolean containsWord(String text, String word) {
+    for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      int end = at + word.length();
+      if ((at == 0 || !isAsciiLower(text.charAt(at - 1)))
+          && (end == text.length() || !isAsciiLower(text.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isAsciiLower(char c) {
+    return c >= 'a' && c <= 'z';
   }
 
   private static CodeSet load(FhirContext fhir, String id) {
@@ -149,7 +168,7 @@ public final class CodeSets {
     Map<String, Set<String>> exact = new HashMap<>();
     List<String> prefixes = new ArrayList<>();
     List<Pattern> patterns = new ArrayList<>();
-    List<Pattern> names = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (ValueSet.ConceptSetComponent include : valueSet.getCompose().getInclude()) {
       String system = CodeSet.canonicalSystem(include.getSystem());
       boolean icd = system.equals(CodeSet.ICD10CM);
@@ -158,12 +177,8 @@ public final class CodeSets {
             .computeIfAbsent(system, s -> new HashSet<>())
             .add(icd ? CodeSet.normalizeIcd(concept.getCode()) : concept.getCode());
         if (id.startsWith("drug-") && concept.hasDisplay()) {
-          // the ingredient as a whole word: "quinine" never matches "quinidine"
-          names.add(
-              Pattern.compile(
-                  "(?<![a-z])"
-                      + Pattern.quote(concept.getDisplay().toLowerCase(Locale.ROOT))
-                      + "(?![a-z])"));
+          // the ingredient as a whole word (containsWord): "quinine" never matches "quinidine"
+          names.add(concept.getDisplay().toLowerCase(Locale.ROOT));
         }
       }
       for (ValueSet.ConceptSetFilterComponent filter : include.getFilter()) {
