@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.Iterator;
+import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,6 +86,9 @@ final class JsonTree implements JsonLikeStructure {
   private static final class ObjectView extends BaseJsonLikeObject {
     private final JsonNode node;
 
+    /** The property the key iterator stands on: HAPI asks for its value next. */
+    private Map.Entry<String, JsonNode> current;
+
     ObjectView(JsonNode node) {
       this.node = node;
     }
@@ -96,12 +100,26 @@ final class JsonTree implements JsonLikeStructure {
 
     @Override
     public Iterator<String> keyIterator() {
-      return node.propertyNames().iterator();
+      Iterator<Map.Entry<String, JsonNode>> properties = node.properties().iterator();
+      return new Iterator<>() {
+        @Override
+        public boolean hasNext() {
+          return properties.hasNext();
+        }
+
+        @Override
+        public String next() {
+          current = properties.next();
+          return current.getKey();
+        }
+      };
     }
 
     @Override
     public BaseJsonLikeValue get(String key) {
-      return view(node.get(key));
+      // HAPI walks the keys and asks for each one's value: no hash lookup for that one
+      Map.Entry<String, JsonNode> at = current;
+      return view(at != null && at.getKey() == key ? at.getValue() : node.get(key));
     }
   }
 
