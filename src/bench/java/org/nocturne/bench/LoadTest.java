@@ -111,6 +111,15 @@ public final class LoadTest {
       // ours first and alone, so its start-up is timed on an idle machine
       Service service = start("ours (JWT on)", ours, oursPort, discoveryToken);
       services.add(service);
+      if (Boolean.getBoolean("load.startupOnly")) {
+        System.out.printf(
+            Locale.ROOT,
+            "Start-up to first answered discovery, %s: %.2f s (%s)%n",
+            service.name(),
+            service.startup(),
+            String.join(" ", concat(jvm, concat(cdsArchive(), oursOnly))));
+        return;
+      }
       check(service, realistic, mint);
       if (Boolean.getBoolean("load.oursOnly")) {
         // for a profile of ours alone (-Dload.jvmArgs=-XX:StartFlightRecording=...)
