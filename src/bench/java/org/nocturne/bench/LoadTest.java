@@ -139,7 +139,7 @@ public final class LoadTest {
       // each run's token pool: its warm-up rate with a margin (ES384 signing is slow)
       Map<Path, Double> oursRate = new LinkedHashMap<>();
       for (Path body : List.of(realistic, small)) {
-        Wrk.Result warm = drive(service, 16, seconds, body, mint, 1500 * seconds, null);
+        Wrk.Result warm = drive(service, 16, seconds, body, mint, 2500 * seconds, null);
         System.out.println("warm-up ours " + body.getFileName() + ": " + Wrk.describe(warm));
         oursRate.put(body, warm.rps() * 1.4 + 100);
         for (Service bare : List.of(hapi, jackson)) {

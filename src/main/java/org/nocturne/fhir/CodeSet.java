@@ -49,19 +49,47 @@ record CodeSet(
   }
 
   boolean matches(String system, String code) {
-    if (code == null || code.isBlank()) {
-      return false;
+    Code prepared = Code.of(system, code);
+    return prepared != null && matches(prepared);
+  }
+
+  /**
+   * One coding made ready once for every set it is checked against (a concept is checked against
+   * each disorder's, measure's or drug class's set).
+   */
+  record Code(String system, String trimmed, String icd, String dotted) {
+    /** {@code null} for a blank code, which no set holds. */
+    static Code of(String system, String code) {
+      if (code == null || code.isBlank()) {
+        return null;
+      }
+      String canonical = canonicalSystem(system);
+      boolean icd10 = canonical.equals(ICD10CM);
+      return new Code(
+          canonical,
+          code.trim(),
+          icd10 ? normalizeIcd(code) : null,
+          icd10 ? code.trim().toUpperCase(Locale.ROOT) : null);
     }
-    String canonical = canonicalSystem(system);
-    if (canonical.equals(ICD10CM)) {
-      String normalized = normalizeIcd(code);
-      if (exact.getOrDefault(ICD10CM, Set.of()).contains(normalized)
-          || icdPrefixes.stream().anyMatch(normalized::startsWith)) {
+  }
+
+  boolean matches(Code code) {
+    if (code.icd() != null) {
+      if (exact.getOrDefault(ICD10CM, Set.of()).contains(code.icd())) {
         return true;
       }
-      String dotted = code.trim().toUpperCase(Locale.ROOT);
-      return icdPatterns.stream().anyMatch(pattern -> pattern.matcher(dotted).matches());
+      for (String prefix : icdPrefixes) {
+        if (code.icd().startsWith(prefix)) {
+          return true;
+        }
+      }
+      for (Pattern pattern : icdPatterns) {
+        if (pattern.matcher(code.dotted()).matches()) {
+          return true;
+        }
+      }
+      return false;
     }
-    return exact.getOrDefault(canonical, Set.of()).contains(code.trim());
+    return exact.getOrDefault(code.system(), Set.of()).contains(code.trimmed());
   }
 }

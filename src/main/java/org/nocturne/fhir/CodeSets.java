@@ -67,9 +67,13 @@ public final class CodeSets {
   Set<Disorder> disorders(CodeableConcept concept) {
     Set<Disorder> found = EnumSet.noneOf(Disorder.class);
     for (Coding coding : concept.getCoding()) {
+      CodeSet.Code code = CodeSet.Code.of(coding.getSystem(), coding.getCode());
+      if (code == null) {
+        continue;
+      }
       disorders.forEach(
           (disorder, set) -> {
-            if (set.matches(coding.getSystem(), coding.getCode())) {
+            if (set.matches(code)) {
               found.add(disorder);
             }
           });
@@ -79,8 +83,12 @@ public final class CodeSets {
 
   Optional<Measure> measure(CodeableConcept concept) {
     for (Coding coding : concept.getCoding()) {
+      CodeSet.Code code = CodeSet.Code.of(coding.getSystem(), coding.getCode());
+      if (code == null) {
+        continue;
+      }
       for (Map.Entry<Measure, CodeSet> entry : measures.entrySet()) {
-        if (entry.getValue().matches(coding.getSystem(), coding.getCode())) {
+        if (entry.getValue().matches(code)) {
           return Optional.of(entry.getKey());
         }
       }
@@ -111,9 +119,13 @@ public final class CodeSets {
   Set<DrugClass> drugClasses(List<Coding> codings, List<String> texts) {
     Set<DrugClass> found = EnumSet.noneOf(DrugClass.class);
     for (Coding coding : codings) {
+      CodeSet.Code code = CodeSet.Code.of(coding.getSystem(), coding.getCode());
+      if (code == null) {
+        continue;
+      }
       drugs.forEach(
           (drugClass, set) -> {
-            if (set.matches(coding.getSystem(), coding.getCode())) {
+            if (set.matches(code)) {
               found.add(drugClass);
             }
           });
