@@ -38,9 +38,13 @@ import tools.jackson.databind.node.ObjectNode;
  * first answered discovery, the resident memory after the load and a table. Talks to 127.0.0.1
  * only; needs wrk ({@code apt-get install wrk}).
  *
- * <p>Run: {@code ./mvnw -P bench -DskipTests package exec:exec@load} (options {@code
- * -Dload.seconds=10}, {@code -Dload.jvm="-Xmx256m ..."} the flags of every service, {@code
- * -Dload.jvmArgs=...} extra flags for ours only, e.g. a JFR recording).
+ * <p>Run: {@code ./mvnw -P bench,cds -DskipTests package exec:exec@load} (with the {@code cds}
+ * profile ours starts from its class data archive). Options: {@code -Dload.seconds=10}, {@code
+ * -Dload.rounds=2}, {@code -Dload.jvm="..."} the flags of every service (default {@link #FLAGS}),
+ * {@code -Dload.jvmArgs=...} extra flags for ours only (a JFR recording), {@code
+ * -Dload.oursOnly=true} ours alone on one body ({@code -Dload.body=small}) for a profile, {@code
+ * -Dload.startupOnly=true} the start-up alone, {@code -Dload.noCds=true} without the archive,
+ * {@code -Dload.mallocArenas=2}.
  */
 public final class LoadTest {
   private static final HttpClient HTTP =
@@ -123,8 +127,9 @@ public final class LoadTest {
       check(service, realistic, mint);
       if (Boolean.getBoolean("load.oursOnly")) {
         // for a profile of ours alone (-Dload.jvmArgs=-XX:StartFlightRecording=...)
-        drive(service, 16, seconds, realistic, mint, 4000, null);
-        drive(service, 16, seconds, realistic, mint, 1500 * seconds, "54 KB, c16");
+        Path body = "small".equals(System.getProperty("load.body")) ? small : realistic;
+        drive(service, 16, seconds, body, mint, 4000, null);
+        drive(service, 16, seconds, body, mint, 1500 * seconds, body.getFileName() + ", c16");
         return;
       }
       String classPath = bareClassPath();
