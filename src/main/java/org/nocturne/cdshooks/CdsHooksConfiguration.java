@@ -78,6 +78,16 @@ public class CdsHooksConfiguration {
     return new HttpFhirFetcher(properties, prefetchCache);
   }
 
+  /** The app's fetches: the fallback's fetcher and budgets, with no cache. */
+  @Bean
+  PatientFetch patientFetch(
+      CdsServiceRegistry registry, PrefetchProperties properties, CdsHooksProperties cdsHooks) {
+    return new PatientFetch(
+        registry,
+        new PrefetchResolver(new HttpFhirFetcher(properties, null), properties.budget()),
+        cdsHooks.maxCallBytes());
+  }
+
   @Bean
   CdsHooksInvoker cdsHooksInvoker(
       CdsServiceRegistry registry,

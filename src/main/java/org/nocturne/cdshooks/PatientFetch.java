@@ -1,0 +1,47 @@
+package org.nocturne.cdshooks;
+
+import java.util.Map;
+import java.util.NoSuchElementException;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * A service's prefetch, fetched for one patient outside a hook call with a caller's own bearer
+ * token (the questionnaire app's SMART token): the same templates, fetcher, SSRF checks, time
+ * budget and byte budget as a call's fallback, but nothing cached, so the token and what it read
+ * are forgotten when the call ends. The caller checks the FHIR server against its own allowlist.
+ */
+public final class PatientFetch {
+  private final CdsServiceRegistry registry;
+  private final PrefetchResolver resolver;
+  private final long maxCallBytes;
+
+  PatientFetch(CdsServiceRegistry registry, PrefetchResolver resolver, long maxCallBytes) {
+    this.registry = registry;
+    this.resolver = resolver;
+    this.maxCallBytes = maxCallBytes;
+  }
+
+  /**
+   * @param serviceId whose prefetch templates to fetch
+   * @param patientId a valid FHIR id ({@link FhirId#valid})
+   * @throws NoSuchElementException for an unknown service
+   * @throws IllegalArgumentException for an invalid patient id
+   */
+  public Prefetch fetch(String serviceId, String fhirServer, String accessToken, String patientId) {
+    if (!FhirId.valid(patientId)) {
+      throw new IllegalArgumentException("not a FHIR id");
+    }
+    RegisteredService service =
+        registry.find(serviceId).orElseThrow(() -> new NoSuchElementException(serviceId));
+    ObjectNode context = JsonNodeFactory.instance.objectNode();
+    context.put("patientId", patientId);
+    Map<String, PrefetchTemplate> templates = service.templates();
+    return resolver.fetchAll(
+        templates,
+        context,
+        fhirServer,
+        new FhirAuthorization(accessToken, "Bearer", null, null, null, patientId),
+        new CallBudget(maxCallBytes));
+  }
+}
