@@ -324,7 +324,7 @@ async function saveInProgress() {
 function markQuestions(linkIds) {
   document.querySelectorAll(".needs-answer").forEach((e) => e.classList.remove("needs-answer"));
   for (const linkId of linkIds) {
-    const item = document.querySelector(`[id^="${CSS.escape("/" + linkId)}"], [data-link-id="${CSS.escape(linkId)}"]`);
+    const item = document.querySelector(`lhc-item[id^="item-${CSS.escape(linkId)}/"]`); // LForms: item-<linkId>/<path>
     if (item) item.classList.add("needs-answer");
   }
 }
