@@ -7,15 +7,18 @@ import {
   clearDraft,
   countAnswers,
   draftKey,
-  latestInProgress,
+  isResumable,
   loadDraft,
+  loadRecordIds,
+  recordKey,
   saveDraft,
+  saveRecordIds,
 } from "./lib/answers.js";
 import { describeFailure, outcomeLinkIds, outcomeText } from "./lib/messages.js";
 import { renderAssessment } from "./lib/assessment.js";
 
 const $ = (id) => document.getElementById(id);
-const app = { client: null, config: null, patient: null, iss: null, recordId: null, key: null };
+const app = { client: null, config: null, patient: null, iss: null, recordId: null, key: null, idsKey: null };
 
 // ---------- messages ----------
 
@@ -129,6 +132,7 @@ async function start() {
     return;
   }
   app.key = draftKey(app.iss, app.patient);
+  app.idsKey = recordKey(app.iss, app.patient);
   backLink();
   showPatient();
   wireButtons();
@@ -187,12 +191,21 @@ async function loadQuestionnaire() {
   return questionnaire;
 }
 
+/**
+ * The patient's in-progress response on the record, read by the id this device kept: the app's
+ * scope (QuestionnaireResponse.cru) allows read, not search.
+ */
 async function findInProgress() {
-  const canonical = app.config.questionnaire.canonical;
-  const bundle = await app.client.request(
-    `QuestionnaireResponse?patient=${encodeURIComponent(app.patient)}&status=in-progress`,
-  );
-  return latestInProgress(bundle, canonical);
+  const ids = loadRecordIds(localStorage, app.idsKey);
+  if (!ids.inProgress) return null;
+  try {
+    const response = await app.client.request(`QuestionnaireResponse/${encodeURIComponent(ids.inProgress)}`);
+    if (isResumable(response, app.config.questionnaire.canonical, app.patient)) return response;
+  } catch (e) {
+    if (failureOf(e).status === 401) throw e;
+  }
+  saveRecordIds(localStorage, app.idsKey, { ...ids, inProgress: null }); // gone, finished or not ours
+  return null;
 }
 
 async function showForm() {
@@ -310,7 +323,10 @@ async function saveInProgress() {
   $("save-status").textContent = "Saving…";
   try {
     const saved = await writeToRecord(response);
-    if (saved && saved.id) app.recordId = saved.id;
+    if (saved && saved.id) {
+      app.recordId = saved.id;
+      saveRecordIds(localStorage, app.idsKey, { ...loadRecordIds(localStorage, app.idsKey), inProgress: saved.id });
+    }
     $("save-status").textContent = `Saved at ${new Date().toLocaleTimeString()}. You can come back to finish later.`;
     document.body.dataset.saved = "record";
   } catch (e) {
@@ -349,6 +365,7 @@ async function submit() {
   try {
     const saved = await writeToRecord(response);
     app.recordId = null;
+    saveRecordIds(localStorage, app.idsKey, { inProgress: null, completed: saved && saved.id });
     clearDraft(localStorage, app.key);
     document.body.dataset.saved = `QuestionnaireResponse/${saved && saved.id}`;
     $("save-status").textContent = "";
@@ -371,7 +388,14 @@ async function showAssessment() {
   try {
     const data = await postJson(
       app.config.endpoints.assessment,
-      { fhirServer: app.iss, patient: app.patient },
+      {
+        fhirServer: app.iss,
+        patient: app.patient,
+        // the response just sent (or sent from this device before): read by id, not searched
+        ...(loadRecordIds(localStorage, app.idsKey).completed
+          ? { questionnaireResponse: loadRecordIds(localStorage, app.idsKey).completed }
+          : {}),
+      },
       { Authorization: `Bearer ${app.client.state.tokenResponse.access_token}` },
     );
     $("assessment").innerHTML = renderAssessment(data);

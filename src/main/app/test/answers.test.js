@@ -6,7 +6,6 @@ import {
   chooseStartingAnswers,
   countAnswers,
   draftKey,
-  latestInProgress,
   loadDraft,
   saveDraft,
   clearDraft,
@@ -80,21 +79,6 @@ test("unanswered items and empty groups are left out (FHIR forbids empty items)"
   assert.equal(empty.item, undefined);
 });
 
-test("the newest in-progress response to our questionnaire is the one resumed", () => {
-  const bundle = {
-    entry: [
-      { resource: { resourceType: "QuestionnaireResponse", id: "old", status: "in-progress", questionnaire: `${CANONICAL}|1.0.0`, authored: "2026-11-01T00:00:00Z" } },
-      { resource: { resourceType: "QuestionnaireResponse", id: "new", status: "in-progress", questionnaire: CANONICAL, authored: "2026-11-20T00:00:00Z" } },
-      { resource: { resourceType: "QuestionnaireResponse", id: "done", status: "completed", questionnaire: CANONICAL, authored: "2026-11-25T00:00:00Z" } },
-      { resource: { resourceType: "QuestionnaireResponse", id: "other", status: "in-progress", questionnaire: "http://x/Questionnaire/y", authored: "2026-11-26T00:00:00Z" } },
-      { resource: { resourceType: "OperationOutcome" } },
-    ],
-  };
-  assert.equal(latestInProgress(bundle, CANONICAL).id, "new");
-  assert.equal(latestInProgress({ entry: [] }, CANONICAL), null);
-  assert.equal(latestInProgress({}, CANONICAL), null);
-});
-
 test("answers kept on the device survive and win over an older record, keeping the record's id", () => {
   const storage = memoryStorage();
   const key = draftKey("http://localhost:8080/demo/fhir", "demo-rls");
@@ -122,4 +106,33 @@ test("answers kept on the device survive and win over an older record, keeping t
 test("a storage that refuses to save does not throw (the form still holds the answers)", () => {
   const full = { setItem() { throw new Error("QuotaExceededError"); } };
   assert.equal(saveDraft(full, "k", {}, "t"), false);
+});
+
+test("the ids of the patient's responses are kept per server and patient, only valid FHIR ids", async () => {
+  const { recordKey, loadRecordIds, saveRecordIds, validId } = await import("../src/lib/answers.js");
+  const storage = memoryStorage();
+  const key = recordKey("http://localhost:8080/demo/fhir", "demo-rls");
+  assert.notEqual(key, recordKey("http://localhost:8080/demo/fhir", "demo-cramps"));
+  assert.deepEqual(loadRecordIds(storage, key), { inProgress: null, completed: null });
+  saveRecordIds(storage, key, { inProgress: "qr-1", completed: "../Patient/x" });
+  assert.deepEqual(loadRecordIds(storage, key), { inProgress: "qr-1", completed: null });
+  storage.setItem(key, "garbage");
+  assert.deepEqual(loadRecordIds(storage, key), { inProgress: null, completed: null });
+  assert.equal(validId("a".repeat(65)), null);
+  assert.equal(validId("abc-1.2"), "abc-1.2");
+});
+
+test("only this patient's in-progress response to our questionnaire is resumed", async () => {
+  const { isResumable } = await import("../src/lib/answers.js");
+  const ok = {
+    resourceType: "QuestionnaireResponse",
+    status: "in-progress",
+    questionnaire: `${CANONICAL}|1.1.0`,
+    subject: { reference: "Patient/demo-rls" },
+  };
+  assert.equal(isResumable(ok, CANONICAL, "demo-rls"), true);
+  assert.equal(isResumable({ ...ok, status: "completed" }, CANONICAL, "demo-rls"), false);
+  assert.equal(isResumable(ok, CANONICAL, "demo-cramps"), false);
+  assert.equal(isResumable({ ...ok, questionnaire: "http://x/Questionnaire/y" }, CANONICAL, "demo-rls"), false);
+  assert.equal(isResumable(null, CANONICAL, "demo-rls"), false);
 });

@@ -68,22 +68,6 @@ export function countAnswers(response) {
   return n;
 }
 
-/** The newest in-progress response to our Questionnaire in a search Bundle, or null. */
-export function latestInProgress(bundle, canonical) {
-  const candidates = ((bundle && bundle.entry) || [])
-    .map((e) => e.resource)
-    .filter(
-      (r) =>
-        r &&
-        r.resourceType === "QuestionnaireResponse" &&
-        r.status === "in-progress" &&
-        typeof r.questionnaire === "string" &&
-        r.questionnaire.split("|")[0] === canonical,
-    );
-  candidates.sort((a, b) => String(b.authored || "").localeCompare(String(a.authored || "")));
-  return candidates[0] || null;
-}
-
 /** localStorage key of the kept answers: one per FHIR server and patient. */
 export function draftKey(iss, patient) {
   return `nocturne.answers.${iss}|${patient}`;
@@ -131,4 +115,47 @@ export function chooseStartingAnswers(fromRecord, draft) {
   }
   if (fromRecord) return { response: fromRecord, source: "record" };
   return { response: null, source: "none" };
+}
+
+// The ids of this patient's responses on the record, kept on the device: the app's scope
+// (QuestionnaireResponse.cru) allows reading a response by id but not searching for one.
+
+export function recordKey(iss, patient) {
+  return `nocturne.responses.${iss}|${patient}`;
+}
+
+/** @returns {{inProgress: string|null, completed: string|null}} */
+export function loadRecordIds(storage, key) {
+  try {
+    const ids = JSON.parse(storage.getItem(key) || "{}") || {};
+    return { inProgress: validId(ids.inProgress), completed: validId(ids.completed) };
+  } catch {
+    return { inProgress: null, completed: null };
+  }
+}
+
+export function saveRecordIds(storage, key, ids) {
+  try {
+    storage.setItem(key, JSON.stringify({ inProgress: validId(ids.inProgress), completed: validId(ids.completed) }));
+  } catch {
+    // storage off: the next launch starts from an empty form, nothing else is lost
+  }
+}
+
+/** A FHIR logical id (R4: 1 to 64 of A-Z a-z 0-9 - .), else null. */
+export function validId(id) {
+  return typeof id === "string" && /^[A-Za-z0-9\-.]{1,64}$/.test(id) ? id : null;
+}
+
+/** The in-progress response read by id is the one to resume: ours, in progress, this patient's. */
+export function isResumable(response, canonical, patient) {
+  return Boolean(
+    response &&
+      response.resourceType === "QuestionnaireResponse" &&
+      response.status === "in-progress" &&
+      typeof response.questionnaire === "string" &&
+      response.questionnaire.split("|")[0] === canonical &&
+      response.subject &&
+      response.subject.reference === `Patient/${patient}`,
+  );
 }
