@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * What the app in the browser needs before its SMART launch: its client id, the scopes it asks
- * for, the FHIR servers it may launch against, and where our Questionnaire and endpoints are.
+ * What the app in the browser needs before its SMART launch: its client id, the scopes it asks for,
+ * the FHIR servers it may launch against, and where our Questionnaire and endpoints are.
  */
 @RestController
 @ConditionalOnBooleanProperty("nocturne.app.enabled")

@@ -33,7 +33,8 @@ class AppConfiguration {
                 try {
                   validator.warmUp();
                 } catch (RuntimeException e) {
-                  log.warn("the QuestionnaireResponse validator could not be built: {}", e.toString());
+                  log.warn(
+                      "the QuestionnaireResponse validator could not be built: {}", e.toString());
                 }
               },
               "validator-warm-up");

@@ -39,8 +39,7 @@ final class ResponseValidator {
       "http://nocturne-cds.org/fhir/StructureDefinition/nocturne-leg-pain-response";
 
   /** One validation message, located. */
-  record Issue(
-      String severity, String code, String message, String location, String linkId) {}
+  record Issue(String severity, String code, String message, String location, String linkId) {}
 
   private final FhirContext fhir;
   private final Supplier<FhirValidator> validator;
@@ -56,8 +55,8 @@ final class ResponseValidator {
   }
 
   /**
-   * @param json the response as sent: the validator reads the JSON itself, so an unknown element
-   *     is reported rather than silently dropped by a parser
+   * @param json the response as sent: the validator reads the JSON itself, so an unknown element is
+   *     reported rather than silently dropped by a parser
    * @param response the same, parsed, to name the items that messages are about
    */
   List<Issue> validate(String json, QuestionnaireResponse response) {
@@ -97,7 +96,8 @@ final class ResponseValidator {
     List<Questionnaire> questionnaires = new ArrayList<>();
     try {
       for (Resource file :
-          new PathMatchingResourcePatternResolver().getResources("classpath:fhir-profiles/*.json")) {
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath:fhir-profiles/*.json")) {
         try (InputStream in = file.getInputStream()) {
           IBaseResource resource =
               fhir.newJsonParser()

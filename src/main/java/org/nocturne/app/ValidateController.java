@@ -74,7 +74,8 @@ class ValidateController {
               issue.severity(), issue.code(), issue.message(), issue.location(), issue.linkId()));
     }
     if (valid) {
-      issues.add(0, Outcomes.issue("information", "informational", "The answers are valid.", null, null));
+      issues.add(
+          0, Outcomes.issue("information", "informational", "The answers are valid.", null, null));
       return Outcomes.respond(HttpStatus.OK, issues);
     }
     return Outcomes.respond(HttpStatus.UNPROCESSABLE_CONTENT, issues);

@@ -31,7 +31,9 @@ final class HttpFhirFetcher implements FhirFetcher {
   private final PrefetchProperties properties;
   private final Cache<String, JsonNode> cache;
 
-  /** @param cache results by server, query and token hash; {@code null} caches nothing */
+  /**
+   * @param cache results by server, query and token hash; {@code null} caches nothing
+   */
   HttpFhirFetcher(PrefetchProperties properties, Cache<String, JsonNode> cache) {
     this.properties = properties;
     this.cache = cache;

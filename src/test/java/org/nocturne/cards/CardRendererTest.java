@@ -105,13 +105,21 @@ class CardRendererTest {
 
     var smart =
         withApp.stream()
-            .flatMap(card -> card.links() == null ? java.util.stream.Stream.empty() : card.links().stream())
+            .flatMap(
+                card ->
+                    card.links() == null ? java.util.stream.Stream.empty() : card.links().stream())
             .filter(link -> link.type() == LinkType.SMART)
             .toList();
     assertThat(smart).hasSize(1);
     assertThat(smart.get(0).url()).isEqualTo("https://cds.example.org/app/launch");
     assertThat(smart.get(0).appContext()).isEqualTo("{\"view\":\"assessment\"}");
-    assertThat(withoutApp.stream().flatMap(card -> card.links() == null ? java.util.stream.Stream.empty() : card.links().stream()))
+    assertThat(
+            withoutApp.stream()
+                .flatMap(
+                    card ->
+                        card.links() == null
+                            ? java.util.stream.Stream.empty()
+                            : card.links().stream()))
         .noneMatch(link -> link.type() == LinkType.SMART);
   }
 
