@@ -9,15 +9,21 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.nocturne.LocalServer;
+import org.nocturne.cdshooks.CdsJson;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -99,7 +105,30 @@ final class AppBrowser implements AutoCloseable {
 
   /** Waits until the app shows a view: {@code form}, {@code assessment} or {@code error}. */
   void awaitView(String view) {
-    wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-view", view));
+    awaitBody("data-view", view);
+  }
+
+  /** Waits for an attribute of the page's body, across the redirects of a sign-in. */
+  void awaitBody(String attribute, String value) {
+    wait.ignoring(StaleElementReferenceException.class)
+        .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute(attribute)));
+  }
+
+  /** An EHR launch as the chart does it: a launch context for the patient, then the launch URL. */
+  void launch(LocalServer server, String base, String patient, String appContext) {
+    var created =
+        server.postJson(
+            "/demo/api/launch",
+            CdsJson.mapper()
+                .writeValueAsString(Map.of("patient", patient, "appContext", appContext)));
+    assertThat(created.statusCode()).isEqualTo(201);
+    String launch = CdsJson.mapper().readTree(created.body()).path("launch").asString();
+    driver.get(
+        base
+            + "/app/launch?iss="
+            + URLEncoder.encode(base + "/demo/fhir", StandardCharsets.UTF_8)
+            + "&launch="
+            + URLEncoder.encode(launch, StandardCharsets.UTF_8));
   }
 
   /** Clicks the answer of a coded item ({@code code}) or a boolean one ({@code true/false}). */
@@ -110,6 +139,39 @@ final class AppBrowser implements AutoCloseable {
                 By.cssSelector("label[id^='" + linkId + "/'][id$='|" + code + "']")));
     script("arguments[0].scrollIntoView({block: 'center'});", label);
     label.click();
+  }
+
+  /** Every required question, answered as a patient with restless legs would. */
+  void answerAsAPatientWithRestlessLegs() {
+    String[][] answers = {
+      {"onset", "over-3-months"},
+      {"nights-per-week", "6-7"},
+      {"sudden-onset", "false"},
+      {"character", "urge-to-move"},
+      {"character", "crawling-creeping"},
+      {"location", "calf"},
+      {"laterality", "both"},
+      {"relief-stretching", "false"},
+      {"relief-moving", "true"},
+      {"returns-when-still", "true"},
+      {"worse-evening-at-rest", "true"},
+      {"worse-sitting-or-lying-still", "true"},
+      {"exertional-calf-pain", "false"},
+      {"sleep-disrupted", "true"},
+      {"swelling", "none"},
+      {"calf-tenderness", "no"},
+      {"recent-immobility-or-surgery", "false"},
+      {"skin-changes", "none"},
+      {"cold-pale-leg", "false"},
+      {"new-weakness-or-numbness", "false"},
+      {"bladder-or-bowel-change", "false"},
+      {"saddle-numbness", "false"},
+      {"fever", "no"},
+      {"weight-loss", "no"},
+    };
+    for (String[] answer : answers) {
+      answer(answer[0], answer[1]);
+    }
   }
 
   boolean isChecked(String linkId, String code) {

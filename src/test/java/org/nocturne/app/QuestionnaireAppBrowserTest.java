@@ -35,7 +35,6 @@ import tools.jackson.databind.JsonNode;
 class QuestionnaireAppBrowserTest {
   private static final int PORT = AppBrowser.freePort();
   private static final String BASE = "http://127.0.0.1:" + PORT;
-  private static final String FHIR = BASE + "/demo/fhir";
   private static AppBrowser browser;
 
   @DynamicPropertySource
@@ -76,7 +75,7 @@ class QuestionnaireAppBrowserTest {
       fromTheChartsCard_aPatientWithRestlessLegsAnswers_theResponseIsOnTheRecordAndTheCardRanksRestlessLegsFirst() {
     // The chart of a patient with night leg pain and no answers: the questionnaire card.
     browser.driver.get(BASE + "/demo");
-    browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    browser.awaitBody("data-ready", "true");
     openPatient("demo-unanswered");
     WebElement card = card("questionnaire-needed");
     assertThat(cards()).doesNotContain("restless-legs");
@@ -97,7 +96,7 @@ class QuestionnaireAppBrowserTest {
     browser.screenshot("app-form-desktop.png", AppBrowser.DESKTOP_WIDTH);
     browser.screenshot("app-form-phone.png", AppBrowser.PHONE_WIDTH);
 
-    answerAsAPatientWithRestlessLegs();
+    browser.answerAsAPatientWithRestlessLegs();
     browser.driver.findElement(By.id("submit")).click();
     browser.awaitView("assessment");
 
@@ -138,7 +137,7 @@ class QuestionnaireAppBrowserTest {
     browser.driver.close();
     browser.driver.switchTo().window(chart);
     browser.driver.navigate().refresh();
-    browser.wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+    browser.awaitBody("data-ready", "true");
     openPatient("demo-unanswered");
     card("restless-legs");
     assertThat(cards()).doesNotContain("questionnaire-needed");
@@ -147,8 +146,7 @@ class QuestionnaireAppBrowserTest {
   @Test
   void aStandaloneLaunch_signsInAtTheChosenServer_andOpensTheFormOfThePatientPickedThere() {
     browser.driver.get(BASE + "/app/launch");
-    browser.wait.until(
-        ExpectedConditions.attributeToBe(By.tagName("body"), "data-state", "choose"));
+    browser.awaitBody("data-state", "choose");
     browser.driver.findElement(By.cssSelector("#servers a")).click();
     // The demo's patient picker (standalone launch: launch/patient)
     browser
@@ -189,7 +187,7 @@ class QuestionnaireAppBrowserTest {
 
   @Test
   void aTokenWithdrawnMidForm_saysToSignInAgain_andTheAnswersSurviveIntoTheNextLaunch() {
-    launch("demo-cramps", "{\"view\":\"questionnaire\"}");
+    browser.launch(server, BASE, "demo-cramps", "{\"view\":\"questionnaire\"}");
     browser.awaitView("form");
     browser.answer("onset", "over-3-months");
     browser.answer("character", "cramp-hard-muscle");
@@ -214,69 +212,19 @@ class QuestionnaireAppBrowserTest {
         .doesNotContain("cramp-hard-muscle");
 
     // Opened again from the record: the answers kept on the device are back in the form.
-    launch("demo-cramps", "{\"view\":\"questionnaire\"}");
+    browser.launch(server, BASE, "demo-cramps", "{\"view\":\"questionnaire\"}");
     browser.awaitView("form");
     assertThat(browser.driver.findElement(By.id("resumed")).getAttribute("data-source"))
         .isEqualTo("device");
     assertThat(browser.isChecked("onset", "over-3-months")).isTrue();
     assertThat(browser.isChecked("character", "cramp-hard-muscle")).isTrue();
     browser.driver.findElement(By.id("save")).click();
-    browser.wait.until(
-        ExpectedConditions.attributeToBe(By.tagName("body"), "data-saved", "record"));
+    browser.awaitBody("data-saved", "record");
     assertThat(
             server
                 .get("/demo/fhir/QuestionnaireResponse?patient=demo-cramps&status=in-progress")
                 .body())
         .contains("cramp-hard-muscle");
-  }
-
-  /** An EHR launch as the chart does it: a launch context, then the app's launch URL. */
-  private void launch(String patient, String appContext) {
-    String launchId = createLaunch(server, patient, appContext);
-    browser.driver.get(BASE + "/app/launch?iss=" + enc(FHIR) + "&launch=" + enc(launchId));
-  }
-
-  static String createLaunch(LocalServer server, String patient, String appContext) {
-    var created =
-        server.postJson(
-            "/demo/api/launch",
-            CdsJson.mapper()
-                .writeValueAsString(
-                    java.util.Map.of("patient", patient, "appContext", appContext)));
-    assertThat(created.statusCode()).isEqualTo(201);
-    return CdsJson.mapper().readTree(created.body()).path("launch").asString();
-  }
-
-  private void answerAsAPatientWithRestlessLegs() {
-    String[][] answers = {
-      {"onset", "over-3-months"},
-      {"nights-per-week", "6-7"},
-      {"sudden-onset", "false"},
-      {"character", "urge-to-move"},
-      {"character", "crawling-creeping"},
-      {"location", "calf"},
-      {"laterality", "both"},
-      {"relief-stretching", "false"},
-      {"relief-moving", "true"},
-      {"returns-when-still", "true"},
-      {"worse-evening-at-rest", "true"},
-      {"worse-sitting-or-lying-still", "true"},
-      {"exertional-calf-pain", "false"},
-      {"sleep-disrupted", "true"},
-      {"swelling", "none"},
-      {"calf-tenderness", "no"},
-      {"recent-immobility-or-surgery", "false"},
-      {"skin-changes", "none"},
-      {"cold-pale-leg", "false"},
-      {"new-weakness-or-numbness", "false"},
-      {"bladder-or-bowel-change", "false"},
-      {"saddle-numbness", "false"},
-      {"fever", "no"},
-      {"weight-loss", "no"},
-    };
-    for (String[] answer : answers) {
-      browser.answer(answer[0], answer[1]);
-    }
   }
 
   private void openPatient(String id) {
