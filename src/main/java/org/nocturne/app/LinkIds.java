@@ -9,7 +9,7 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComp
 /**
  * The item a validation message is about, so the form can point at the question: the deepest item
  * on the message's FHIRPath location, or, for a required item that has no answer (and so no
- * location inside the response), the linkId the message quotes.
+ * location of its own in the response), the linkId the message quotes.
  */
 final class LinkIds {
   private static final Pattern ITEM = Pattern.compile("\\.item\\[(\\d+)]");
@@ -18,6 +18,13 @@ final class LinkIds {
   private LinkIds() {}
 
   static String at(QuestionnaireResponse response, String location, String message) {
+    if (message != null && message.toLowerCase().contains("required item")) {
+      // an unanswered item is absent from the response: its location is the group above it
+      Matcher quoted = QUOTED.matcher(message);
+      if (quoted.find()) {
+        return quoted.group(1);
+      }
+    }
     String found = null;
     if (location != null) {
       List<QuestionnaireResponseItemComponent> items = response.getItem();
@@ -30,12 +37,6 @@ final class LinkIds {
         QuestionnaireResponseItemComponent item = items.get(index);
         found = item.getLinkId();
         items = item.getItem();
-      }
-    }
-    if (found == null && message != null && message.toLowerCase().contains("required")) {
-      Matcher quoted = QUOTED.matcher(message);
-      if (quoted.find()) {
-        found = quoted.group(1);
       }
     }
     return found;

@@ -66,8 +66,9 @@ final class ResponseValidator {
             .get()
             .validateWithResult(json, new ValidationOptions().addProfile(PROFILE))
             .getMessages()) {
-      if (message.getSeverity() == ResultSeverityEnum.INFORMATION) {
-        continue;
+      if (message.getSeverity() == ResultSeverityEnum.INFORMATION
+          || message.getMessage().contains("Best Practice Recommendation")) {
+        continue; // advice on resource authoring (narrative), nothing the answers can change
       }
       issues.add(
           new Issue(
@@ -81,6 +82,9 @@ final class ResponseValidator {
   }
 
   private static String code(SingleValidationMessage message) {
+    if (message.getMessage().toLowerCase().contains("required item")) {
+      return "required";
+    }
     String id = message.getMessageId() == null ? "" : message.getMessageId();
     if (id.contains("REQUIRED") || id.contains("Required") || id.contains("MINIMUM")) {
       return "required";

@@ -25,10 +25,16 @@ public final class PatientFetch {
   /**
    * @param serviceId whose prefetch templates to fetch
    * @param patientId a valid FHIR id ({@link FhirId#valid})
+   * @param extra more queries, by key, fetched alongside (for example a read by id)
    * @throws NoSuchElementException for an unknown service
-   * @throws IllegalArgumentException for an invalid patient id
+   * @throws IllegalArgumentException for an invalid patient id or extra query
    */
-  public Prefetch fetch(String serviceId, String fhirServer, String accessToken, String patientId) {
+  public Prefetch fetch(
+      String serviceId,
+      String fhirServer,
+      String accessToken,
+      String patientId,
+      Map<String, String> extra) {
     if (!FhirId.valid(patientId)) {
       throw new IllegalArgumentException("not a FHIR id");
     }
@@ -36,7 +42,8 @@ public final class PatientFetch {
         registry.find(serviceId).orElseThrow(() -> new NoSuchElementException(serviceId));
     ObjectNode context = JsonNodeFactory.instance.objectNode();
     context.put("patientId", patientId);
-    Map<String, PrefetchTemplate> templates = service.templates();
+    Map<String, PrefetchTemplate> templates = new java.util.LinkedHashMap<>(service.templates());
+    extra.forEach((key, query) -> templates.put(key, PrefetchTemplate.parse(query)));
     return resolver.fetchAll(
         templates,
         context,

@@ -33,7 +33,7 @@ import java.util.regex.Pattern;
  */
 final class DemoAuthorizationServer {
   static final String CLIENT_ID = "nocturne-questionnaire";
-  static final String FHIR_USER = "Practitioner/demo-clinician";
+  static final String FHIR_USER = "Practitioner/demo-physician";
   static final Duration CODE_LIFETIME = Duration.ofSeconds(60);
   static final Duration LAUNCH_LIFETIME = Duration.ofMinutes(10);
   private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9\\-._~]{43,128}");
@@ -188,7 +188,7 @@ final class DemoAuthorizationServer {
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
             .issuer(issuer)
-            .subject("demo-clinician")
+            .subject("demo-physician")
             .audience(CLIENT_ID)
             .issueTime(Date.from(now))
             .expirationTime(Date.from(now.plus(tokenLifetime)))

@@ -75,7 +75,7 @@ final class DemoData {
   /** The chart's signed-in user, the {@code fhirUser} of the app's id_token. */
   static org.hl7.fhir.r4.model.Practitioner clinician() {
     org.hl7.fhir.r4.model.Practitioner clinician = new org.hl7.fhir.r4.model.Practitioner();
-    clinician.setId("demo-clinician");
+    clinician.setId("demo-physician");
     clinician.addName().setFamily("Demo").addGiven("Dana").addPrefix("Dr");
     return clinician;
   }
