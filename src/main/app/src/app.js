@@ -155,7 +155,8 @@ function backLink() {
     });
     back.hidden = false;
   } else if (/\/demo\/fhir$/.test(new URL(app.iss).pathname)) {
-    back.href = new URL("../../demo/", app.iss + "/").href; // the demo EHR's chart beside its FHIR server
+    // the demo EHR's chart beside its FHIR server, opened at this patient
+    back.href = new URL(`../../demo/#patient=${encodeURIComponent(app.patient)}`, app.iss + "/").href;
     back.hidden = false;
   }
 }

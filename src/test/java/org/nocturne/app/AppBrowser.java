@@ -24,6 +24,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -31,6 +32,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The questionnaire app in Debian's headless Chromium through its chromedriver (the demo's setup:
@@ -53,6 +55,7 @@ final class AppBrowser implements AutoCloseable {
           + "): apt-get install -y chromium chromium-driver";
   static final int DESKTOP_WIDTH = 1280;
   static final int PHONE_WIDTH = 375;
+  static final int PHONE_HEIGHT = 812;
 
   final WebDriver driver;
   final WebDriverWait wait;
@@ -110,8 +113,21 @@ final class AppBrowser implements AutoCloseable {
 
   /** Waits for an attribute of the page's body, across the redirects of a sign-in. */
   void awaitBody(String attribute, String value) {
-    wait.ignoring(StaleElementReferenceException.class)
-        .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute(attribute)));
+    try {
+      wait.ignoring(StaleElementReferenceException.class)
+          .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute(attribute)));
+    } catch (TimeoutException e) {
+      throw new AssertionError(
+          "no body["
+              + attribute
+              + "="
+              + value
+              + "] at "
+              + driver.getCurrentUrl()
+              + ", the page says: "
+              + driver.findElement(By.tagName("body")).getText(),
+          e);
+    }
   }
 
   /** An EHR launch as the chart does it: a launch context for the patient, then the launch URL. */
@@ -210,12 +226,17 @@ final class AppBrowser implements AutoCloseable {
     return results.getViolations().stream().map(AppBrowser::describe).toList();
   }
 
-  /** A full-page screenshot at a width (the page's whole height), then back to the desktop size. */
-  void screenshot(String name, int width) {
+  /**
+   * A screenshot from the top of the page at a width: the whole page at most {@code maxHeight} tall
+   * (a phone's screen is 812 px), then back to the desktop size.
+   */
+  void screenshot(String name, int width, int maxHeight) {
+    script("window.scrollTo(0, 0);");
     driver.manage().window().setSize(new Dimension(width, 1000));
     long height =
         ((Number) script("return Math.ceil(document.documentElement.scrollHeight);")).longValue();
-    driver.manage().window().setSize(new Dimension(width, (int) Math.min(height + 40, 6000)));
+    driver.manage().window().setSize(new Dimension(width, (int) Math.min(height, maxHeight)));
+    script("window.scrollTo(0, 0);");
     try {
       File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
       Path target = Path.of("target/screenshots", name);
@@ -237,6 +258,18 @@ final class AppBrowser implements AutoCloseable {
         + rule.getHelp()
         + " "
         + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+  }
+
+  /**
+   * The demo FHIR server's refusals these tests provoke on purpose (401, 403, 422) stay out of the
+   * build log: HAPI logs each with its stack trace.
+   */
+  static void quietExpectedRefusals(DynamicPropertyRegistry registry) {
+    registry.add(
+        "logging.level.ca.uhn.fhir.interceptor.executor.BaseInterceptorService", () -> "off");
+    registry.add(
+        "logging.level.ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor",
+        () -> "off");
   }
 
   static int freePort() {

@@ -37,6 +37,7 @@ class QuestionnaireAppExpiredTokenBrowserTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
+    AppBrowser.quietExpectedRefusals(registry);
     registry.add(
         "spring.datasource.url",
         () ->

@@ -32,6 +32,7 @@ class QuestionnaireAppRejectedWriteBrowserTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
+    AppBrowser.quietExpectedRefusals(registry);
     registry.add(
         "spring.datasource.url",
         () ->
