@@ -26,6 +26,8 @@ class ConformanceTableTest {
       List.of(
           "org.nocturne.",
           "org.nocturne.cdshooks.",
+          "org.nocturne.cdshooks.security.",
+          "org.nocturne.cdshooks.prefetch.",
           "org.nocturne.service.",
           "org.nocturne.cards.",
           "org.nocturne.clinical.",

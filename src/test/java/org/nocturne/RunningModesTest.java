@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
-import org.nocturne.cdshooks.PublicBaseUrl;
+import org.nocturne.cdshooks.security.PublicBaseUrl;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;

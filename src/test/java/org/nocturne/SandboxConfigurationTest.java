@@ -3,7 +3,7 @@ package org.nocturne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
-import org.nocturne.cdshooks.SecurityProperties;
+import org.nocturne.cdshooks.security.SecurityProperties;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;

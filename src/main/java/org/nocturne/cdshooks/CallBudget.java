@@ -30,26 +30,26 @@ public final class CallBudget {
     return new CallBudget(Long.MAX_VALUE);
   }
 
-  long limit() {
+  public long limit() {
     return limit;
   }
 
   /** Counts bytes read; {@code false} once the call has read more than its budget. */
-  boolean take(long bytes) {
+  public boolean take(long bytes) {
     return remaining.addAndGet(-bytes) >= 0;
   }
 
-  boolean exhausted() {
+  public boolean exhausted() {
     return remaining.get() < 0;
   }
 
   /** Once closed, nothing more is fetched for the call: its answer no longer waits for data. */
-  boolean closed() {
+  public boolean closed() {
     return closed;
   }
 
   /** Registers a running fetch so {@link #close()} can cancel it. */
-  <T> CompletableFuture<T> track(CompletableFuture<T> fetch) {
+  public <T> CompletableFuture<T> track(CompletableFuture<T> fetch) {
     inFlight.add(fetch);
     fetch.whenComplete((value, error) -> inFlight.remove(fetch));
     if (closed) {
@@ -59,7 +59,7 @@ public final class CallBudget {
   }
 
   /** Cancels every fetch still running (the JDK client then aborts the exchange). */
-  void close() {
+  public void close() {
     closed = true;
     for (CompletableFuture<?> fetch : inFlight) {
       fetch.cancel(true);

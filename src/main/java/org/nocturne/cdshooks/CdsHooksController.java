@@ -1,6 +1,7 @@
 package org.nocturne.cdshooks;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.nocturne.cdshooks.security.Caller;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -4,6 +4,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import org.nocturne.cdshooks.prefetch.Prefetch;
+import org.nocturne.cdshooks.prefetch.PrefetchResolver;
+import org.nocturne.cdshooks.prefetch.PrefetchValue;
+import org.nocturne.cdshooks.prefetch.UnavailableDataNotice;
+import org.nocturne.cdshooks.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

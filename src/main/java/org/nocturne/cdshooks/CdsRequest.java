@@ -1,5 +1,6 @@
 package org.nocturne.cdshooks;
 
+import org.nocturne.cdshooks.prefetch.FhirAuthorization;
 import tools.jackson.databind.JsonNode;
 
 /**

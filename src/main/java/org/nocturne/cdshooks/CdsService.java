@@ -1,6 +1,7 @@
 package org.nocturne.cdshooks;
 
 import java.util.Map;
+import org.nocturne.cdshooks.prefetch.PrefetchFailureMode;
 
 /**
  * One CDS service. Its discovery entry (hook, title, prefetch templates) lives in the discovery

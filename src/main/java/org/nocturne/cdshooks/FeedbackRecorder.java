@@ -2,6 +2,7 @@ package org.nocturne.cdshooks;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
+import org.nocturne.cdshooks.security.Caller;
 
 /** Validates a feedback body for a known service and records it. */
 final class FeedbackRecorder {

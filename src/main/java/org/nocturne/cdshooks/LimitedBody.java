@@ -14,15 +14,17 @@ import java.util.concurrent.Flow;
  * subscription (the JDK client closes the connection) and fails with {@link TooLarge} or {@link
  * Cancelled}. A server that streams forever costs at most the limit.
  */
-final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
-  static final class TooLarge extends RuntimeException {
+public final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
+  /** The body was over the limit. */
+  public static final class TooLarge extends RuntimeException {
     TooLarge() {
       super("response body over the limit", null, false, false);
     }
   }
 
-  static final class Cancelled extends RuntimeException {
-    Cancelled() {
+  /** The call ended (budget closed) before the body did. */
+  public static final class Cancelled extends RuntimeException {
+    public Cancelled() {
       super("the call ended before the response did", null, false, false);
     }
   }
@@ -30,11 +32,11 @@ final class LimitedBody implements HttpResponse.BodyHandler<byte[]> {
   private final long limit;
   private final CallBudget budget;
 
-  LimitedBody(long limit) {
+  public LimitedBody(long limit) {
     this(limit, CallBudget.unlimited());
   }
 
-  LimitedBody(long limit, CallBudget budget) {
+  public LimitedBody(long limit, CallBudget budget) {
     this.limit = limit;
     this.budget = budget;
   }

@@ -3,15 +3,17 @@ package org.nocturne.cdshooks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.nocturne.cdshooks.prefetch.PrefetchFailureMode;
+import org.nocturne.cdshooks.prefetch.PrefetchTemplate;
 
 /** A service joined to its discovery entry, with its templates parsed once at start-up. */
-record RegisteredService(
+public record RegisteredService(
     CdsServiceDescriptor descriptor,
     CdsService service,
     Map<String, PrefetchTemplate> templates,
     Map<String, PrefetchFailureMode> failureModes) {
 
-  static RegisteredService of(CdsServiceDescriptor descriptor, CdsService service) {
+  public static RegisteredService of(CdsServiceDescriptor descriptor, CdsService service) {
     if (!HookContextRules.knows(descriptor.hook())) {
       throw new IllegalStateException(
           "service " + descriptor.id() + ": unsupported hook " + descriptor.hook());

@@ -1,6 +1,7 @@
 package org.nocturne.cdshooks;
 
 import java.net.URI;
+import org.nocturne.cdshooks.prefetch.FhirAuthorization;
 import tools.jackson.databind.JsonNode;
 
 /** Checks a bound request against CDS Hooks 2.0 §HTTP Request and the hook's context rules. */

@@ -4,30 +4,30 @@ import java.net.URI;
 import java.util.Collection;
 
 /** Fail-fast checks for the compact constructors of the wire records. */
-final class Require {
+public final class Require {
   private Require() {}
 
-  static String text(String value, String field) {
+  public static String text(String value, String field) {
     if (value == null || value.isBlank()) {
       throw new IllegalArgumentException(field + " is required and must not be empty");
     }
     return value;
   }
 
-  static <T> T present(T value, String field) {
+  public static <T> T present(T value, String field) {
     if (value == null) {
       throw new IllegalArgumentException(field + " is required");
     }
     return value;
   }
 
-  static void notEmptyIfPresent(Collection<?> values, String field) {
+  public static void notEmptyIfPresent(Collection<?> values, String field) {
     if (values != null && values.isEmpty()) {
       throw new IllegalArgumentException(field + " must be omitted rather than empty");
     }
   }
 
-  static String absoluteUrl(String value, String field) {
+  public static String absoluteUrl(String value, String field) {
     text(value, field);
     URI uri;
     try {

@@ -39,6 +39,7 @@ class DemoConfiguration {
     DemoFhirServer server = new DemoFhirServer(context);
     new DemoData(context, clock.getIfAvailable(Clock::systemUTC)).loadInto(server);
     server.register(new DemoFhirGuard(authorization));
+    server.register(new SmartCapabilities());
     if (properties.fhir().rejectWrites()) {
       server.register(new DemoRejectWrites());
     }

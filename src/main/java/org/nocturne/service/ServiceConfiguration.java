@@ -4,7 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import org.nocturne.app.AppProperties;
 import org.nocturne.cards.CardRenderer;
-import org.nocturne.cdshooks.PublicBaseUrl;
+import org.nocturne.cdshooks.security.PublicBaseUrl;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.OrderSafety;

@@ -4,8 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.nocturne.cdshooks.ReplayGuard;
 import org.nocturne.cdshooks.StateUnavailable;
+import org.nocturne.cdshooks.security.ReplayGuard;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

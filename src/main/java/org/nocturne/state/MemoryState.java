@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nocturne.cdshooks.CallAudit;
-import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore;
+import org.nocturne.cdshooks.security.Caller;
 
 /**
  * Feedback, card topics and the audit of one JVM ({@code nocturne.state=memory}): bounded, lost on

@@ -3,7 +3,7 @@ package org.nocturne.state;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.nocturne.cdshooks.CdsHooksProperties;
-import org.nocturne.cdshooks.InMemoryReplayGuard;
+import org.nocturne.cdshooks.security.InMemoryReplayGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

@@ -233,6 +233,27 @@ class AppEndpointsTest {
   }
 
   @Test
+  void aFindingJudgedAgainstAThresholdShowsTheThresholdAndItsGuideline() throws Exception {
+    String token = smart.tokenFor("demo-clti", null).path("access_token").asString();
+
+    HttpResponse<String> response = assess(token, body(DEMO, "demo-clti", "demo-clti-qr-pat-clti"));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    JsonNode view = CdsJson.mapper().readTree(response.body());
+    // ABI 0.62 left: judged against the ABI cut-off of 0.90
+    JsonNode abi = null;
+    for (JsonNode threshold : view.path("thresholds")) {
+      if (threshold.path("key").asString().equals("abi-abnormal-max")) {
+        abi = threshold;
+      }
+    }
+    assertThat(abi).as("thresholds %s", view.path("thresholds")).isNotNull();
+    assertThat(abi.path("value").asDouble()).isEqualTo(0.9);
+    assertThat(abi.path("guidelines").get(0).path("url").asString()).startsWith("https://");
+    assertThat(view.path("redFlags").toString()).contains("chronic-limb-threatening-ischemia");
+  }
+
+  @Test
   void withoutTheAnswersIdTheRefusedSearchIsNamedAsMissing() throws Exception {
     String token = smart.tokenFor("demo-rls", null).path("access_token").asString();
 

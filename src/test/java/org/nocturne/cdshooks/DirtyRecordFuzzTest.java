@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.nocturne.CardChecks;
 import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
+import org.nocturne.cdshooks.security.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;

@@ -55,6 +55,17 @@ class SmartAppLaunchTest {
   }
 
   @Test
+  void theCapabilityStatementDeclaresSmartOnFhirWithItsOauthEndpoints() {
+    HttpResponse<String> metadata = smart.fhir("GET", "/metadata", null, null);
+
+    assertThat(metadata.statusCode()).isEqualTo(200);
+    assertThat(metadata.body())
+        .contains("SMART-on-FHIR")
+        .contains(SmartCapabilities.OAUTH_URIS)
+        .contains("http://127.0.0.1:" + PORT + "/demo/auth/token");
+  }
+
+  @Test
   void anEhrLaunchGivesATokenForTheChartsPatientWithTheCardsAppContext() {
     JsonNode token = smart.tokenFor("demo-rls", "{\"view\":\"assessment\"}");
 

@@ -13,9 +13,9 @@ import org.nocturne.cdshooks.CallAudit;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore.TopicTally;
-import org.nocturne.cdshooks.InMemoryReplayGuard;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.StateUnavailable;
+import org.nocturne.cdshooks.security.InMemoryReplayGuard;
 
 /** {@code nocturne.state=memory}: the same contract as the database, bounded, for one replica. */
 class InMemoryStateTest {

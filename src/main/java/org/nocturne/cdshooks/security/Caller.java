@@ -1,0 +1,42 @@
+package org.nocturne.cdshooks.security;
+
+import java.util.List;
+import org.nocturne.cdshooks.prefetch.FhirUrls;
+
+/**
+ * Who called, as proven by the JWT: the trusted issuer and the FHIR servers we may contact for it.
+ * Without JWT verification ({@code local}) the caller is {@link #unverified(List)}.
+ *
+ * @param issuer the verified {@code iss}, or {@code null} when JWTs are not required
+ * @param fhirServers base URLs this caller's {@code fhirServer} may be, or be below
+ * @param subject the verified {@code sub} (the EHR's client id), or {@code null}
+ */
+public record Caller(String issuer, List<String> fhirServers, String subject) {
+  public static final String REQUEST_ATTRIBUTE = Caller.class.getName();
+
+  public Caller {
+    fhirServers = List.copyOf(fhirServers);
+  }
+
+  public Caller(String issuer, List<String> fhirServers) {
+    this(issuer, fhirServers, null);
+  }
+
+  public static Caller unverified(List<String> fhirServers) {
+    return new Caller(null, fhirServers);
+  }
+
+  /**
+   * The SSRF guard: a server is contacted only if it is an allowed base URL or below it, compared
+   * by scheme, host, port and decoded path segments; dot segments are refused (see {@link
+   * FhirUrls}).
+   */
+  public boolean mayContact(String fhirServer) {
+    for (String allowed : fhirServers) {
+      if (FhirUrls.within(allowed, fhirServer)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
