@@ -92,6 +92,8 @@ public final class LoadTest {
             "--spring.profiles.active=local",
             "--server.port=" + port,
             "--nocturne.prefetch.allowed-fhir-servers[0]=" + fhirBase,
+            // production's cache (local has none, for the demo chart): the "cached" scenario
+            "--nocturne.prefetch.cache-ttl=60s",
             "--logging.level.org.nocturne=WARN"));
     Process service =
         new ProcessBuilder(command)

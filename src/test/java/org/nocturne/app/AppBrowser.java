@@ -32,7 +32,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * The questionnaire app in Debian's headless Chromium through its chromedriver (the demo's setup:
@@ -258,18 +257,6 @@ final class AppBrowser implements AutoCloseable {
         + rule.getHelp()
         + " "
         + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
-  }
-
-  /**
-   * The demo FHIR server's refusals these tests provoke on purpose (401, 403, 422) stay out of the
-   * build log: HAPI logs each with its stack trace.
-   */
-  static void quietExpectedRefusals(DynamicPropertyRegistry registry) {
-    registry.add(
-        "logging.level.ca.uhn.fhir.interceptor.executor.BaseInterceptorService", () -> "off");
-    registry.add(
-        "logging.level.ca.uhn.fhir.rest.server.interceptor.ExceptionHandlingInterceptor",
-        () -> "off");
   }
 
   static int freePort() {

@@ -40,7 +40,6 @@ class QuestionnaireAppBrowserTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
-    AppBrowser.quietExpectedRefusals(registry);
     registry.add(
         "spring.datasource.url",
         () ->
@@ -75,7 +74,7 @@ class QuestionnaireAppBrowserTest {
   void
       fromTheChartsCard_aPatientWithRestlessLegsAnswers_theResponseIsOnTheRecordAndTheCardRanksRestlessLegsFirst() {
     // The chart of a patient with night leg pain and no answers: the questionnaire card.
-    browser.driver.get("http://localhost:" + PORT + "/demo"); // TEMP
+    browser.driver.get(BASE + "/demo");
     browser.awaitBody("data-ready", "true");
     openPatient("demo-unanswered");
     WebElement card = card("questionnaire-needed");

@@ -37,7 +37,6 @@ class QuestionnaireAppExpiredTokenBrowserTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
-    AppBrowser.quietExpectedRefusals(registry);
     registry.add(
         "spring.datasource.url",
         () ->

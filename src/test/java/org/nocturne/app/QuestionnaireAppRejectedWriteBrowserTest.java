@@ -32,7 +32,6 @@ class QuestionnaireAppRejectedWriteBrowserTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
-    AppBrowser.quietExpectedRefusals(registry);
     registry.add(
         "spring.datasource.url",
         () ->
