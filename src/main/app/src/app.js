@@ -265,9 +265,12 @@ async function renderForm(q, answers) {
     hideIndentation: true,
   });
   // Every change is kept on this device at once, so an error or a closed tab loses nothing.
-  container.addEventListener("change", keepOnDevice);
-  container.addEventListener("input", keepOnDevice);
-  container.addEventListener("click", () => setTimeout(keepOnDevice, 0));
+  if (!container.dataset.keeping) {
+    container.dataset.keeping = "true";
+    container.addEventListener("change", keepOnDevice);
+    container.addEventListener("input", keepOnDevice);
+    container.addEventListener("click", () => setTimeout(keepOnDevice, 0));
+  }
 }
 
 let keepTimer = null;

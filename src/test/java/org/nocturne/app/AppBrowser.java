@@ -63,7 +63,9 @@ final class AppBrowser implements AutoCloseable {
   private AppBrowser(WebDriver driver, Path profile) {
     this.driver = driver;
     this.profile = profile;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // generous: the first validation of a context loads HAPI's validator (about 20 s on a busy
+    // 2-core machine); a passing test never waits it out
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(90));
   }
 
   static AppBrowser start() throws IOException {
