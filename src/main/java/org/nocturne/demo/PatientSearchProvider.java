@@ -111,9 +111,19 @@ final class PatientSearchProvider<T extends Resource> extends HashMapResourcePro
             && Objects.equals(fields.status().apply(resource), status.getValue()));
   }
 
+  /**
+   * FHIR search on a canonical: without {@code |version} it matches every version (the app writes
+   * {@code ...nocturnal-leg-pain|1.1.0}, the prefetch asks without a version); with one, that one.
+   */
   private boolean answers(T resource, UriParam questionnaire) {
-    return questionnaire == null
-        || (fields.questionnaire() != null
-            && Objects.equals(fields.questionnaire().apply(resource), questionnaire.getValue()));
+    if (questionnaire == null) {
+      return true;
+    }
+    String stored = fields.questionnaire() == null ? null : fields.questionnaire().apply(resource);
+    String asked = questionnaire.getValue();
+    if (stored == null || asked == null) {
+      return false;
+    }
+    return asked.contains("|") ? stored.equals(asked) : stored.split("\\|", 2)[0].equals(asked);
   }
 }
