@@ -3,7 +3,6 @@ package org.nocturne.demo;
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -12,9 +11,6 @@ import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.web.cors.CorsConfiguration;
-import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
-import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -49,39 +45,6 @@ class DemoConfiguration {
       server.register(new DemoRejectWrites());
     }
     return server;
-  }
-
-  /**
-   * CORS for the SMART app in the browser, as an EHR gives it: the app may run on another origin
-   * than the FHIR server and the token endpoint (here {@code localhost} against {@code 127.0.0.1}).
-   * Loopback origins only, like everything in {@code local}. A preflight is answered here and never
-   * reaches the token guard.
-   */
-  @Bean
-  FilterRegistrationBean<CorsFilter> demoCors() {
-    CorsConfiguration cors = new CorsConfiguration();
-    cors.setAllowedOriginPatterns(
-        List.of(
-            "http://localhost",
-            "http://localhost:[*]",
-            "http://127.0.0.1",
-            "http://127.0.0.1:[*]",
-            "http://[::1]",
-            "http://[::1]:[*]"));
-    cors.setAllowedMethods(List.of("GET", "POST", "PUT", "OPTIONS"));
-    cors.setAllowedHeaders(
-        List.of("Authorization", "Content-Type", "Accept", "Prefer", "If-Match"));
-    cors.setExposedHeaders(List.of("Location", "Content-Location", "ETag", "Last-Modified"));
-    cors.setMaxAge(3600L);
-    UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
-    // every path the filter sees (its URL patterns below): below HAPI's servlet mapping the lookup
-    // path is the one within the servlet, so a "/demo/fhir/**" pattern would match nothing there
-    source.registerCorsConfiguration("/**", cors);
-    FilterRegistrationBean<CorsFilter> registration =
-        new FilterRegistrationBean<>(new CorsFilter(source));
-    registration.addUrlPatterns(DemoFhirServer.PATH + "/*", DemoAuthController.TOKEN);
-    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
-    return registration;
   }
 
   @Bean

@@ -112,18 +112,18 @@ final class PatientSearchProvider<T extends Resource> extends HashMapResourcePro
   }
 
   /**
-   * FHIR search on a canonical: without {@code |version} it matches every version (the app writes
-   * {@code ...nocturnal-leg-pain|1.1.0}, the prefetch asks without a version); with one, that one.
+   * FHIR search on a canonical: without {@code |version} it matches every version (a response to
+   * {@code ...nocturnal-leg-pain|1.1.0} answers {@code questionnaire=...nocturnal-leg-pain}).
    */
   private boolean answers(T resource, UriParam questionnaire) {
     if (questionnaire == null) {
       return true;
     }
-    String stored = fields.questionnaire() == null ? null : fields.questionnaire().apply(resource);
-    String asked = questionnaire.getValue();
-    if (stored == null || asked == null) {
+    String value = fields.questionnaire() == null ? null : fields.questionnaire().apply(resource);
+    if (value == null) {
       return false;
     }
-    return asked.contains("|") ? stored.equals(asked) : stored.split("\\|", 2)[0].equals(asked);
+    String wanted = questionnaire.getValue();
+    return value.equals(wanted) || (!wanted.contains("|") && value.startsWith(wanted + "|"));
   }
 }
