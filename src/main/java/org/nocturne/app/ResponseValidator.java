@@ -49,9 +49,16 @@ final class ResponseValidator {
     this.validator = memoize(this::build);
   }
 
-  /** Builds the validator ahead of the first request (called off the request path). */
+  /**
+   * Builds the validator and loads what it reads lazily (the FHIR core, our profile and
+   * Questionnaire) by validating one small response, ahead of the first request and off its path.
+   */
   void warmUp() {
-    validator.get();
+    String sample =
+        "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"in-progress\","
+            + "\"questionnaire\":\"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain\","
+            + "\"subject\":{\"reference\":\"Patient/warm-up\"},\"authored\":\"2026-01-01\"}";
+    validate(sample, fhir.newJsonParser().parseResource(QuestionnaireResponse.class, sample));
   }
 
   /**

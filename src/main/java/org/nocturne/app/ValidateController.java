@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnBooleanProperty("nocturne.app.enabled")
 class ValidateController {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(ValidateController.class);
   private final FhirContext fhir;
   private final ResponseValidator validator;
   private final AppProperties properties;
@@ -67,7 +69,16 @@ class ValidateController {
     }
     List<Map<String, Object>> issues = new ArrayList<>();
     boolean valid = true;
-    for (ResponseValidator.Issue issue : validator.validate(json, response)) {
+    List<ResponseValidator.Issue> found;
+    try {
+      found = validator.validate(json, response);
+    } catch (RuntimeException e) {
+      // a body HAPI's validator cannot take is the caller's fault, never a 500
+      log.warn("a QuestionnaireResponse could not be validated: {}", e.getClass().getSimpleName());
+      return Outcomes.error(
+          HttpStatus.BAD_REQUEST, "structure", "The answers could not be validated as FHIR.");
+    }
+    for (ResponseValidator.Issue issue : found) {
       valid &= !issue.severity().equals("error");
       issues.add(
           Outcomes.issue(

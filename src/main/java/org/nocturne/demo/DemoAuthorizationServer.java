@@ -20,7 +20,6 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -249,9 +248,5 @@ final class DemoAuthorizationServer {
     body.put("error", error);
     body.put("error_description", description);
     return body;
-  }
-
-  static Set<String> supportedScopes() {
-    return Set.of("launch", "launch/patient", "openid", "fhirUser");
   }
 }

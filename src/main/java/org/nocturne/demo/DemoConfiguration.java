@@ -10,6 +10,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -51,6 +52,7 @@ class DemoConfiguration {
     FilterRegistrationBean<SmartConfigurationFilter> registration =
         new FilterRegistrationBean<>(new SmartConfigurationFilter());
     registration.addUrlPatterns(SmartConfigurationFilter.PATH);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
     return registration;
   }
 

@@ -235,6 +235,69 @@ class SmartAppLaunchTest {
   }
 
   @Test
+  void anAppOnTheOtherLoopbackOriginMayCallTheFhirServerAndTheTokenEndpoint() {
+    String app = "http://localhost:" + PORT;
+    HttpResponse<String> preflight =
+        smart.fromOrigin(
+            "OPTIONS",
+            "/demo/fhir/QuestionnaireResponse",
+            app,
+            Map.of(
+                "Access-Control-Request-Method", "POST",
+                "Access-Control-Request-Headers", "authorization,content-type"));
+    HttpResponse<String> discovery =
+        smart.fromOrigin("GET", "/demo/fhir/.well-known/smart-configuration", app, Map.of());
+    HttpResponse<String> token =
+        smart.fromOrigin(
+            "OPTIONS", "/demo/auth/token", app, Map.of("Access-Control-Request-Method", "POST"));
+
+    assertThat(preflight.statusCode()).as("no 401 for a preflight").isEqualTo(200);
+    for (HttpResponse<String> response : java.util.List.of(preflight, discovery, token)) {
+      assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
+          .as("%s %s", response.request().uri(), response.headers().map())
+          .contains(app);
+    }
+    assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers").orElse(""))
+        .containsIgnoringCase("authorization");
+  }
+
+  @Test
+  void anOriginElsewhereGetsNoCorsHeaders() {
+    HttpResponse<String> response =
+        smart.fromOrigin(
+            "GET", "/demo/fhir/.well-known/smart-configuration", "https://evil.example", Map.of());
+    assertThat(response.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
+  @Test
+  void aSearchWithoutAVersionFindsAnswersToAVersionedCanonical() {
+    String response =
+        "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"completed\","
+            + "\"questionnaire\":\"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain|1.1.0\","
+            + "\"subject\":{\"reference\":\"Patient/demo-sciatica\"},\"authored\":\"2026-11-27\"}";
+    String id =
+        CdsJson.mapper()
+            .readTree(smart.fhir("POST", "/QuestionnaireResponse", null, response).body())
+            .path("id")
+            .asString();
+    String q = "/QuestionnaireResponse?patient=demo-sciatica&questionnaire=";
+
+    assertThat(ids(q + "http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain"))
+        .contains(id);
+    assertThat(ids(q + "http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain%7C1.0.0"))
+        .doesNotContain(id);
+  }
+
+  private java.util.List<String> ids(String search) {
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (JsonNode entry :
+        CdsJson.mapper().readTree(smart.fhir("GET", search, null, null).body()).path("entry")) {
+      ids.add(entry.path("resource").path("id").asString());
+    }
+    return ids;
+  }
+
+  @Test
   void theChartWithoutATokenStillReadsEveryPatient() {
     assertThat(smart.fhir("GET", "/Patient/demo-pad", null, null).statusCode()).isEqualTo(200);
   }

@@ -134,6 +134,17 @@ public final class SmartFlow {
     return send(request.build());
   }
 
+  /** A request from a browser page on {@code origin} (CORS), with the given method. */
+  public HttpResponse<String> fromOrigin(
+      String method, String path, String origin, Map<String, String> headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(this.origin + path))
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .header("Origin", origin);
+    headers.forEach(request::header);
+    return send(request.build());
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(origin + path)).GET().build());
   }
