@@ -23,9 +23,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -63,9 +63,7 @@ final class AppBrowser implements AutoCloseable {
   private AppBrowser(WebDriver driver, Path profile) {
     this.driver = driver;
     this.profile = profile;
-    // generous: the first validation of a context loads HAPI's validator (about 20 s on a busy
-    // 2-core machine); a passing test never waits it out
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(90));
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
   }
 
   static AppBrowser start() throws IOException {
@@ -115,8 +113,15 @@ final class AppBrowser implements AutoCloseable {
   /** Waits for an attribute of the page's body, across the redirects of a sign-in. */
   void awaitBody(String attribute, String value) {
     try {
-      wait.ignoring(StaleElementReferenceException.class)
-          .until(d -> value.equals(d.findElement(By.tagName("body")).getAttribute(attribute)));
+      // read in one script call, and retried when a redirect replaces the page mid-call
+      wait.ignoring(WebDriverException.class)
+          .until(
+              d ->
+                  value.equals(
+                      ((JavascriptExecutor) d)
+                          .executeScript(
+                              "return document.body ? document.body.getAttribute(arguments[0]) : null;",
+                              attribute)));
     } catch (TimeoutException e) {
       throw new AssertionError(
           "no body["
@@ -259,6 +264,21 @@ final class AppBrowser implements AutoCloseable {
         + rule.getHelp()
         + " "
         + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
+  }
+
+  /**
+   * Waits once per server for HAPI's validator, built in the background at start-up (up to a minute
+   * on a busy machine): the first submit in a test then takes its usual second.
+   */
+  static void awaitValidator(LocalServer server) {
+    var response =
+        server.postJson(
+            "/app/api/questionnaire-responses/validate",
+            "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"in-progress\","
+                + "\"questionnaire\":\"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain\","
+                + "\"subject\":{\"reference\":\"Patient/warm-up\"},"
+                + "\"authored\":\"2026-11-27T00:00:00Z\"}");
+    assertThat(response.statusCode()).as(response.body()).isIn(200, 422);
   }
 
   static int freePort() {

@@ -36,6 +36,7 @@ class QuestionnaireAppBrowserTest {
   private static final int PORT = AppBrowser.freePort();
   private static final String BASE = "http://127.0.0.1:" + PORT;
   private static AppBrowser browser;
+  private static boolean validatorReady;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -63,6 +64,10 @@ class QuestionnaireAppBrowserTest {
   @BeforeEach
   void oneWindow() {
     assumeTrue(browser != null, AppBrowser.MISSING_CHROMIUM);
+    if (!validatorReady) {
+      AppBrowser.awaitValidator(server);
+      validatorReady = true;
+    }
     List<String> handles = new ArrayList<>(browser.driver.getWindowHandles());
     for (String handle : handles.subList(1, handles.size())) {
       browser.driver.switchTo().window(handle).close();

@@ -33,6 +33,7 @@ class QuestionnaireAppExpiredTokenBrowserTest {
   private static final int PORT = AppBrowser.freePort();
   private static final String BASE = "http://127.0.0.1:" + PORT;
   private static AppBrowser browser;
+  private static boolean validatorReady;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -60,6 +61,10 @@ class QuestionnaireAppExpiredTokenBrowserTest {
   @BeforeEach
   void chromium() {
     assumeTrue(browser != null, AppBrowser.MISSING_CHROMIUM);
+    if (!validatorReady) {
+      AppBrowser.awaitValidator(server);
+      validatorReady = true;
+    }
   }
 
   @Test

@@ -28,6 +28,7 @@ class QuestionnaireAppRejectedWriteBrowserTest {
   private static final int PORT = AppBrowser.freePort();
   private static final String BASE = "http://127.0.0.1:" + PORT;
   private static AppBrowser browser;
+  private static boolean validatorReady;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
@@ -55,6 +56,10 @@ class QuestionnaireAppRejectedWriteBrowserTest {
   @BeforeEach
   void chromium() {
     assumeTrue(browser != null, AppBrowser.MISSING_CHROMIUM);
+    if (!validatorReady) {
+      AppBrowser.awaitValidator(server);
+      validatorReady = true;
+    }
   }
 
   @Test
