@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.CauseAssessment;
@@ -26,6 +27,8 @@ import org.nocturne.clinical.Threshold;
  * come from the model and the knowledge file; nothing is written here.
  */
 final class AssessmentView {
+  private static final Pattern EVIDENCE_TAG = Pattern.compile("\\s*\\[(?:V|V-weak|M)\\]");
+
   private final Knowledge knowledge;
 
   AssessmentView(Knowledge knowledge) {
@@ -106,7 +109,7 @@ final class AssessmentView {
       Map<String, Object> f = new LinkedHashMap<>();
       f.put("text", finding.text());
       f.put("points", finding.points());
-      f.put("basis", finding.basis());
+      f.put("basis", readable(finding.basis()));
       f.put("guidelines", guidelines(finding.basis()));
       f.put("evidence", finding.evidence());
       out.add(f);
@@ -122,7 +125,7 @@ final class AssessmentView {
     f.put("urgency", raised.urgency().name().toLowerCase(java.util.Locale.ROOT));
     f.put("text", guidance.text());
     f.put("action", guidance.action());
-    f.put("source", guidance.source());
+    f.put("source", readable(guidance.source()));
     f.put("guidelines", guidelines(guidance.source()));
     f.put("findings", findings(raised.findings(), bases));
     return f;
@@ -135,7 +138,7 @@ final class AssessmentView {
     s.put("label", text.label());
     s.put("reason", recommendation.reason());
     s.put("urgent", recommendation.urgent());
-    s.put("source", text.source());
+    s.put("source", readable(text.source()));
     s.put("guidelines", guidelines(text.source()));
     s.put("evidence", recommendation.evidence());
     return s;
@@ -150,7 +153,7 @@ final class AssessmentView {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("key", threshold.key());
         t.put("value", knowledge.value(threshold));
-        t.put("source", source);
+        t.put("source", readable(source));
         t.put("guidelines", guidelines(source));
         out.add(t);
       }
@@ -162,7 +165,7 @@ final class AssessmentView {
     Map<String, Object> a = new LinkedHashMap<>();
     a.put("code", advice.key());
     a.put("text", text);
-    a.put("source", source);
+    a.put("source", readable(source));
     return a;
   }
 
@@ -174,7 +177,7 @@ final class AssessmentView {
     e.put("drugs", effect.drugs().stream().map(d -> d.name()).toList());
     e.put("text", guidance.text());
     e.put("action", guidance.action());
-    e.put("source", guidance.source());
+    e.put("source", readable(guidance.source()));
     e.put("guidelines", guidelines(guidance.source()));
     e.put("findings", findings(effect.findings(), bases));
     e.put("evidence", effect.evidence());
@@ -199,5 +202,13 @@ final class AssessmentView {
     return knowledge.guidelines(source).stream()
         .map(g -> Map.of("name", g.name(), "url", g.url()))
         .toList();
+  }
+
+  /**
+   * A source as a reader sees it: without the reference's evidence tags ({@code [V]} checked,
+   * {@code [V-weak]}, {@code [M]}), which are for the people who maintain the knowledge file.
+   */
+  static String readable(String source) {
+    return source == null ? null : EVIDENCE_TAG.matcher(source).replaceAll("").strip();
   }
 }
