@@ -154,6 +154,8 @@
   const day = (value) => (value ? String(value).slice(0, 10) : '');
 
   async function openPatient(id) {
+    // the app links back to /demo/index.html#patient=<id>
+    history.replaceState(null, '', `#patient=${encodeURIComponent(id)}`);
     document.querySelectorAll('#patient-list button').forEach((b) => b.setAttribute('aria-current', String(b.dataset.patientId === id)));
     state.drafts = [];
     state.signReviewed = false;
@@ -361,10 +363,10 @@
       actions.append(button);
     }
     for (const link of card.links || []) {
-      if (link.type === 'smart') {
-        actions.append(
-          el('button', { type: 'button', className: 'smart-link', disabled: true, title: 'SMART app launch is not part of the demo yet' }, `${link.label} (SMART app: not in the demo yet)`),
-        );
+      if (link.type === 'smart' && /^https?:/i.test(link.url || '')) {
+        const button = el('button', { type: 'button', className: 'smart-link' }, `${link.label} (SMART app, opens in a new tab)`);
+        button.addEventListener('click', () => launchApp(link, outcome));
+        actions.append(button);
       } else if (link.type === 'absolute' && /^https?:/i.test(link.url || '')) {
         actions.append(externalLink(link.url, link.label, 'card-link'));
       }
@@ -373,6 +375,37 @@
     if (card.uuid) article.append(overrideForm(card, serviceId, key, article, outcome));
     article.append(outcome);
     return article;
+  }
+
+  // ---- SMART app launch (CDS Hooks 2.0 §Link: the EHR adds launch and iss) ----
+  /** Creates a launch context for the patient in view and opens the app with it. */
+  async function launchApp(link, outcome) {
+    // opened at once, in the click: a window opened after an await is a blocked pop-up
+    const tab = window.open('about:blank', '_blank');
+    try {
+      const response = await fetch('/demo/api/launch', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ patient: state.patient.id, appContext: link.appContext }),
+      });
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const { launch } = await response.json();
+      const url = `${link.url}${link.url.includes('?') ? '&' : '?'}iss=${encodeURIComponent(FHIR)}&launch=${encodeURIComponent(launch)}`;
+      state.launchedFor = state.patient.id;
+      if (tab) tab.location.href = url;
+      else window.location.href = url;
+    } catch (error) {
+      if (tab) tab.close();
+      outcome.textContent = `The app could not be launched: ${error.message}`;
+    }
+  }
+
+  /** Back from the app: the chart and its cards as the answers left them. */
+  async function returnedFromApp() {
+    if (document.visibilityState !== 'visible' || !state.launchedFor || !state.patient) return;
+    if (state.launchedFor !== state.patient.id) return;
+    state.launchedFor = null;
+    await openPatient(state.patient.id);
   }
 
   function externalLink(url, label, className) {
@@ -557,6 +590,10 @@
       for (const service of discovery.services || []) state.services[service.id] = service;
       await loadPatients();
       $('cds-status').textContent = 'Choose a patient.';
+      window.addEventListener('focus', returnedFromApp);
+      document.addEventListener('visibilitychange', returnedFromApp);
+      const linked = /^#patient=([A-Za-z0-9\-.]{1,64})$/.exec(location.hash);
+      if (linked) await openPatient(decodeURIComponent(linked[1]));
       document.body.dataset.ready = 'true';
     } catch (error) {
       $('cds-status').textContent = `The demo could not start: ${error.message}`;

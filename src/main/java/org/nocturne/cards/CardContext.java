@@ -8,10 +8,11 @@ import java.util.Objects;
  * @param hookInstance the call's hookInstance; card and suggestion uuids derive from it
  * @param patientId the FHIR id of the patient, for the subject of suggested orders
  * @param publicBaseUrl the absolute URL at which this service is reached (links must be absolute)
- * @param questionnaireLaunchUrl a SMART launch URL for a questionnaire app, or {@code null}
+ * @param appLaunchUrl the SMART launch URL of the questionnaire app, or {@code null} when there is
+ *     none
  */
 public record CardContext(
-    String hookInstance, String patientId, String publicBaseUrl, String questionnaireLaunchUrl) {
+    String hookInstance, String patientId, String publicBaseUrl, String appLaunchUrl) {
   public CardContext {
     Objects.requireNonNull(hookInstance, "hookInstance");
     Objects.requireNonNull(patientId, "patientId");
@@ -28,6 +29,21 @@ public record CardContext(
         .nameUUIDFromBytes(
             (hookInstance + "|" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8))
         .toString();
+  }
+
+  /**
+   * A {@code smart} link to the questionnaire app opening on one view; {@code appContext} is a
+   * string (2.0 §Link) holding the JSON the app reads.
+   */
+  java.util.Optional<org.nocturne.cdshooks.Link> app(String label, String view) {
+    return appLaunchUrl == null
+        ? java.util.Optional.empty()
+        : java.util.Optional.of(
+            new org.nocturne.cdshooks.Link(
+                label,
+                appLaunchUrl,
+                org.nocturne.cdshooks.LinkType.SMART,
+                "{\"view\":\"" + view + "\"}"));
   }
 
   String url(String path) {

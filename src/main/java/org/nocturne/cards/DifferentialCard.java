@@ -78,6 +78,8 @@ final class DifferentialCard {
               context.url(EducationLinks.path(leading.cause(), assessment.withheldAdvice()))));
     }
     links.addAll(GuidelineLinks.of(knowledge, text.sources()));
+    // the full reasoning (every finding, thresholds, what is missing) does not fit a card
+    context.app("Full assessment in the Nocturne app", "assessment").ifPresent(links::add);
     return Optional.of(
         new Card(
             context.uuid(key),

@@ -5,7 +5,6 @@ import java.util.Optional;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.Link;
-import org.nocturne.cdshooks.LinkType;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.Complaint;
 
@@ -15,22 +14,19 @@ import org.nocturne.clinical.Complaint;
  * with its date.
  */
 final class QuestionnaireCard {
-  static final String CANONICAL = "http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain";
 
   Optional<Card> render(Assessment assessment, CardContext context) {
     if (assessment.questionnaireAnswered()) {
       return Optional.empty();
     }
     Link link =
-        context.questionnaireLaunchUrl() == null
-            ? Link.absolute(
-                "The Nocturne questionnaire (FHIR R4)",
-                context.url("/fhir/Questionnaire/nocturnal-leg-pain"))
-            : new Link(
-                "Open the Nocturne questionnaire",
-                context.questionnaireLaunchUrl(),
-                LinkType.SMART,
-                "{\"questionnaire\":\"" + CANONICAL + "\"}");
+        context
+            .app("Open the Nocturne questionnaire", "questionnaire")
+            .orElseGet(
+                () ->
+                    Link.absolute(
+                        "The Nocturne questionnaire (FHIR R4)",
+                        context.url("/fhir/Questionnaire/nocturnal-leg-pain")));
     Complaint complaint = assessment.complaint();
     String last =
         complaint.questionnaireOutOfDate()

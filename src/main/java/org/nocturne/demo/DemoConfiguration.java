@@ -5,9 +5,12 @@ import ca.uhn.fhir.rest.server.RestfulServer;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -17,14 +20,40 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty("nocturne.demo.enabled")
+@EnableConfigurationProperties(DemoProperties.class)
 class DemoConfiguration {
 
   @Bean
-  DemoFhirServer demoFhirServer(ObjectProvider<FhirContext> fhir, ObjectProvider<Clock> clock) {
+  DemoAuthorizationServer demoAuthorizationServer(
+      DemoProperties properties, ObjectProvider<Clock> clock) {
+    return new DemoAuthorizationServer(
+        clock.getIfAvailable(Clock::systemUTC), properties.auth().tokenLifetime());
+  }
+
+  @Bean
+  DemoFhirServer demoFhirServer(
+      ObjectProvider<FhirContext> fhir,
+      ObjectProvider<Clock> clock,
+      DemoAuthorizationServer authorization,
+      DemoProperties properties) {
     FhirContext context = fhir.getIfAvailable(FhirContext::forR4Cached);
     DemoFhirServer server = new DemoFhirServer(context);
     new DemoData(context, clock.getIfAvailable(Clock::systemUTC)).loadInto(server);
+    server.register(new DemoFhirGuard(authorization));
+    server.register(new SmartCapabilities());
+    if (properties.fhir().rejectWrites()) {
+      server.register(new DemoRejectWrites());
+    }
     return server;
+  }
+
+  @Bean
+  FilterRegistrationBean<SmartConfigurationFilter> smartConfiguration() {
+    FilterRegistrationBean<SmartConfigurationFilter> registration =
+        new FilterRegistrationBean<>(new SmartConfigurationFilter());
+    registration.addUrlPatterns(SmartConfigurationFilter.PATH);
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+    return registration;
   }
 
   @Bean

@@ -67,8 +67,17 @@ final class DemoData {
         log.warn("Demo file {} skipped: {}", file.getFilename(), e.getMessage());
       }
     }
+    server.store(clinician());
     log.info("Demo EHR: {} synthetic patients loaded, dates moved by {} days", patients, days);
     return patients;
+  }
+
+  /** The chart's signed-in user, the {@code fhirUser} of the app's id_token. */
+  static org.hl7.fhir.r4.model.Practitioner clinician() {
+    org.hl7.fhir.r4.model.Practitioner clinician = new org.hl7.fhir.r4.model.Practitioner();
+    clinician.setId("demo-physician");
+    clinician.addName().setFamily("Demo").addGiven("Dana").addPrefix("Dr");
+    return clinician;
   }
 
   /** Moves every date and date-time of the resource by {@code days}, except a birth date. */

@@ -12,6 +12,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.ServiceRequest;
@@ -29,6 +30,8 @@ final class DemoFhirServer {
 
   DemoFhirServer(FhirContext fhir) {
     providers.put(Patient.class, new HashMapResourceProvider<>(fhir, Patient.class));
+    // the signed-in user of the app's id_token (fhirUser)
+    providers.put(Practitioner.class, new HashMapResourceProvider<>(fhir, Practitioner.class));
     providers.put(
         Condition.class,
         new PatientSearchProvider<>(
@@ -89,6 +92,18 @@ final class DemoFhirServer {
     // The chart always wants the current record; a 304 from a browser cache only adds log noise.
     server.setETagSupport(ETagSupportEnum.DISABLED);
     server.setResourceProviders(List.copyOf(providers.values()));
+  }
+
+  /** Guards (access control, test settings) run on every request, in order. */
+  void register(Object interceptor) {
+    server.registerInterceptor(interceptor);
+  }
+
+  /** The names of the resource types this server holds ({@code Patient}, ...). */
+  java.util.Set<String> resourceTypes() {
+    return providers.keySet().stream()
+        .map(Class::getSimpleName)
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   RestfulServer servlet() {

@@ -111,9 +111,19 @@ final class PatientSearchProvider<T extends Resource> extends HashMapResourcePro
             && Objects.equals(fields.status().apply(resource), status.getValue()));
   }
 
+  /**
+   * FHIR search on a canonical: without {@code |version} it matches every version (a response to
+   * {@code ...nocturnal-leg-pain|1.1.0} answers {@code questionnaire=...nocturnal-leg-pain}).
+   */
   private boolean answers(T resource, UriParam questionnaire) {
-    return questionnaire == null
-        || (fields.questionnaire() != null
-            && Objects.equals(fields.questionnaire().apply(resource), questionnaire.getValue()));
+    if (questionnaire == null) {
+      return true;
+    }
+    String value = fields.questionnaire() == null ? null : fields.questionnaire().apply(resource);
+    if (value == null) {
+      return false;
+    }
+    String wanted = questionnaire.getValue();
+    return value.equals(wanted) || (!wanted.contains("|") && value.startsWith(wanted + "|"));
   }
 }

@@ -27,7 +27,7 @@ final class PatientAssessor {
   private final CauseModel model;
   private final Clock clock;
   private final Supplier<String> publicBaseUrl;
-  private final String questionnaireLaunchUrl;
+  private final AppLaunchUrl appLaunchUrl;
 
   PatientAssessor(
       RecordReader reader,
@@ -35,13 +35,13 @@ final class PatientAssessor {
       CauseModel model,
       Clock clock,
       Supplier<String> publicBaseUrl,
-      String questionnaireLaunchUrl) {
+      AppLaunchUrl appLaunchUrl) {
     this.reader = reader;
     this.mapper = mapper;
     this.model = model;
     this.clock = clock;
     this.publicBaseUrl = publicBaseUrl;
-    this.questionnaireLaunchUrl = questionnaireLaunchUrl;
+    this.appLaunchUrl = appLaunchUrl;
   }
 
   Assessed assess(HookCall call) {
@@ -63,7 +63,7 @@ final class PatientAssessor {
               call.request().hookInstance(),
               call.patientId(),
               publicBaseUrl.get(),
-              questionnaireLaunchUrl);
+              appLaunchUrl.get());
       return new Assessed(facts, model.assess(facts, today), today, cards);
     } catch (InvalidFhirDataException e) {
       // only an unreadable patient stops the call: without it there is no assessment (2.0 §412)

@@ -2,6 +2,7 @@ package org.nocturne.service;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
+import org.nocturne.app.AppProperties;
 import org.nocturne.cards.CardRenderer;
 import org.nocturne.cdshooks.security.PublicBaseUrl;
 import org.nocturne.clinical.CauseModel;
@@ -20,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * file and the code lists are loaded and checked here, so a broken one stops the start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CardsProperties.class)
+@EnableConfigurationProperties({CardsProperties.class, AppProperties.class})
 class ServiceConfiguration {
 
   @Bean
@@ -54,21 +55,28 @@ class ServiceConfiguration {
     return new CardRenderer(knowledge, fhir);
   }
 
+  /** The one cause model: the services and the questionnaire app's assessment share it. */
+  @Bean
+  CauseModel causeModel(Knowledge knowledge, CardsProperties cards) {
+    return new CauseModel(knowledge, cards.window());
+  }
+
   @Bean
   PatientAssessor patientAssessor(
       FhirContext fhir,
       CodeSets codes,
-      Knowledge knowledge,
+      CauseModel causeModel,
       Clock clock,
       PublicBaseUrl publicBaseUrl,
-      CardsProperties cards) {
+      CardsProperties cards,
+      AppProperties app) {
     return new PatientAssessor(
         new RecordReader(fhir),
         new FactsMapper(codes),
-        new CauseModel(knowledge, cards.window()),
+        causeModel,
         clock,
         publicBaseUrl,
-        cards.questionnaireLaunchUrl());
+        new AppLaunchUrl(cards.questionnaireLaunchUrl(), app.enabled(), publicBaseUrl));
   }
 
   @Bean

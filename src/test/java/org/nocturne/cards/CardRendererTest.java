@@ -85,7 +85,42 @@ class CardRendererTest {
                 "h-1", "p1", "https://cds.example.org", "https://app.example.org/launch"));
 
     assertThat(cards.get(0).links().get(0).type()).isEqualTo(LinkType.SMART);
-    assertThat(cards.get(0).links().get(0).appContext()).contains("nocturnal-leg-pain");
+    assertThat(cards.get(0).links().get(0).url()).isEqualTo("https://app.example.org/launch");
+    assertThat(cards.get(0).links().get(0).appContext()).isEqualTo("{\"view\":\"questionnaire\"}");
+  }
+
+  @Test
+  void withTheAppTheDifferentialCardLinksToTheFullAssessment() {
+    var report =
+        SymptomReport.builder("QuestionnaireResponse/q")
+            .authored(TODAY)
+            .yes(Item.RELIEF_MOVING, Item.WORSE_EVENING_AT_REST)
+            .build();
+    var withApp =
+        render(
+            facts(report),
+            new CardContext(
+                "h-1", "p1", "https://cds.example.org", "https://cds.example.org/app/launch"));
+    var withoutApp = render(facts(report), CONTEXT);
+
+    var smart =
+        withApp.stream()
+            .flatMap(
+                card ->
+                    card.links() == null ? java.util.stream.Stream.empty() : card.links().stream())
+            .filter(link -> link.type() == LinkType.SMART)
+            .toList();
+    assertThat(smart).hasSize(1);
+    assertThat(smart.get(0).url()).isEqualTo("https://cds.example.org/app/launch");
+    assertThat(smart.get(0).appContext()).isEqualTo("{\"view\":\"assessment\"}");
+    assertThat(
+            withoutApp.stream()
+                .flatMap(
+                    card ->
+                        card.links() == null
+                            ? java.util.stream.Stream.empty()
+                            : card.links().stream()))
+        .noneMatch(link -> link.type() == LinkType.SMART);
   }
 
   @Test

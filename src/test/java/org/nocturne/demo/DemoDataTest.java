@@ -35,10 +35,10 @@ class DemoDataTest {
   }
 
   @Test
-  void elevenSyntheticAdultsLoad_eachWithAName() {
+  void twelveSyntheticAdultsLoad_eachWithAName() {
     List<Patient> patients = loaded().all(Patient.class);
 
-    assertThat(patients).hasSize(11);
+    assertThat(patients).hasSize(12);
     assertThat(patients).allSatisfy(p -> assertThat(p.getNameFirstRep().getFamily()).isNotBlank());
     assertThat(patients)
         .allSatisfy(
@@ -48,7 +48,7 @@ class DemoDataTest {
   }
 
   @Test
-  void everyPatientButTheOneWithoutAComplaint_answeredTheQuestionnaireWithinThirtyDaysOfToday() {
+  void everyPatientButTheTwoWithoutAnswers_answeredTheQuestionnaireWithinThirtyDaysOfToday() {
     DemoFhirServer server = loaded();
     Map<String, QuestionnaireResponse> latest =
         server.all(QuestionnaireResponse.class).stream()
@@ -60,7 +60,8 @@ class DemoDataTest {
 
     for (Patient patient : server.all(Patient.class)) {
       String id = patient.getIdElement().getIdPart();
-      if (id.equals("demo-no-complaint")) {
+      // no complaint; a complaint on the problem list but no answers yet (the app's browser tests)
+      if (id.equals("demo-no-complaint") || id.equals("demo-unanswered")) {
         assertThat(latest).doesNotContainKey(id);
         continue;
       }

@@ -54,6 +54,7 @@ class DemoFhirServerTest {
         "demo-arthritis",
         "demo-pad",
         "demo-venous",
+        "demo-unanswered",
         "demo-no-complaint"
       })
   void theServiceFetchingFromTheDemoServer_givesTheSameCardsAsAFullPrefetch(String patientId) {

@@ -320,7 +320,13 @@ class DeployManifestsTest {
             .getSecurityContext()
             .getRunAsUser();
 
-    assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count()).isEqualTo(2);
+    assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count()).isEqualTo(3);
+    // the build stage gets Node 20 and npm for the questionnaire app (README: prerequisites)
+    assertThat(dockerfile)
+        .containsPattern("(?m)^FROM node:20[-.\\w]* AS node$")
+        .contains("COPY --from=node /usr/local/bin/node ")
+        .contains("COPY --from=node /usr/local/lib/node_modules/npm ");
+    assertThat(Files.readString(Path.of(".dockerignore"))).contains("src/main/app/node_modules/");
     Matcher user = Pattern.compile("(?m)^USER (\\d+)").matcher(dockerfile);
     assertThat(user.find()).isTrue();
     assertThat(Long.parseLong(user.group(1))).isEqualTo(runAsUser).isPositive();

@@ -40,6 +40,8 @@ class PrefetchFallbackEndToEndTest {
   static void properties(DynamicPropertyRegistry registry) {
     registry.add("server.port", () -> PORT);
     registry.add("nocturne.prefetch.allowed-fhir-servers[0]", () -> FHIR_BASE);
+    // production's cache: local has none (the demo chart must see the app's answers at once)
+    registry.add("nocturne.prefetch.cache-ttl", () -> "60s");
   }
 
   private final LocalServer server = new LocalServer(PORT);

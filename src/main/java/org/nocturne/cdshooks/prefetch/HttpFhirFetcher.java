@@ -34,6 +34,9 @@ final class HttpFhirFetcher implements FhirFetcher {
   private final PrefetchProperties properties;
   private final Cache<String, JsonNode> cache;
 
+  /**
+   * @param cache results by server, query and token hash; {@code null} caches nothing
+   */
   HttpFhirFetcher(PrefetchProperties properties, Cache<String, JsonNode> cache) {
     this.properties = properties;
     this.cache = cache;
@@ -55,8 +58,9 @@ final class HttpFhirFetcher implements FhirFetcher {
       CallBudget budget) {
     String base = fhirServer.endsWith("/") ? fhirServer : fhirServer + "/";
     String token = authorization == null ? null : authorization.accessToken();
-    String key = base + relativeUrl + "#" + sha256(token);
-    JsonNode cached = cache.getIfPresent(key);
+    // without a cache (the app's fetches) not even the token's hash is kept
+    String key = cache == null ? null : base + relativeUrl + "#" + sha256(token);
+    JsonNode cached = cache == null ? null : cache.getIfPresent(key);
     if (cached != null) {
       return CompletableFuture.completedFuture(
           new PrefetchValue.Data(cached, PrefetchValue.Origin.CACHED));
@@ -107,9 +111,10 @@ final class HttpFhirFetcher implements FhirFetcher {
     String type = resource.path("resourceType").asString("");
     if (!type.equals(expectedResourceType)) {
       return new PrefetchValue.Unavailable(
-          "the FHIR server returned another resource type than " + expectedResourceType);
+          "the FHIR server returned another resource type than " + expectedResourceType,
+          PrefetchValue.Failure.BAD_ANSWER);
     }
-    if (nextLink(resource) == null || single) {
+    if (cache != null && (nextLink(resource) == null || single)) {
       // a result cut short by the page or byte limit is not reused: the next call may get all
       cache.put(key, resource);
     }
@@ -188,16 +193,21 @@ final class HttpFhirFetcher implements FhirFetcher {
           .thenApply(
               response -> {
                 if (response.statusCode() / 100 != 2) {
-                  throw new FetchFailed("the FHIR server answered HTTP " + response.statusCode());
+                  throw new FetchFailed(
+                      "the FHIR server answered HTTP " + response.statusCode(),
+                      failureOf(response.statusCode()));
                 }
                 try {
                   JsonNode json = CdsJson.mapper().readTree(response.body());
                   if (json == null || !json.isObject()) {
-                    throw new FetchFailed("the FHIR server's answer is not a FHIR resource");
+                    throw new FetchFailed(
+                        "the FHIR server's answer is not a FHIR resource",
+                        PrefetchValue.Failure.BAD_ANSWER);
                   }
                   return json;
                 } catch (JacksonException e) {
-                  throw new FetchFailed("the FHIR server's answer is not JSON");
+                  throw new FetchFailed(
+                      "the FHIR server's answer is not JSON", PrefetchValue.Failure.BAD_ANSWER);
                 }
               });
     }
@@ -216,34 +226,48 @@ final class HttpFhirFetcher implements FhirFetcher {
   /** Fixed phrases only: the reason reaches the card and the log. */
   private static PrefetchValue failure(Throwable error) {
     for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      String reason = reason(cause);
-      if (reason != null) {
-        return new PrefetchValue.Unavailable(reason);
+      PrefetchValue.Unavailable known = known(cause);
+      if (known != null) {
+        return known;
       }
       if (cause.getCause() == cause) {
         break;
       }
     }
-    return new PrefetchValue.Unavailable("the FHIR server could not be reached");
+    return new PrefetchValue.Unavailable(
+        "the FHIR server could not be reached", PrefetchValue.Failure.UNREACHABLE);
   }
 
-  private static String reason(Throwable cause) {
+  private static PrefetchValue.Unavailable known(Throwable cause) {
     if (cause instanceof FetchFailed failed) {
-      return failed.getMessage();
+      return new PrefetchValue.Unavailable(failed.getMessage(), failed.failure);
     }
     if (cause instanceof LimitedBody.TooLarge) {
-      return "the FHIR server's answer is over the size limit";
+      return new PrefetchValue.Unavailable(
+          "the FHIR server's answer is over the size limit", PrefetchValue.Failure.BAD_ANSWER);
     }
     if (cause instanceof LimitedBody.Cancelled || cause instanceof CancellationException) {
-      return "the call's time budget ended first";
+      return new PrefetchValue.Unavailable(
+          "the call's time budget ended first", PrefetchValue.Failure.TIMEOUT);
     }
     if (cause instanceof HttpTimeoutException) {
-      return "the FHIR server did not answer in time";
+      return new PrefetchValue.Unavailable(
+          "the FHIR server did not answer in time", PrefetchValue.Failure.TIMEOUT);
     }
     if (cause instanceof ConnectException) {
-      return "the FHIR server refused the connection";
+      return new PrefetchValue.Unavailable(
+          "the FHIR server refused the connection", PrefetchValue.Failure.UNREACHABLE);
     }
     return null;
+  }
+
+  private static PrefetchValue.Failure failureOf(int status) {
+    return switch (status) {
+      case 401 -> PrefetchValue.Failure.UNAUTHORIZED;
+      case 403 -> PrefetchValue.Failure.FORBIDDEN;
+      case 404, 410 -> PrefetchValue.Failure.NOT_FOUND;
+      default -> PrefetchValue.Failure.BAD_ANSWER;
+    };
   }
 
   /**
@@ -283,8 +307,11 @@ final class HttpFhirFetcher implements FhirFetcher {
 
   /** A failed fetch with a reason fit for logs: no URL, no token, no content. */
   private static final class FetchFailed extends RuntimeException {
-    FetchFailed(String reason) {
+    private final PrefetchValue.Failure failure;
+
+    FetchFailed(String reason, PrefetchValue.Failure failure) {
       super(reason, null, false, false);
+      this.failure = failure;
     }
   }
 }

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.nocturne.cdshooks.CdsHooksProperties;
+import org.nocturne.cdshooks.CdsServiceRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -46,6 +48,16 @@ public class PrefetchConfiguration {
   @Bean
   FhirFetcher fhirFetcher(PrefetchProperties properties, Cache<String, JsonNode> prefetchCache) {
     return new HttpFhirFetcher(properties, prefetchCache);
+  }
+
+  /** The questionnaire app's fetches: the fallback's fetcher and budgets, with no cache. */
+  @Bean
+  PatientFetch patientFetch(
+      CdsServiceRegistry registry, PrefetchProperties properties, CdsHooksProperties cdsHooks) {
+    return new PatientFetch(
+        registry,
+        new PrefetchResolver(new HttpFhirFetcher(properties, null), properties.budget()),
+        cdsHooks.maxCallBytes());
   }
 
   @Bean

@@ -61,6 +61,39 @@ public final class PrefetchResolver {
     return new Prefetch(values);
   }
 
+  /**
+   * Fetches every template for one context from one FHIR server, outside a hook call (the
+   * questionnaire app): the same fetcher, time budget and byte budget as a call's fallback.
+   */
+  Prefetch fetchAll(
+      Map<String, PrefetchTemplate> templates,
+      JsonNode context,
+      String fhirServer,
+      FhirAuthorization authorization,
+      CallBudget callBudget) {
+    Map<String, CompletableFuture<PrefetchValue>> pending = new LinkedHashMap<>();
+    try {
+      templates.forEach(
+          (key, template) ->
+              pending.put(
+                  key,
+                  template
+                      .resolve(context)
+                      .map(
+                          url ->
+                              fetcher.fetch(
+                                  fhirServer,
+                                  authorization,
+                                  url,
+                                  template.expectedResourceType(),
+                                  callBudget))
+                      .orElseGet(() -> unavailable("its template has no value in this context"))));
+      return new Prefetch(await(pending));
+    } finally {
+      callBudget.close();
+    }
+  }
+
   /** Waits for every fetch until the budget runs out; what is not back by then is unavailable. */
   private Map<String, PrefetchValue> await(Map<String, CompletableFuture<PrefetchValue>> pending) {
     long deadline = System.nanoTime() + budget.toNanos();
@@ -78,7 +111,8 @@ public final class PrefetchResolver {
             new PrefetchValue.Unavailable(
                 "timeout: the FHIR server did not answer within the "
                     + budget.toMillis()
-                    + " ms budget"));
+                    + " ms budget",
+                PrefetchValue.Failure.TIMEOUT));
       } catch (ExecutionException e) {
         values.put(entry.getKey(), new PrefetchValue.Unavailable("the fetch failed"));
       } catch (InterruptedException e) {

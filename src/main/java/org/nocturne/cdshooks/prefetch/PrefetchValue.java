@@ -18,8 +18,37 @@ public sealed interface PrefetchValue {
   /** The EHR sent an OperationOutcome in place of the data. */
   record ClientError(JsonNode operationOutcome) implements PrefetchValue {}
 
-  /** Absent from the request and not obtainable from the FHIR server; the reason is loggable. */
-  record Unavailable(String reason) implements PrefetchValue {}
+  /**
+   * Absent from the request and not obtainable from the FHIR server; the reason is loggable, the
+   * failure says what kind of answer the server gave, for callers that report it (the app).
+   */
+  record Unavailable(String reason, Failure failure) implements PrefetchValue {
+    public Unavailable {
+      failure = failure == null ? Failure.OTHER : failure;
+    }
+
+    public Unavailable(String reason) {
+      this(reason, Failure.OTHER);
+    }
+  }
+
+  /** Why a fetch failed, as far as the FHIR server's answer tells. */
+  enum Failure {
+    /** HTTP 401: the token was refused (expired, revoked, unknown). */
+    UNAUTHORIZED,
+    /** HTTP 403: the token does not allow this read. */
+    FORBIDDEN,
+    /** HTTP 404 or 410. */
+    NOT_FOUND,
+    /** Another error status, an answer that is not the FHIR asked for, or one over the limits. */
+    BAD_ANSWER,
+    /** No answer in time. */
+    TIMEOUT,
+    /** No connection. */
+    UNREACHABLE,
+    /** Not fetched for a reason of the caller's (no server, not allowed, no template value). */
+    OTHER
+  }
 
   /** Where data came from, for logs and metrics. */
   enum Origin {

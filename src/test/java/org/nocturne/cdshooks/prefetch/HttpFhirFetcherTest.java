@@ -135,6 +135,46 @@ class HttpFhirFetcherTest {
   }
 
   @Test
+  void eachFailureSaysWhatKindItIs() {
+    for (int status : new int[] {401, 403, 404, 500}) {
+      FHIR.stubFor(
+          get(urlPathEqualTo("/fhir/Patient/" + status))
+              .willReturn(aResponse().withStatus(status)));
+    }
+
+    assertThat(failure(fetch("Patient/401", "Patient")))
+        .isEqualTo(PrefetchValue.Failure.UNAUTHORIZED);
+    assertThat(failure(fetch("Patient/403", "Patient"))).isEqualTo(PrefetchValue.Failure.FORBIDDEN);
+    assertThat(failure(fetch("Patient/404", "Patient"))).isEqualTo(PrefetchValue.Failure.NOT_FOUND);
+    assertThat(failure(fetch("Patient/500", "Patient")))
+        .isEqualTo(PrefetchValue.Failure.BAD_ANSWER);
+    assertThat(
+            failure(
+                fetcher.fetch("http://127.0.0.1:1/fhir", TOKEN, "Patient/p1", "Patient").join()))
+        .isEqualTo(PrefetchValue.Failure.UNREACHABLE);
+  }
+
+  @Test
+  void withoutACacheEveryFetchGoesToTheServerAndNothingIsKept() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/Patient/p1"))
+            .willReturn(okJson("{\"resourceType\":\"Patient\",\"id\":\"p1\"}")));
+    var uncached = new HttpFhirFetcher(PROPERTIES, null);
+
+    uncached.fetch(base(), TOKEN, "Patient/p1", "Patient").join();
+    var second = uncached.fetch(base(), TOKEN, "Patient/p1", "Patient").join();
+
+    assertThat(((PrefetchValue.Data) second).origin()).isEqualTo(PrefetchValue.Origin.FETCHED);
+    FHIR.verify(2, getRequestedFor(urlPathEqualTo("/fhir/Patient/p1")));
+    assertThat(cache.estimatedSize()).isZero();
+  }
+
+  private static PrefetchValue.Failure failure(PrefetchValue value) {
+    assertThat(value).isInstanceOf(PrefetchValue.Unavailable.class);
+    return ((PrefetchValue.Unavailable) value).failure();
+  }
+
+  @Test
   void garbageAndTheWrongResourceTypeAreUnavailable() {
     FHIR.stubFor(
         get(urlPathEqualTo("/fhir/Patient/garbage"))

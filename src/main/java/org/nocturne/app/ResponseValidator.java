@@ -1,0 +1,179 @@
+package org.nocturne.app;
+
+import ca.uhn.fhir.context.FhirContext;
+import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
+import ca.uhn.fhir.context.support.IValidationSupport;
+import ca.uhn.fhir.validation.FhirValidator;
+import ca.uhn.fhir.validation.ResultSeverityEnum;
+import ca.uhn.fhir.validation.SingleValidationMessage;
+import ca.uhn.fhir.validation.ValidationOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.hl7.fhir.common.hapi.validation.support.CommonCodeSystemsTerminologyService;
+import org.hl7.fhir.common.hapi.validation.support.InMemoryTerminologyServerValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.PrePopulatedValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.SnapshotGeneratingValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
+import org.hl7.fhir.common.hapi.validation.support.ValidationSupportChain;
+import org.hl7.fhir.common.hapi.validation.validator.FhirInstanceValidator;
+import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Questionnaire;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/**
+ * HAPI's instance validator over the FHIR R4 core and every resource of {@code fhir-profiles/}: a
+ * QuestionnaireResponse is checked against our profile and, through its {@code questionnaire}
+ * canonical, against our Questionnaire's items (linkIds, answer types, required items once {@code
+ * completed}). Offline: codes of systems it cannot check are warnings, never errors. Built once, on
+ * first use (it takes seconds).
+ */
+final class ResponseValidator {
+  static final String PROFILE =
+      "http://nocturne-cds.org/fhir/StructureDefinition/nocturne-leg-pain-response";
+
+  /** One validation message, located. */
+  record Issue(String severity, String code, String message, String location, String linkId) {}
+
+  private final FhirContext fhir;
+  private final Supplier<FhirValidator> validator;
+
+  ResponseValidator(FhirContext fhir) {
+    this.fhir = fhir;
+    this.validator = memoize(this::build);
+  }
+
+  /**
+   * Builds the validator and loads what it reads lazily (the FHIR core, our profile and
+   * Questionnaire) by validating one small response, ahead of the first request and off its path.
+   */
+  void warmUp() {
+    String sample =
+        "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"in-progress\","
+            + "\"questionnaire\":\"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain\","
+            + "\"subject\":{\"reference\":\"Patient/warm-up\"},\"authored\":\"2026-01-01\"}";
+    validate(sample, fhir.newJsonParser().parseResource(QuestionnaireResponse.class, sample));
+  }
+
+  /**
+   * @param json the response as sent: the validator reads the JSON itself, so an unknown element is
+   *     reported rather than silently dropped by a parser
+   * @param response the same, parsed, to name the items that messages are about
+   */
+  List<Issue> validate(String json, QuestionnaireResponse response) {
+    List<Issue> issues = new ArrayList<>();
+    for (SingleValidationMessage message :
+        validator
+            .get()
+            .validateWithResult(json, new ValidationOptions().addProfile(PROFILE))
+            .getMessages()) {
+      if (message.getSeverity() == ResultSeverityEnum.INFORMATION
+          || message.getMessage().contains("Best Practice Recommendation")) {
+        continue; // advice on resource authoring (narrative), nothing the answers can change
+      }
+      issues.add(
+          new Issue(
+              message.getSeverity() == ResultSeverityEnum.WARNING ? "warning" : "error",
+              code(message),
+              message.getMessage(),
+              message.getLocationString(),
+              LinkIds.at(response, message.getLocationString(), message.getMessage())));
+    }
+    return issues;
+  }
+
+  private static String code(SingleValidationMessage message) {
+    if (message.getMessage().toLowerCase().contains("required item")) {
+      return "required";
+    }
+    String id = message.getMessageId() == null ? "" : message.getMessageId();
+    if (id.contains("REQUIRED") || id.contains("Required") || id.contains("MINIMUM")) {
+      return "required";
+    }
+    if (id.contains("CODE") || id.contains("Code") || id.contains("VS_")) {
+      return "code-invalid";
+    }
+    return "invalid";
+  }
+
+  private FhirValidator build() {
+    PrePopulatedValidationSupport ours = new PrePopulatedValidationSupport(fhir);
+    List<Questionnaire> questionnaires = new ArrayList<>();
+    try {
+      for (Resource file :
+          new PathMatchingResourcePatternResolver()
+              .getResources("classpath:fhir-profiles/*.json")) {
+        try (InputStream in = file.getInputStream()) {
+          IBaseResource resource =
+              fhir.newJsonParser()
+                  .parseResource(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          switch (resource.fhirType()) {
+            case "StructureDefinition" -> ours.addStructureDefinition(resource);
+            case "CodeSystem" -> ours.addCodeSystem(resource);
+            case "ValueSet" -> ours.addValueSet(resource);
+            case "Questionnaire" -> questionnaires.add((Questionnaire) resource);
+            default -> {}
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    UnknownCodeSystemWarningValidationSupport offline =
+        new UnknownCodeSystemWarningValidationSupport(fhir);
+    offline.setNonExistentCodeSystemSeverity(
+        UnknownCodeSystemWarningValidationSupport.DEFAULT_SEVERITY);
+    ValidationSupportChain chain =
+        new ValidationSupportChain(
+            new DefaultProfileValidationSupport(fhir),
+            ours,
+            new Questionnaires(fhir, questionnaires),
+            new SnapshotGeneratingValidationSupport(fhir),
+            new CommonCodeSystemsTerminologyService(fhir),
+            new InMemoryTerminologyServerValidationSupport(fhir),
+            offline);
+    return fhir.newValidator().registerValidatorModule(new FhirInstanceValidator(chain));
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
+  }
+
+  /** Resolves our Questionnaire by canonical URL (with or without a version). */
+  private record Questionnaires(FhirContext fhir, List<Questionnaire> questionnaires)
+      implements IValidationSupport {
+    @Override
+    public FhirContext getFhirContext() {
+      return fhir;
+    }
+
+    @Override
+    public <T extends IBaseResource> T fetchResource(Class<T> type, String url) {
+      String canonical = url == null ? "" : url.split("\\|")[0];
+      for (Questionnaire questionnaire : questionnaires) {
+        if (canonical.equals(questionnaire.getUrl())
+            && type != null
+            && type.isInstance(questionnaire)) {
+          return type.cast(questionnaire);
+        }
+      }
+      return null;
+    }
+  }
+}
