@@ -52,6 +52,19 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("local")
 class DemoEhrBrowserTest {
+  /**
+   * Selenium warns at every start that it has no DevTools module for this Chromium; the tests use
+   * WebDriver only. Kept in a field: JUL holds its loggers weakly, and a collected one forgets its
+   * level.
+   */
+  private static final java.util.logging.Logger SELENIUM = quietSelenium();
+
+  private static java.util.logging.Logger quietSelenium() {
+    java.util.logging.Logger selenium = java.util.logging.Logger.getLogger("org.openqa.selenium");
+    selenium.setLevel(java.util.logging.Level.SEVERE);
+    return selenium;
+  }
+
   static final Path CHROMIUM =
       Path.of(System.getProperty("nocturne.demo.chromium", "/usr/bin/chromium"));
   static final Path CHROMEDRIVER =
