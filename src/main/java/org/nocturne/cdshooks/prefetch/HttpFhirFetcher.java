@@ -59,8 +59,9 @@ final class HttpFhirFetcher implements FhirFetcher {
     String base = fhirServer.endsWith("/") ? fhirServer : fhirServer + "/";
     String token = authorization == null ? null : authorization.accessToken();
     // without a cache (the app's fetches) not even the token's hash is kept
-    String key = cache == null ? null : base + relativeUrl + "#" + sha256(token);
-    JsonNode cached = cache == null ? null : cache.getIfPresent(key);
+    String key =
+        cache == null || alwaysFresh(relativeUrl) ? null : base + relativeUrl + "#" + sha256(token);
+    JsonNode cached = key == null ? null : cache.getIfPresent(key);
     if (cached != null) {
       return CompletableFuture.completedFuture(
           new PrefetchValue.Data(cached, PrefetchValue.Origin.CACHED));
@@ -90,6 +91,16 @@ final class HttpFhirFetcher implements FhirFetcher {
   }
 
   /**
+   * Queries the cache never answers: a patient's questionnaire answers change during a visit (a
+   * questionnaire app writes them, then the EHR calls again), and cards built on the answers of a
+   * minute ago would ask again for what the patient just gave.
+   */
+  static boolean alwaysFresh(String relativeUrl) {
+    return relativeUrl.startsWith("QuestionnaireResponse?")
+        || relativeUrl.startsWith("QuestionnaireResponse/");
+  }
+
+  /**
    * A search with {@code _count=1} (with {@code _sort}: the newest) wants one result: its next link
    * is expected and not followed.
    */
@@ -114,7 +125,7 @@ final class HttpFhirFetcher implements FhirFetcher {
           "the FHIR server returned another resource type than " + expectedResourceType,
           PrefetchValue.Failure.BAD_ANSWER);
     }
-    if (cache != null && (nextLink(resource) == null || single)) {
+    if (key != null && (nextLink(resource) == null || single)) {
       // a result cut short by the page or byte limit is not reused: the next call may get all
       cache.put(key, resource);
     }

@@ -256,6 +256,20 @@ class HttpFhirFetcherTest {
     assertThat(cache.stats().hitCount()).isEqualTo(1);
   }
 
+  @Test
+  void questionnaireAnswersAreNeverServedFromTheCache() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/QuestionnaireResponse"))
+            .willReturn(okJson("{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}")));
+
+    fetch("QuestionnaireResponse?patient=p1&status=completed", "Bundle");
+    var second = fetch("QuestionnaireResponse?patient=p1&status=completed", "Bundle");
+
+    assertThat(((PrefetchValue.Data) second).origin()).isEqualTo(PrefetchValue.Origin.FETCHED);
+    FHIR.verify(2, getRequestedFor(urlPathEqualTo("/fhir/QuestionnaireResponse")));
+    assertThat(cache.estimatedSize()).isZero();
+  }
+
   private static String page(String id, String next) {
     return "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"link\":[{\"relation\":\"next\",\"url\":\""
         + next
