@@ -148,7 +148,7 @@ class AssessmentController {
    * scopes ({@code .cru}, no {@code s}) may not allow, when it is this patient's and complete.
    */
   private org.nocturne.fhir.PatientRecord read(Prefetch record, String patient) {
-    Map<String, String> json = new LinkedHashMap<>();
+    Map<String, JsonNode> json = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     JsonNode byId = record.data(BY_ID).orElse(null);
     boolean answered =
@@ -163,14 +163,14 @@ class AssessmentController {
                 return;
               }
               if (key.equals(RecordReader.QUESTIONNAIRE_RESPONSE) && answered) {
-                json.put(key, searchset(byId).toString());
+                json.put(key, searchset(byId));
               } else if (value instanceof PrefetchValue.Data data) {
-                json.put(key, data.resource().toString());
+                json.put(key, data.resource()); // the fetch's own tree: parsed once
               } else if (value instanceof PrefetchValue.Unavailable unavailable) {
                 missing.add(key + " (" + unavailable.reason() + ")");
               }
             });
-    return reader.read(json, json.keySet(), missing);
+    return reader.readTrees(json, json.keySet(), missing);
   }
 
   private static ObjectNode searchset(JsonNode resource) {

@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.nocturne.HeadlessChromium;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.openqa.selenium.By;
@@ -28,8 +29,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -42,29 +41,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * they also replace the ones in {@code src/docs/} that the README shows.
  */
 final class AppBrowser implements AutoCloseable {
-  /**
-   * Selenium warns at every start that it has no DevTools module for this Chromium; the tests use
-   * WebDriver only. Kept in a field: JUL holds its loggers weakly, and a collected one forgets its
-   * level.
-   */
-  private static final java.util.logging.Logger SELENIUM = quietSelenium();
-
-  private static java.util.logging.Logger quietSelenium() {
-    java.util.logging.Logger selenium = java.util.logging.Logger.getLogger("org.openqa.selenium");
-    selenium.setLevel(java.util.logging.Level.SEVERE);
-    return selenium;
-  }
-
-  static final Path CHROMIUM =
-      Path.of(System.getProperty("nocturne.demo.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER =
-      Path.of(System.getProperty("nocturne.demo.chromedriver", "/usr/bin/chromedriver"));
-  static final String MISSING_CHROMIUM =
-      "SKIPPED: the app's browser tests need Debian's chromium and chromium-driver ("
-          + CHROMIUM
-          + ", "
-          + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver";
+  static final String MISSING_CHROMIUM = HeadlessChromium.MISSING;
   static final int DESKTOP_WIDTH = 1280;
   static final int PHONE_WIDTH = 375;
   static final int PHONE_HEIGHT = 812;
@@ -80,32 +57,12 @@ final class AppBrowser implements AutoCloseable {
   }
 
   static AppBrowser start() throws IOException {
-    if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+    if (!HeadlessChromium.installed()) {
       System.err.println(MISSING_CHROMIUM);
       return null;
     }
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     Path profile = Files.createTempDirectory("nocturne-app-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile,
-        "--window-size=" + DESKTOP_WIDTH + ",1000");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    return new AppBrowser(new ChromeDriver(service, options), profile);
+    return new AppBrowser(HeadlessChromium.start(profile, DESKTOP_WIDTH + ",1000"), profile);
   }
 
   @Override

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nocturne.HeadlessChromium;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.FeedbackStore;
@@ -29,8 +30,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -52,31 +51,9 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("local")
 class DemoEhrBrowserTest {
-  /**
-   * Selenium warns at every start that it has no DevTools module for this Chromium; the tests use
-   * WebDriver only. Kept in a field: JUL holds its loggers weakly, and a collected one forgets its
-   * level.
-   */
-  private static final java.util.logging.Logger SELENIUM = quietSelenium();
-
-  private static java.util.logging.Logger quietSelenium() {
-    java.util.logging.Logger selenium = java.util.logging.Logger.getLogger("org.openqa.selenium");
-    selenium.setLevel(java.util.logging.Level.SEVERE);
-    return selenium;
-  }
-
-  static final Path CHROMIUM =
-      Path.of(System.getProperty("nocturne.demo.chromium", "/usr/bin/chromium"));
-  static final Path CHROMEDRIVER =
-      Path.of(System.getProperty("nocturne.demo.chromedriver", "/usr/bin/chromedriver"));
   private static final int PORT = freePort();
   private static final String BASE = "http://127.0.0.1:" + PORT;
-  private static final String MISSING_CHROMIUM =
-      "SKIPPED: the demo browser tests need Debian's chromium and chromium-driver ("
-          + CHROMIUM
-          + ", "
-          + CHROMEDRIVER
-          + "): apt-get install -y chromium chromium-driver";
+  private static final String MISSING_CHROMIUM = HeadlessChromium.MISSING;
   private static WebDriver browser;
   private static Path profile;
 
@@ -96,33 +73,12 @@ class DemoEhrBrowserTest {
 
   @BeforeAll
   static void startChromium() throws IOException {
-    if (!chromiumInstalled()) {
+    if (!HeadlessChromium.installed()) {
       System.err.println(MISSING_CHROMIUM);
       return;
     }
-    // Selenium Manager would try to download a driver; the paths are given, so it is not needed.
-    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
     profile = Files.createTempDirectory("nocturne-chromium-");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--user-data-dir=" + profile,
-        "--window-size=1600,1200");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(CHROMEDRIVER.toFile())
-            .usingAnyFreePort()
-            .build();
-    browser = new ChromeDriver(service, options);
+    browser = HeadlessChromium.start(profile, "1600,1200");
   }
 
   @AfterAll
@@ -287,10 +243,6 @@ class DemoEhrBrowserTest {
 
     assertThat(browser.findElement(By.id("cds-status")).getText()).startsWith("No cards");
     assertThat(browser.findElements(By.cssSelector("#cards article.card"))).isEmpty();
-  }
-
-  private static boolean chromiumInstalled() {
-    return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
   }
 
   private void openPatient(String id) {
