@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.nocturne.fhir.ProfileValidator;
 
 /**
  * HAPI's instance validator over the FHIR R4 core and every resource of {@code fhir-profiles/}: a

@@ -5,6 +5,7 @@ import ca.uhn.fhir.validation.FhirValidator;
 import ca.uhn.fhir.validation.ResultSeverityEnum;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.nocturne.app.ProfileValidator;
 
 /**
  * The application's {@link ProfileValidator}, built once for all tests: the FHIR R4 core, every

@@ -1,4 +1,4 @@
-package org.nocturne.fhir;
+package org.nocturne.app;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.support.DefaultProfileValidationSupport;
