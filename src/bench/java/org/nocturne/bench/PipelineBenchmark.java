@@ -55,8 +55,9 @@ public class PipelineBenchmark {
     FhirContext fhir = FhirContext.forR4Cached();
     Knowledge knowledge = Knowledge.load();
     prefetch = SyntheticRecord.prefetch(resources);
-    reader = new RecordReader(fhir);
-    mapper = new FactsMapper(CodeSets.load(fhir));
+    CodeSets codes = CodeSets.load(fhir);
+    reader = new RecordReader(fhir, codes);
+    mapper = new FactsMapper(codes);
     model = new CauseModel(knowledge);
     renderer = new CardRenderer(knowledge, fhir);
     assessment = model.assess(mapper.map(reader.read(prefetch, List.of()), NOW), TODAY);

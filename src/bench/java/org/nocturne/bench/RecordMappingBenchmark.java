@@ -49,8 +49,9 @@ public class RecordMappingBenchmark {
   @Setup
   public void setUp() {
     FhirContext fhir = FhirContext.forR4Cached();
-    reader = new RecordReader(fhir);
-    mapper = new FactsMapper(CodeSets.load(fhir));
+    CodeSets codes = CodeSets.load(fhir);
+    reader = new RecordReader(fhir, codes);
+    mapper = new FactsMapper(codes);
     Bundle conditions = new Bundle().setType(Bundle.BundleType.SEARCHSET);
     for (int i = 0; i < 100; i++) {
       Condition condition =

@@ -68,7 +68,7 @@ class AssessmentController {
       Clock clock) {
     this.properties = properties;
     this.fetch = fetch;
-    this.reader = new RecordReader(fhir);
+    this.reader = new RecordReader(fhir, codes);
     this.mapper = new FactsMapper(codes);
     this.model = model;
     this.view = new AssessmentView(model.knowledge());

@@ -3,6 +3,7 @@ package org.nocturne.fhir;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
 import org.nocturne.clinical.Diagnosis;
@@ -25,6 +26,11 @@ final class ConditionMapper {
 
   ConditionMapper(CodeSets codes) {
     this.codes = codes;
+  }
+
+  /** Whether a condition with this code can become a diagnosis or the leg-pain complaint. */
+  boolean reads(CodeableConcept code) {
+    return codes.isLegPainComplaint(code) || !codes.disorders(code).isEmpty();
   }
 
   List<Diagnosis> map(List<Resource> resources, Skipped skipped) {

@@ -10,6 +10,8 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,21 +25,33 @@ import tools.jackson.databind.JsonNode;
  * <p>Read-only: HAPI's parser only reads; the tree may be shared (the prefetch cache).
  */
 final class JsonTree implements JsonLikeStructure {
+  private static final Predicate<String> EVERY_PROPERTY = property -> true;
+
   private final JsonNode root;
+  private final Predicate<String> read;
 
   /**
    * @param root a JSON object (a FHIR resource)
    */
   JsonTree(JsonNode root) {
+    this(root, EVERY_PROPERTY);
+  }
+
+  /**
+   * @param root a JSON object (a FHIR resource)
+   * @param read which of the root's properties HAPI is shown (see {@link ElementsRead})
+   */
+  JsonTree(JsonNode root, Predicate<String> read) {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException("a FHIR resource is a JSON object");
     }
     this.root = root;
+    this.read = read;
   }
 
   @Override
   public BaseJsonLikeObject getRootObject() {
-    return new ObjectView(root);
+    return new ObjectView(root, read);
   }
 
   @Override
@@ -85,12 +99,18 @@ final class JsonTree implements JsonLikeStructure {
 
   private static final class ObjectView extends BaseJsonLikeObject {
     private final JsonNode node;
+    private final Predicate<String> read;
 
     /** The property the key iterator stands on: HAPI asks for its value next. */
     private Map.Entry<String, JsonNode> current;
 
     ObjectView(JsonNode node) {
+      this(node, EVERY_PROPERTY);
+    }
+
+    ObjectView(JsonNode node, Predicate<String> read) {
       this.node = node;
+      this.read = read;
     }
 
     @Override
@@ -102,14 +122,30 @@ final class JsonTree implements JsonLikeStructure {
     public Iterator<String> keyIterator() {
       Iterator<Map.Entry<String, JsonNode>> properties = node.properties().iterator();
       return new Iterator<>() {
+        private Map.Entry<String, JsonNode> upcoming = advance();
+
+        private Map.Entry<String, JsonNode> advance() {
+          while (properties.hasNext()) {
+            Map.Entry<String, JsonNode> property = properties.next();
+            if (read == EVERY_PROPERTY || read.test(property.getKey())) {
+              return property;
+            }
+          }
+          return null;
+        }
+
         @Override
         public boolean hasNext() {
-          return properties.hasNext();
+          return upcoming != null;
         }
 
         @Override
         public String next() {
-          current = properties.next();
+          if (upcoming == null) {
+            throw new NoSuchElementException();
+          }
+          current = upcoming;
+          upcoming = advance();
           return current.getKey();
         }
       };
@@ -119,7 +155,10 @@ final class JsonTree implements JsonLikeStructure {
     public BaseJsonLikeValue get(String key) {
       // HAPI walks the keys and asks for each one's value: no hash lookup for that one
       Map.Entry<String, JsonNode> at = current;
-      return view(at != null && at.getKey() == key ? at.getValue() : node.get(key));
+      if (at != null && at.getKey() == key) {
+        return view(at.getValue());
+      }
+      return read == EVERY_PROPERTY || read.test(key) ? view(node.get(key)) : null;
     }
   }
 

@@ -25,6 +25,14 @@ final class MedicationMapper {
     this.codes = codes;
   }
 
+  /** Whether an order of the medication this concept names can belong to a drug class. */
+  boolean reads(CodeableConcept concept) {
+    List<Coding> codings = new ArrayList<>();
+    List<String> texts = new ArrayList<>();
+    add(concept, codings, texts);
+    return !codes.drugClasses(codings, texts).isEmpty();
+  }
+
   List<org.nocturne.clinical.Medication> map(List<Resource> resources, Skipped skipped) {
     Map<String, Medication> bundled = new HashMap<>();
     for (Resource resource : resources) {

@@ -47,6 +47,11 @@ final class ObservationMapper {
   /** The measurements, and pregnancy when a pregnancy-status observation says so. */
   record Result(List<Measurement> measurements, List<Diagnosis> diagnoses) {}
 
+  /** Whether an observation with this code can become a measurement or a diagnosis. */
+  boolean reads(CodeableConcept code) {
+    return codes.isPregnancyStatus(code) || isSmokingStatus(code) || measure(code).isPresent();
+  }
+
   Result map(List<Resource> resources, Skipped skipped) {
     List<Measurement> measurements = new ArrayList<>();
     List<Diagnosis> diagnoses = new ArrayList<>();

@@ -27,7 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * call.
  *
  * <p>Each key's JSON is read once: the tree the request's parse built is handed to HAPI as it is
- * ({@link JsonTree}), never written back to text and parsed again.
+ * ({@link JsonTree}), never written back to text and parsed again. HAPI is shown only the elements
+ * the mappers read ({@link ElementsRead}): an unread element costs nothing, and a malformed one (a
+ * bad {@code meta.lastUpdated}) no longer costs its entry; an entry none of the mappers reads
+ * ({@link RelevantEntries}) is not built at all.
  */
 public final class RecordReader {
   public static final String PATIENT = "patient";
@@ -42,9 +45,11 @@ public final class RecordReader {
   private static final JsonNode NOT_JSON = JSON.getNodeFactory().stringNode("not JSON");
 
   private final FhirContext fhir;
+  private final RelevantEntries relevant;
 
-  public RecordReader(FhirContext fhir) {
+  public RecordReader(FhirContext fhir, CodeSets codes) {
     this.fhir = fhir;
+    this.relevant = new RelevantEntries(codes);
   }
 
   /**
@@ -151,7 +156,9 @@ public final class RecordReader {
         skipped.add(key + " entry " + position + ": no resource");
         continue;
       }
-      entry(key, position, resource, skipped).ifPresent(out::add);
+      if (relevant.mayMatter(resource)) {
+        entry(key, position, resource, skipped).ifPresent(out::add);
+      }
     }
     if (hasNext(root) && !key.equals(QUESTIONNAIRE_RESPONSE)) {
       missing.add(laterPages(key, out.size(), root.path("total"), fetched.contains(key)));
@@ -163,7 +170,10 @@ public final class RecordReader {
   private Optional<Resource> entry(String key, int position, JsonNode json, List<String> skipped) {
     String type = knownType(json.path("resourceType").asString(""));
     try {
-      IBaseResource parsed = parser(true).parseResource(new JsonTree(json));
+      IBaseResource parsed =
+          parser(true)
+              .parseResource(
+                  new JsonTree(json, ElementsRead.of(json.path("resourceType").asString(""))));
       if (parsed instanceof Resource resource) {
         FhirIds.clearIfInvalid(resource);
         return Optional.of(resource);

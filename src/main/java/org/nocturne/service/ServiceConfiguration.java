@@ -71,7 +71,7 @@ class ServiceConfiguration {
       CardsProperties cards,
       AppProperties app) {
     return new PatientAssessor(
-        new RecordReader(fhir),
+        new RecordReader(fhir, codes),
         new FactsMapper(codes),
         causeModel,
         clock,

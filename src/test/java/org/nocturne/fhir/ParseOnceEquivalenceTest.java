@@ -27,7 +27,7 @@ class ParseOnceEquivalenceTest {
   /** The request's parse: Jackson 3 defaults, as the SDK's mapper reads numbers. */
   private static final JsonMapper REQUEST = JsonMapper.builder().build();
 
-  private final RecordReader reader = new RecordReader(Fhir.CONTEXT);
+  private final RecordReader reader = new RecordReader(Fhir.CONTEXT, Fhir.CODES);
 
   /**
    * The old path: the tree written back to text and parsed by HAPI; then encoded to compare (or

@@ -20,8 +20,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * One kind of dirt at a time, each added to the record of a patient with a critical DVT red flag
- * (issue 12.1): the call is a 200, the red flag survives, the dirty entry is left out and the card
- * says so without repeating it, and no record text becomes markup.
+ * (issue 12.1), in an entry the service reads (a diabetes, a ferritin): the call is a 200, the red
+ * flag survives, the dirty entry is left out and the card says so without repeating it, and no
+ * record text becomes markup.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
@@ -42,7 +43,7 @@ class DirtyRecordsTest {
   @CsvSource(
       delimiter = ';',
       value = {
-        "a date that is not a date;conditions;{\"resourceType\":\"Condition\",\"id\":\"bad-onset\",\"code\":{\"text\":\"Gout\"},\"onsetDateTime\":\"not-a-date\"};true",
+        "a date that is not a date;conditions;{\"resourceType\":\"Condition\",\"id\":\"bad-onset\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"44054006\"}]},\"onsetDateTime\":\"not-a-date\"};true",
         "a quantity value given as a string;observations;{\"resourceType\":\"Observation\",\"status\":\"final\",\"code\":{\"coding\":[{\"system\":\"http://loinc.org\",\"code\":\"2276-4\"}]},\"valueQuantity\":{\"value\":\"twelve\",\"unit\":\"ng/mL\"}};true",
         "an invalid code;observations;{\"resourceType\":\"Observation\",\"status\":\"done-ish\",\"code\":{\"text\":\"ABI\"}};true",
         "an unknown resourceType;medications;{\"resourceType\":\"Smith-John-MRN-0042\"};true",
@@ -51,7 +52,7 @@ class DirtyRecordsTest {
         "an empty resourceType;conditions;{\"resourceType\":\"\"};true",
         "a valueBoolean that is not a boolean;questionnaireResponse;{\"resourceType\":\"QuestionnaireResponse\",\"questionnaire\":\"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain\",\"status\":\"completed\",\"authored\":\"2001-01-01T00:00:00Z\",\"item\":[{\"linkId\":\"fever\",\"answer\":[{\"valueBoolean\":\"\"}]}]};false",
         "markup in a medication text;medications;{\"resourceType\":\"MedicationRequest\",\"id\":\"m1\",\"status\":\"active\",\"intent\":\"order\",\"medicationCodeableConcept\":{\"text\":\"<img src=x onerror=alert(1)> ![p](http://beacon.example/p.png) [x](javascript:alert(1))\"}};false",
-        "an id that breaks out of a code span;conditions;{\"resourceType\":\"Condition\",\"id\":\"x`) ![p](http://beacon.example/p.png)\",\"code\":{\"text\":\"Gout\"}};false"
+        "an id that breaks out of a code span;conditions;{\"resourceType\":\"Condition\",\"id\":\"x`) ![p](http://beacon.example/p.png)\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"44054006\"}]}};false"
       })
   void theRedFlagSurvivesAndTheEntryIsLeftOutWithItsReason(
       String dirt, String key, String resource, boolean leftOut) {
