@@ -1,6 +1,8 @@
 package org.nocturne.cards;
 
 import ca.uhn.fhir.context.FhirContext;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.nocturne.cdshooks.Action;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.clinical.NextStep;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The draft orders a suggestion creates for a next step: FHIR R4 ServiceRequests with status {@code
@@ -25,6 +28,9 @@ final class OrderTemplates {
   private static final Coding PROCEDURE = new Coding(SNOMED, "103693007", "Diagnostic procedure");
   private static final Coding IMAGING = new Coding(SNOMED, "363679005", "Imaging");
   private static final Coding REFERRAL = new Coding(SNOMED, "3457005", "Patient referral");
+
+  /** Written in the subject's place, so the subject keeps its position in the JSON. */
+  private static final String PLACEHOLDER_PATIENT = "Patient/placeholder";
 
   /** One test or referral: its category, its code (or null), and its name. */
   private record Spec(Coding category, Coding code, String text) {}
@@ -141,7 +147,17 @@ final class OrderTemplates {
                       null,
                       "Referral to vascular surgery, urgent (suspected limb-threatening ischemia)"))));
 
+  /** What an order's JSON depends on besides the patient: few, as steps and reasons are data. */
+  private record Key(
+      Spec spec, String reasonSystem, String reasonCode, String reason, String priority) {}
+
   private final FhirContext fhir;
+
+  /**
+   * Each order as HAPI writes it, for a placeholder patient: written once, then copied with the
+   * patient's reference (HAPI writing it back each time was a tenth of a call with cards).
+   */
+  private final Cache<Key, ObjectNode> written = Caffeine.newBuilder().maximumSize(1_000).build();
 
   OrderTemplates(FhirContext fhir) {
     this.fhir = fhir;
@@ -158,21 +174,29 @@ final class OrderTemplates {
   List<Action> create(NextStep step, String patientId, Coding reason, String priority) {
     List<Action> actions = new ArrayList<>();
     for (Spec spec : SPECS.getOrDefault(step, List.of())) {
-      ServiceRequest order = new ServiceRequest();
-      order.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
-      order.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
-      order.setPriority(ServiceRequest.ServiceRequestPriority.fromCode(priority));
-      order.addCategory(new CodeableConcept(spec.category().copy()));
-      CodeableConcept code = new CodeableConcept().setText(spec.text());
-      if (spec.code() != null) {
-        code.addCoding(spec.code().copy());
-      }
-      order.setCode(code);
-      order.setSubject(new Reference("Patient/" + patientId));
-      order.addReasonCode(new CodeableConcept(reason.copy()).setText(reason.getDisplay()));
-      String json = fhir.newJsonParser().encodeResourceToString(order);
-      actions.add(Action.create("Draft order: " + spec.text(), CdsJson.mapper().readTree(json)));
+      Key key = new Key(spec, reason.getSystem(), reason.getCode(), reason.getDisplay(), priority);
+      ObjectNode order = written.get(key, k -> write(k, reason)).deepCopy();
+      order.putObject("subject").put("reference", "Patient/" + patientId);
+      actions.add(Action.create("Draft order: " + spec.text(), order));
     }
     return actions;
+  }
+
+  private ObjectNode write(Key key, Coding reason) {
+    Spec spec = key.spec();
+    ServiceRequest order = new ServiceRequest();
+    order.setStatus(ServiceRequest.ServiceRequestStatus.DRAFT);
+    order.setIntent(ServiceRequest.ServiceRequestIntent.PROPOSAL);
+    order.setPriority(ServiceRequest.ServiceRequestPriority.fromCode(key.priority()));
+    order.addCategory(new CodeableConcept(spec.category().copy()));
+    CodeableConcept code = new CodeableConcept().setText(spec.text());
+    if (spec.code() != null) {
+      code.addCoding(spec.code().copy());
+    }
+    order.setCode(code);
+    order.setSubject(new Reference(PLACEHOLDER_PATIENT));
+    order.addReasonCode(new CodeableConcept(reason.copy()).setText(reason.getDisplay()));
+    String json = fhir.newJsonParser().encodeResourceToString(order);
+    return (ObjectNode) CdsJson.mapper().readTree(json);
   }
 }

@@ -1,6 +1,7 @@
 package org.nocturne.cards;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -10,6 +11,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.nocturne.cdshooks.Action;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.clinical.Cause;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * A problem-list entry for a cause that is highly likely, so documenting it is one click: a FHIR R4
@@ -49,10 +51,11 @@ final class ProblemListTemplates {
               new Coding(SNOMED, "128060009", "Varicose veins of lower extremity"),
               new Coding(ICD, "I87.2", "Venous insufficiency (chronic) (peripheral)")));
 
-  private final FhirContext fhir;
+  /** Each cause's Condition as HAPI writes it, without its subject: written once. */
+  private final Map<Cause, ObjectNode> written = new EnumMap<>(Cause.class);
 
   ProblemListTemplates(FhirContext fhir) {
-    this.fhir = fhir;
+    CODES.forEach((cause, codes) -> written.put(cause, write(fhir, codes)));
   }
 
   /** The Condition to create, with the ICD-10-CM code in the label. */
@@ -61,6 +64,15 @@ final class ProblemListTemplates {
     if (codes == null) {
       return Optional.empty();
     }
+    ObjectNode condition = written.get(cause).deepCopy();
+    condition.putObject("subject").put("reference", "Patient/" + patientId);
+    String label =
+        "Add to the problem list: " + codes.icd().getDisplay() + " (" + codes.icd().getCode() + ")";
+    return Optional.of(
+        new Labelled(label, Action.create("Create the Condition " + label, condition)));
+  }
+
+  private static ObjectNode write(FhirContext fhir, Codes codes) {
     Condition condition = new Condition();
     condition.setClinicalStatus(
         new CodeableConcept(
@@ -83,14 +95,9 @@ final class ProblemListTemplates {
             .addCoding(codes.snomed().copy())
             .addCoding(codes.icd().copy())
             .setText(codes.icd().getDisplay()));
-    condition.setSubject(new Reference("Patient/" + patientId));
-    String json = fhir.newJsonParser().encodeResourceToString(condition);
-    String label =
-        "Add to the problem list: " + codes.icd().getDisplay() + " (" + codes.icd().getCode() + ")";
-    return Optional.of(
-        new Labelled(
-            label,
-            Action.create("Create the Condition " + label, CdsJson.mapper().readTree(json))));
+    condition.setSubject(new Reference("Patient/placeholder"));
+    return (ObjectNode)
+        CdsJson.mapper().readTree(fhir.newJsonParser().encodeResourceToString(condition));
   }
 
   /** The suggestion's label and its action. */

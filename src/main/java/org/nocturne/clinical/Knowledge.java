@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,9 @@ public final class Knowledge {
   }
 
   private final List<Guideline> guidelines = new ArrayList<>();
+
+  /** The guidelines each of the model's own sources cites, found once (every card asks). */
+  private final Map<String, List<Guideline>> citations = new HashMap<>();
 
   private Knowledge(Properties properties) {
     Reader reader = new Reader(properties);
@@ -144,6 +148,7 @@ public final class Knowledge {
         .sorted()
         .forEach(id -> guidelines.add(reader.guideline("guideline." + id)));
     reader.failOnProblems();
+    sources().forEach(source -> citations.put(source, citedIn(source)));
   }
 
   /** Loads and checks the knowledge file from the classpath. */
@@ -250,6 +255,11 @@ public final class Knowledge {
    * policy, a typical range or a paper without a guideline page.
    */
   public List<Guideline> guidelines(String source) {
+    List<Guideline> cited = citations.get(source);
+    return cited != null ? cited : citedIn(source);
+  }
+
+  private List<Guideline> citedIn(String source) {
     return guidelines.stream()
         .filter(g -> g.citedAt(source) >= 0)
         .sorted(java.util.Comparator.comparingInt(g -> g.citedAt(source)))
