@@ -1,9 +1,9 @@
 package org.nocturne.cards;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -51,11 +51,13 @@ final class ProblemListTemplates {
               new Coding(SNOMED, "128060009", "Varicose veins of lower extremity"),
               new Coding(ICD, "I87.2", "Venous insufficiency (chronic) (peripheral)")));
 
-  /** Each cause's Condition as HAPI writes it, without its subject: written once. */
-  private final Map<Cause, ObjectNode> written = new EnumMap<>(Cause.class);
+  private final FhirContext fhir;
+
+  /** Each cause's Condition as HAPI writes it, for a placeholder patient: written once. */
+  private final Map<Cause, ObjectNode> written = new ConcurrentHashMap<>();
 
   ProblemListTemplates(FhirContext fhir) {
-    CODES.forEach((cause, codes) -> written.put(cause, write(fhir, codes)));
+    this.fhir = fhir;
   }
 
   /** The Condition to create, with the ICD-10-CM code in the label. */
@@ -64,7 +66,7 @@ final class ProblemListTemplates {
     if (codes == null) {
       return Optional.empty();
     }
-    ObjectNode condition = written.get(cause).deepCopy();
+    ObjectNode condition = written.computeIfAbsent(cause, c -> write(fhir, codes)).deepCopy();
     condition.putObject("subject").put("reference", "Patient/" + patientId);
     String label =
         "Add to the problem list: " + codes.icd().getDisplay() + " (" + codes.icd().getCode() + ")";

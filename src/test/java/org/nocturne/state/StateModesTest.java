@@ -3,6 +3,7 @@ package org.nocturne.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nocturne.NocturneApplication;
@@ -66,10 +67,28 @@ class StateModesTest {
   }
 
   @Test
+  void memoryStateStartsNoDatabaseAndKeepsTheOperatorsExclusions() {
+    String jmx = "org.springframework.boot.autoconfigure.jmx.JmxAutoConfiguration";
+    try (var context =
+        run(
+            with(
+                TRUSTED_ISSUER,
+                "--nocturne.state=memory",
+                "--spring.autoconfigure.exclude[0]=" + jmx))) {
+      assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
+      assertThat(context.getBeanNamesForType(org.flywaydb.core.Flyway.class)).isEmpty();
+      assertThat(context.getEnvironment().getProperty("spring.autoconfigure.exclude"))
+          .contains(jmx)
+          .contains(MemoryStateNeedsNoDatabase.DATA_SOURCE);
+    }
+  }
+
+  @Test
   void theLocalProfileKeepsStateInAnH2FileUnderTarget() {
     try (var context = run("--spring.profiles.active=local")) {
       assertThat(context.getBean(ReplayGuard.class)).isInstanceOf(JdbcReplayGuard.class);
       assertThat(context.getBean(FeedbackStore.class)).isInstanceOf(JdbcFeedbackStore.class);
+      assertThat(context.getBeanNamesForType(DataSource.class)).hasSize(1);
       assertThat(context.getEnvironment().getProperty("spring.datasource.url"))
           .startsWith("jdbc:h2:file:./target/")
           .contains("MODE=PostgreSQL");
