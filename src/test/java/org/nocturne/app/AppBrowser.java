@@ -53,7 +53,9 @@ final class AppBrowser implements AutoCloseable {
   private AppBrowser(WebDriver driver, Path profile) {
     this.driver = driver;
     this.profile = profile;
-    this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    // generous: the first answers sent after a start wait for HAPI's validator to load (16-19 s
+    // alone, and once over 30 s with the whole suite on two cores); a wait ends when the page does
+    this.wait = new WebDriverWait(driver, Duration.ofSeconds(90));
   }
 
   static AppBrowser start() throws IOException {
