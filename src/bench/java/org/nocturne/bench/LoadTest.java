@@ -55,7 +55,8 @@ public final class LoadTest {
 
   /** deploy/Dockerfile's flags with the heap the README recommends (-Xmx256m). */
   static final String FLAGS =
-      "-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -Xss512k -XX:+ExitOnOutOfMemoryError";
+      "-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1 -Xss512k"
+          + " -XX:+ExitOnOutOfMemoryError";
 
   /** One started service. */
   private record Service(String name, Process process, String base, double startup) {}

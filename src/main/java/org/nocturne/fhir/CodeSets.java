@@ -41,6 +41,10 @@ public final class CodeSets {
   private final CodeSet pregnancyStatus;
   private final CodeSet compression;
   private final CodeSet legPainComplaint;
+  private final CodeIndex<Disorder> disorderCodes;
+  private final CodeIndex<Measure> measureCodes;
+  private final CodeIndex<DrugClass> drugCodes;
+  private final NameIndex<DrugClass> drugNames;
 
   private CodeSets(FhirContext fhir) {
     for (Disorder disorder : Disorder.values()) {
@@ -55,6 +59,12 @@ public final class CodeSets {
     pregnancyStatus = load(fhir, PREGNANCY_STATUS);
     compression = load(fhir, COMPRESSION);
     legPainComplaint = load(fhir, LEG_PAIN_COMPLAINT);
+    disorderCodes = new CodeIndex<>(Disorder.class, disorders);
+    measureCodes = new CodeIndex<>(Measure.class, measures);
+    drugCodes = new CodeIndex<>(DrugClass.class, drugs);
+    Map<DrugClass, List<String>> names = new EnumMap<>(DrugClass.class);
+    drugs.forEach((drugClass, set) -> names.put(drugClass, set.names()));
+    drugNames = new NameIndex<>(DrugClass.class, names);
   }
 
   public static CodeSets load(FhirContext fhir) {
@@ -68,28 +78,21 @@ public final class CodeSets {
     Set<Disorder> found = EnumSet.noneOf(Disorder.class);
     for (Coding coding : concept.getCoding()) {
       CodeSet.Code code = CodeSet.Code.of(coding.getSystem(), coding.getCode());
-      if (code == null) {
-        continue;
+      if (code != null) {
+        found.addAll(disorderCodes.members(code));
       }
-      disorders.forEach(
-          (disorder, set) -> {
-            if (set.matches(code)) {
-              found.add(disorder);
-            }
-          });
     }
     return found;
   }
 
+  /** The measure of the first coding that names one (the first in declared order). */
   Optional<Measure> measure(CodeableConcept concept) {
     for (Coding coding : concept.getCoding()) {
       CodeSet.Code code = CodeSet.Code.of(coding.getSystem(), coding.getCode());
-      if (code == null) {
-        continue;
-      }
-      for (Map.Entry<Measure, CodeSet> entry : measures.entrySet()) {
-        if (entry.getValue().matches(code)) {
-          return Optional.of(entry.getKey());
+      if (code != null) {
+        Set<Measure> found = measureCodes.members(code);
+        if (!found.isEmpty()) {
+          return Optional.of(found.iterator().next());
         }
       }
     }
@@ -120,24 +123,12 @@ public final class CodeSets {
     Set<DrugClass> found = EnumSet.noneOf(DrugClass.class);
     for (Coding coding : codings) {
       CodeSet.Code code = CodeSet.Code.of(coding.getSystem(), coding.getCode());
-      if (code == null) {
-        continue;
+      if (code != null) {
+        found.addAll(drugCodes.members(code));
       }
-      drugs.forEach(
-          (drugClass, set) -> {
-            if (set.matches(code)) {
-              found.add(drugClass);
-            }
-          });
     }
     if (found.isEmpty()) {
-      String haystack = " " + String.join(" ", texts).toLowerCase(Locale.ROOT) + " ";
-      drugs.forEach(
-          (drugClass, set) -> {
-            if (set.names().stream().anyMatch(name -> containsWord(haystack, name))) {
-              found.add(drugClass);
-            }
-          });
+      found.addAll(drugNames.members(String.join(" ", texts).toLowerCase(Locale.ROOT)));
     }
     return found;
   }

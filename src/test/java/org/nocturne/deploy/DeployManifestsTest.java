@@ -350,6 +350,7 @@ class DeployManifestsTest {
             "\"-XX:+UseSerialGC\"",
             "\"-Xss512k\"",
             "\"-XX:ReservedCodeCacheSize=64m\"",
+            "\"-XX:TieredStopAtLevel=1\"",
             "\"-XX:SharedArchiveFile=nocturne-cds.jsa\"",
             "\"-jar\", \"nocturne-cds.jar\"");
     assertThat(run).contains("ENV MALLOC_ARENA_MAX=2");

@@ -169,7 +169,11 @@ class ReadingWhatMattersTest {
     Map<String, List<Resource>> resources = new LinkedHashMap<>();
     Optional<Patient> patient = Optional.empty();
     for (Map.Entry<String, String> key : keys.entrySet()) {
-      IBaseResource parsed = Fhir.CONTEXT.newJsonParser().parseResource(key.getValue());
+      IBaseResource parsed =
+          Fhir.CONTEXT
+              .newJsonParser()
+              .setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false))
+              .parseResource(key.getValue());
       if (parsed instanceof Patient p) {
         patient = Optional.of(p);
         continue;
