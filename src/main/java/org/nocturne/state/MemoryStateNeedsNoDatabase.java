@@ -12,9 +12,9 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * With {@code nocturne.state=memory} nothing reads a database, yet Spring Boot would still start an
- * embedded H2, a connection pool and Flyway's migration for it (half a second of every start, and
- * memory). This excludes the DataSource auto-configuration then, keeping any exclusions the
- * operator set. Registered in {@code META-INF/spring.factories}.
+ * embedded H2, a connection pool and Flyway's migration for it (time at every start, and memory).
+ * This excludes the DataSource auto-configuration then, keeping any exclusions the operator set.
+ * Registered in {@code META-INF/spring.factories}.
  */
 public final class MemoryStateNeedsNoDatabase implements EnvironmentPostProcessor {
   static final String DATA_SOURCE =
