@@ -24,7 +24,8 @@ public final class MemoryStateNeedsNoDatabase implements EnvironmentPostProcesso
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
-    if (!"memory".equals(environment.getProperty("nocturne.state"))) {
+    String state = environment.getProperty("nocturne.state", "");
+    if (!"memory".equalsIgnoreCase(state.trim())) { // as @ConditionalOnProperty compares it
       return;
     }
     List<String> excluded =

@@ -73,8 +73,9 @@ class StateModesTest {
         run(
             with(
                 TRUSTED_ISSUER,
-                "--nocturne.state=memory",
+                "--nocturne.state=Memory",
                 "--spring.autoconfigure.exclude[0]=" + jmx))) {
+      assertThat(context.getBean(ReplayGuard.class)).isInstanceOf(InMemoryReplayGuard.class);
       assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
       assertThat(context.getBeanNamesForType(org.flywaydb.core.Flyway.class)).isEmpty();
       assertThat(context.getEnvironment().getProperty("spring.autoconfigure.exclude"))
