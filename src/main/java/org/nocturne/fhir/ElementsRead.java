@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * The top-level elements of each record resource that the mappers read. HAPI builds an object for
  * every element it is given, and building them was most of a call's time on a real record (its
  * identifiers, meta, encounters, categories and dosage instructions are never read), so the reader
- * gives HAPI these elements only. A mapper that starts reading another element names it here (its
- * own test fails until it does, as the element never arrives).
+ * gives HAPI these elements only. A mapper that starts reading another element names it here, and
+ * in ReadingWhatMattersTest's rich record, where every element listed here changes the facts.
  *
  * <p>A name ending in {@code [x]} is a FHIR choice element ({@code onset[x]}: {@code
  * onsetDateTime}, {@code onsetPeriod}…). A primitive's extensions ({@code _status}) go with it.

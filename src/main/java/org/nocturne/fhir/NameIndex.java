@@ -12,7 +12,7 @@ import java.util.Set;
  * CodeSets#containsWord}), found in one pass over the text's words rather than one search per name:
  * a whole-word occurrence of a name that starts with a letter starts where a run of letters starts,
  * and that run is the name's own first run, so the names are indexed by it. Names that start
- * otherwise (none today) are searched one by one. NameIndexTest holds it to the search.
+ * otherwise (none today) are searched one by one. CodeIndexTest holds it to the search.
  */
 final class NameIndex<E extends Enum<E>> {
   private record Name<E>(String text, E member) {}

@@ -161,7 +161,8 @@ public final class RecordReader {
       }
     }
     if (hasNext(root) && !key.equals(QUESTIONNAIRE_RESPONSE)) {
-      missing.add(laterPages(key, out.size(), root.path("total"), fetched.contains(key)));
+      // counted in entries on the page, read or passed over: the rest are on later pages
+      missing.add(laterPages(key, position, root.path("total"), fetched.contains(key)));
     }
     return out;
   }

@@ -56,7 +56,9 @@ final class RelevantEntries {
     if (!readable(text)) {
       return null;
     }
-    concept.setText(value(text));
+    if (text != null) {
+      concept.getTextElement().setValueAsString(text.stringValue());
+    }
     JsonNode codings = json.get("coding");
     if (codings == null) {
       return concept;
@@ -74,7 +76,17 @@ final class RelevantEntries {
       if (!readable(system) || !readable(code) || !readable(display)) {
         return null;
       }
-      concept.addCoding(new Coding(value(system), value(code), value(display)));
+      // set as HAPI's parser sets them (it trims a code, "72166-2 " is 72166-2)
+      Coding read = concept.addCoding();
+      if (system != null) {
+        read.getSystemElement().setValueAsString(system.stringValue());
+      }
+      if (code != null) {
+        read.getCodeElement().setValueAsString(code.stringValue());
+      }
+      if (display != null) {
+        read.getDisplayElement().setValueAsString(display.stringValue());
+      }
     }
     return concept;
   }
@@ -82,9 +94,5 @@ final class RelevantEntries {
   /** Absent, or a string HAPI reads as it is (a blank one it would refuse or drop). */
   private static boolean readable(JsonNode value) {
     return value == null || (value.isString() && !value.stringValue().isBlank());
-  }
-
-  private static String value(JsonNode value) {
-    return value == null ? null : value.stringValue();
   }
 }

@@ -13,27 +13,31 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * With {@code nocturne.state=memory} nothing reads a database, yet Spring Boot would still start an
  * embedded H2, a connection pool and Flyway's migration for it (time at every start, and memory).
- * This excludes the DataSource auto-configuration then, keeping any exclusions the operator set.
- * Registered in {@code META-INF/spring.factories}.
+ * This excludes the DataSource auto-configurations (pooled and JNDI) then, keeping any exclusions
+ * the operator set. Registered in {@code META-INF/spring.factories}.
  */
 public final class MemoryStateNeedsNoDatabase implements EnvironmentPostProcessor {
   static final String DATA_SOURCE =
       "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration";
+  static final String JNDI_DATA_SOURCE =
+      "org.springframework.boot.jdbc.autoconfigure.JndiDataSourceAutoConfiguration";
   private static final String EXCLUDE = "spring.autoconfigure.exclude";
 
   @Override
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
-    String state = environment.getProperty("nocturne.state", "");
-    if (!"memory".equalsIgnoreCase(state.trim())) { // as @ConditionalOnProperty compares it
+    // compared as @ConditionalOnProperty compares it, so the two always agree
+    if (!"memory".equalsIgnoreCase(environment.getProperty("nocturne.state", ""))) {
       return;
     }
     List<String> excluded =
         new ArrayList<>(
             Arrays.asList(
                 Binder.get(environment).bind(EXCLUDE, String[].class).orElse(new String[0])));
-    if (!excluded.contains(DATA_SOURCE)) {
-      excluded.add(DATA_SOURCE);
+    for (String dataSource : List.of(DATA_SOURCE, JNDI_DATA_SOURCE)) {
+      if (!excluded.contains(dataSource)) {
+        excluded.add(dataSource);
+      }
     }
     environment
         .getPropertySources()

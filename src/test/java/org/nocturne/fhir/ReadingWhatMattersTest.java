@@ -32,18 +32,21 @@ import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nocturne.clinical.DrugClass;
 import org.nocturne.clinical.Measure;
 import org.nocturne.clinical.PatientFacts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The reader builds only the entries the mappers read ({@link RelevantEntries}) and only the
  * elements they read ({@link ElementsRead}). Both are shortcuts: the facts must be exactly those
- * that HAPI reading every entry whole gives, on every example record and on a record full of the
- * elements real EHRs add.
+ * that HAPI reading every entry whole gives, on every example record, on a record full of the
+ * elements real EHRs add, and on a record where every element the mappers read matters. An entry no
+ * mapper reads is not checked at all, so its faults are no longer reported.
  */
 class ReadingWhatMattersTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -105,6 +108,166 @@ class ReadingWhatMattersTest {
     // reference always are
     assertThat(read.conditions()).hasSize(1);
     assertThat(read.medications()).hasSize(3);
+  }
+
+  /**
+   * A record in which every element {@link ElementsRead} lets through changes the facts (each case
+   * of {@link #eachElementTheMappersReadChangesTheFacts} proves it for one), so leaving one out of
+   * ElementsRead fails {@link #theRichRecordGivesTheFactsOfReadingEverything}.
+   */
+  private static final Map<String, String> RICH =
+      Map.of(
+          RecordReader.CONDITIONS,
+          """
+          {"resourceType":"Bundle","type":"searchset","entry":[
+           {"resource":{"resourceType":"Condition","id":"dm-resolved",
+            "clinicalStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-clinical","code":"resolved"}]},
+            "code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006"}]},
+            "onsetDateTime":"2009-03-14"}},
+           {"resource":{"resourceType":"Condition","id":"dm-refuted",
+            "verificationStatus":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/condition-ver-status","code":"refuted"}]},
+            "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"E11.9"}]}}},
+           {"resource":{"resourceType":"Condition","id":"cramps",
+            "code":{"coding":[{"system":"http://snomed.info/sct","code":"449918009"}]},
+            "onsetPeriod":{"start":"2026-10-01"},"recordedDate":"2026-10-02"}}]}
+          """,
+          RecordReader.OBSERVATIONS,
+          """
+          {"resourceType":"Bundle","type":"searchset","entry":[
+           {"resource":{"resourceType":"Observation","id":"abi-components","status":"final",
+            "code":{"text":"ankle brachial index"},"effectivePeriod":{"start":"2026-10-02"},
+            "component":[
+             {"code":{"text":"left"},"valueQuantity":{"value":0.58,"code":"1"}},
+             {"code":{"text":"right"},"valueQuantity":{"value":0.86,"code":"1"}}]}},
+           {"resource":{"resourceType":"Observation","id":"ferritin","status":"final",
+            "code":{"coding":[{"system":"http://loinc.org","code":"2276-4"}]},
+            "effectiveInstant":"2026-09-14T08:00:00Z",
+            "valueQuantity":{"value":30,"unit":"ng/mL","system":"http://unitsofmeasure.org","code":"ng/mL"},
+            "referenceRange":[{"low":{"value":50,"unit":"ng/mL"}}]}},
+           {"resource":{"resourceType":"Observation","id":"potassium","status":"final",
+            "code":{"coding":[{"system":"http://loinc.org","code":"2823-3"}]},
+            "issued":"2026-09-15T08:00:00Z",
+            "valueQuantity":{"value":3.0,"unit":"mmol/L","system":"http://unitsofmeasure.org","code":"mmol/L"},
+            "interpretation":[{"coding":[{"code":"L"}]}]}},
+           {"resource":{"resourceType":"Observation","id":"abi-left","status":"final",
+            "code":{"coding":[{"system":"http://snomed.info/sct","code":"446841001"}]},
+            "effectiveDateTime":"2026-10-03","valueQuantity":{"value":0.61,"code":"1"},
+            "bodySite":{"coding":[{"system":"http://snomed.info/sct","code":"7771000"}]}}},
+           {"resource":{"resourceType":"Observation","id":"smoking","status":"final",
+            "code":{"coding":[{"system":"http://loinc.org","code":"72166-2 "}]},
+            "effectiveDateTime":"2026-10-03",
+            "valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"77176002"}]}}}]}
+          """,
+          RecordReader.MEDICATIONS,
+          """
+          {"resourceType":"Bundle","type":"searchset","entry":[
+           {"resource":{"resourceType":"MedicationRequest","id":"quinine","status":"active",
+            "medicationCodeableConcept":{"text":"quinine sulfate 300 MG"}}},
+           {"resource":{"resourceType":"MedicationRequest","id":"contained","status":"active",
+            "contained":[{"resourceType":"Medication","id":"m1",
+              "ingredient":[{"itemCodeableConcept":{"text":"simvastatin"}}]}],
+            "medicationReference":{"reference":"#m1"}}},
+           {"resource":{"resourceType":"Medication","id":"combo",
+            "code":{"text":"combination tablet"},
+            "ingredient":[{"itemCodeableConcept":{"text":"atorvastatin"}}]}},
+           {"resource":{"resourceType":"MedicationRequest","id":"by-reference","status":"active",
+            "medicationReference":{"reference":"Medication/combo"}}},
+           {"resource":{"resourceType":"MedicationStatement","id":"statement","status":"active",
+            "medicationCodeableConcept":{"text":"furosemide 40 MG"}}}]}
+          """);
+
+  @Test
+  void theRichRecordGivesTheFactsOfReadingEverything() {
+    PatientFacts facts = facts(reader.read(RICH, List.of()));
+
+    assertThat(facts).isEqualTo(facts(readEverything(RICH)));
+    assertThat(facts.skipped()).isEmpty();
+    // the padded smoking-status code is read as HAPI reads it: trimmed
+    assertThat(facts.diagnoses())
+        .extracting(org.nocturne.clinical.Diagnosis::disorder)
+        .contains(org.nocturne.clinical.Disorder.CURRENT_SMOKER);
+  }
+
+  @ParameterizedTest(name = "{0} {1}.{2}")
+  @CsvSource({
+    "conditions, dm-resolved, clinicalStatus",
+    "conditions, dm-resolved, onsetDateTime",
+    "conditions, dm-refuted, verificationStatus",
+    "conditions, cramps, code",
+    "conditions, cramps, onsetPeriod",
+    "conditions, cramps, recordedDate",
+    "observations, abi-components, component",
+    "observations, abi-components, effectivePeriod",
+    "observations, ferritin, status",
+    "observations, ferritin, effectiveInstant",
+    "observations, ferritin, referenceRange",
+    "observations, ferritin, valueQuantity",
+    "observations, potassium, issued",
+    "observations, potassium, interpretation",
+    "observations, abi-left, bodySite",
+    "observations, abi-left, effectiveDateTime",
+    "observations, smoking, valueCodeableConcept",
+    "medications, quinine, medicationCodeableConcept",
+    "medications, quinine, status",
+    "medications, contained, contained",
+    "medications, contained, medicationReference",
+    "medications, combo, code",
+    "medications, combo, ingredient",
+    "medications, statement, status"
+  })
+  void eachElementTheMappersReadChangesTheFacts(String key, String id, String element) {
+    ObjectNode bundle = (ObjectNode) JSON.readTree(RICH.get(key));
+    ObjectNode resource = null;
+    for (JsonNode entry : bundle.get("entry")) {
+      if (id.equals(entry.path("resource").path("id").asString(""))) {
+        resource = (ObjectNode) entry.get("resource");
+      }
+    }
+    assertThat(resource).as(id).isNotNull();
+    assertThat(resource.remove(element)).as(element).isNotNull();
+    Map<String, String> without = new LinkedHashMap<>(RICH);
+    without.put(key, bundle.toString());
+
+    assertThat(facts(readEverything(without))).isNotEqualTo(facts(readEverything(RICH)));
+  }
+
+  @Test
+  void laterPagesAreCountedInEntriesOnThePageReadOrPassedOver() {
+    String bundle =
+        """
+        {"resourceType":"Bundle","type":"searchset","total":10,
+         "link":[{"relation":"next","url":"https://ehr.example/fhir/Condition?page=2"}],
+         "entry":[
+          {"resource":{"resourceType":"Condition","id":"sinus",
+            "code":{"coding":[{"system":"http://snomed.info/sct","code":"444814009"}]}}},
+          {"resource":{"resourceType":"Condition","id":"dm",
+            "code":{"coding":[{"system":"http://snomed.info/sct","code":"44054006"}]}}}]}
+        """;
+
+    PatientRecord read = reader.read(Map.of(RecordReader.CONDITIONS, bundle), List.of());
+
+    assertThat(read.conditions()).hasSize(1);
+    assertThat(read.unavailableData())
+        .containsExactly(
+            "conditions beyond the first 2 entries (8 more not read: the EHR prefetched only the"
+                + " first page)");
+  }
+
+  @Test
+  void anEntryNoRuleReadsIsNotCheckedSoItsFaultsAreNotReported() {
+    String bundle =
+        """
+        {"resourceType":"Bundle","type":"searchset","entry":[
+          {"resource":{"resourceType":"Condition","id":"sinus",
+            "clinicalStatus":{"coding":[{"code":"sort-of"}]},"onsetDateTime":"not-a-date",
+            "code":{"coding":[{"system":"http://snomed.info/sct","code":"444814009"}]}}}]}
+        """;
+
+    PatientRecord read = reader.read(Map.of(RecordReader.CONDITIONS, bundle), List.of());
+
+    assertThat(read.conditions()).isEmpty();
+    assertThat(read.notes()).isEmpty();
+    assertThat(facts(read).skipped()).isEmpty();
   }
 
   @Test

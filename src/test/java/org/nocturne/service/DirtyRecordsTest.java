@@ -51,7 +51,7 @@ class DirtyRecordsTest {
         "an empty resource;conditions;{};true",
         "an empty resourceType;conditions;{\"resourceType\":\"\"};true",
         "a valueBoolean that is not a boolean;questionnaireResponse;{\"resourceType\":\"QuestionnaireResponse\",\"questionnaire\":\"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain\",\"status\":\"completed\",\"authored\":\"2001-01-01T00:00:00Z\",\"item\":[{\"linkId\":\"fever\",\"answer\":[{\"valueBoolean\":\"\"}]}]};false",
-        "markup in a medication text;medications;{\"resourceType\":\"MedicationRequest\",\"id\":\"m1\",\"status\":\"active\",\"intent\":\"order\",\"medicationCodeableConcept\":{\"text\":\"<img src=x onerror=alert(1)> ![p](http://beacon.example/p.png) [x](javascript:alert(1))\"}};false",
+        "markup in a medication text;medications;{\"resourceType\":\"MedicationRequest\",\"id\":\"m1\",\"status\":\"active\",\"intent\":\"order\",\"medicationCodeableConcept\":{\"text\":\"quinine <img src=x onerror=alert(1)> ![p](http://beacon.example/p.png) [x](javascript:alert(1))\"}};false",
         "an id that breaks out of a code span;conditions;{\"resourceType\":\"Condition\",\"id\":\"x`) ![p](http://beacon.example/p.png)\",\"code\":{\"coding\":[{\"system\":\"http://snomed.info/sct\",\"code\":\"44054006\"}]}};false"
       })
   void theRedFlagSurvivesAndTheEntryIsLeftOutWithItsReason(

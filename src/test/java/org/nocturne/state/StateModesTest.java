@@ -80,7 +80,8 @@ class StateModesTest {
       assertThat(context.getBeanNamesForType(org.flywaydb.core.Flyway.class)).isEmpty();
       assertThat(context.getEnvironment().getProperty("spring.autoconfigure.exclude"))
           .contains(jmx)
-          .contains(MemoryStateNeedsNoDatabase.DATA_SOURCE);
+          .contains(MemoryStateNeedsNoDatabase.DATA_SOURCE)
+          .contains(MemoryStateNeedsNoDatabase.JNDI_DATA_SOURCE);
     }
   }
 
