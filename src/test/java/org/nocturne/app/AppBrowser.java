@@ -8,7 +8,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -251,13 +250,5 @@ final class AppBrowser implements AutoCloseable {
                 + "\"subject\":{\"reference\":\"Patient/warm-up\"},"
                 + "\"authored\":\"2026-11-27T00:00:00Z\"}");
     assertThat(response.statusCode()).as(response.body()).isIn(200, 422);
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

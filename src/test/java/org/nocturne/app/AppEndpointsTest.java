@@ -4,10 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nocturne.LocalApp.freePort;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nocturne.LocalApp;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.demo.SmartFlow;
@@ -50,11 +51,7 @@ class AppEndpointsTest {
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
     SLOW.start();
-    registry.add("server.port", () -> PORT);
-    registry.add(
-        "spring.datasource.url",
-        () ->
-            "jdbc:h2:mem:app-endpoints;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    LocalApp.onPort(registry, PORT, "app-endpoints");
     registry.add("nocturne.app.allowed-issuers[0]", () -> DEMO);
     registry.add("nocturne.app.allowed-issuers[1]", () -> DEAD);
     registry.add("nocturne.app.allowed-issuers[2]", () -> SLOW.baseUrl() + "/fhir/");
@@ -317,14 +314,6 @@ class AppEndpointsTest {
             body(DEMO, "bad id!", null),
             body(DEMO, "demo-rls", "../x"))) {
       assertThat(assess("t", bad).statusCode()).as(bad).isEqualTo(400);
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
     }
   }
 }

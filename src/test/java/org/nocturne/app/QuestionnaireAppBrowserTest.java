@@ -1,17 +1,15 @@
 package org.nocturne.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nocturne.LocalApp;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.openqa.selenium.By;
@@ -33,41 +31,21 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ActiveProfiles("local")
 class QuestionnaireAppBrowserTest {
-  private static final int PORT = AppBrowser.freePort();
+  private static final int PORT = LocalApp.freePort();
   private static final String BASE = "http://127.0.0.1:" + PORT;
-  private static AppBrowser browser;
-  private static boolean validatorReady;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add(
-        "spring.datasource.url",
-        () ->
-            "jdbc:h2:mem:app-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    LocalApp.onPort(registry, PORT, "app-browser");
   }
+
+  @RegisterExtension static final AppBrowserSession SESSION = new AppBrowserSession(PORT);
 
   private final LocalServer server = new LocalServer(PORT);
-
-  @BeforeAll
-  static void startChromium() throws IOException {
-    browser = AppBrowser.start();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+  private final AppBrowser browser = SESSION.browser();
 
   @BeforeEach
   void oneWindow() {
-    assumeTrue(browser != null, AppBrowser.MISSING_CHROMIUM);
-    if (!validatorReady) {
-      AppBrowser.awaitValidator(server);
-      validatorReady = true;
-    }
     List<String> handles = new ArrayList<>(browser.driver.getWindowHandles());
     for (String handle : handles.subList(1, handles.size())) {
       browser.driver.switchTo().window(handle).close();

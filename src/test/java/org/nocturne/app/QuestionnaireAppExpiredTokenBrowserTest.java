@@ -1,13 +1,10 @@
 package org.nocturne.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.nocturne.LocalApp;
 import org.nocturne.LocalServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -30,42 +27,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @ActiveProfiles("local")
 class QuestionnaireAppExpiredTokenBrowserTest {
   static final int TOKEN_SECONDS = 15;
-  private static final int PORT = AppBrowser.freePort();
+  private static final int PORT = LocalApp.freePort();
   private static final String BASE = "http://127.0.0.1:" + PORT;
-  private static AppBrowser browser;
-  private static boolean validatorReady;
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add(
-        "spring.datasource.url",
-        () ->
-            "jdbc:h2:mem:app-expired-token;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    LocalApp.onPort(registry, PORT, "app-expired-token");
   }
+
+  @RegisterExtension static final AppBrowserSession SESSION = new AppBrowserSession(PORT);
 
   private final LocalServer server = new LocalServer(PORT);
-
-  @BeforeAll
-  static void startChromium() throws IOException {
-    browser = AppBrowser.start();
-  }
-
-  @AfterAll
-  static void stopChromium() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
-
-  @BeforeEach
-  void chromium() {
-    assumeTrue(browser != null, AppBrowser.MISSING_CHROMIUM);
-    if (!validatorReady) {
-      AppBrowser.awaitValidator(server);
-      validatorReady = true;
-    }
-  }
+  private final AppBrowser browser = SESSION.browser();
 
   @Test
   void anExpiredToken_saysTheSignInHasEnded_andKeepsTheAnswers() throws InterruptedException {

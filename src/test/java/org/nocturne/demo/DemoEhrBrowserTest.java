@@ -2,6 +2,7 @@ package org.nocturne.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.nocturne.LocalApp.freePort;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -9,7 +10,6 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nocturne.HeadlessChromium;
+import org.nocturne.LocalApp;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.FeedbackStore;
@@ -59,12 +60,7 @@ class DemoEhrBrowserTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    // Its own state: the feedback these tests send never mixes with other tests' (local's H2 file).
-    registry.add(
-        "spring.datasource.url",
-        () ->
-            "jdbc:h2:mem:demo-browser;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    LocalApp.onPort(registry, PORT, "demo-browser");
   }
 
   @Autowired FeedbackStore feedbackStore;
@@ -291,13 +287,5 @@ class DemoEhrBrowserTest {
         + rule.getHelp()
         + " "
         + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).toList();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

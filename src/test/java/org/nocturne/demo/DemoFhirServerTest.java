@@ -1,8 +1,8 @@
 package org.nocturne.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nocturne.LocalApp.freePort;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.nocturne.LocalApp;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,12 +32,7 @@ class DemoFhirServerTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    // Its own state: the feedback these tests send never mixes with other tests' (local's H2 file).
-    registry.add(
-        "spring.datasource.url",
-        () ->
-            "jdbc:h2:mem:demo-fhir;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    LocalApp.onPort(registry, PORT, "demo-fhir");
   }
 
   private final LocalServer server = new LocalServer(PORT);
@@ -141,13 +137,5 @@ class DemoFhirServerTest {
               + card.get("summary").asString());
     }
     return keys;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,10 +1,11 @@
 package org.nocturne.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nocturne.LocalApp.freePort;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.nocturne.LocalApp;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -21,11 +22,7 @@ class DemoTestSettingsTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add(
-        "spring.datasource.url",
-        () ->
-            "jdbc:h2:mem:demo-settings;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    LocalApp.onPort(registry, PORT, "demo-settings");
     registry.add("nocturne.demo.auth.token-lifetime", () -> "2s");
     registry.add("nocturne.demo.fhir.reject-writes", () -> "true");
   }
@@ -59,13 +56,5 @@ class DemoTestSettingsTest {
     assertThat(refused.body()).contains("OperationOutcome").contains("refuses writes");
     // reading still works
     assertThat(smart.fhir("GET", "/Patient/demo-rls", access, null).statusCode()).isEqualTo(200);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -1,11 +1,12 @@
 package org.nocturne.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nocturne.LocalApp.freePort;
 
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.nocturne.LocalApp;
 import org.nocturne.cdshooks.CdsJson;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
@@ -24,11 +25,7 @@ class SmartAppLaunchTest {
 
   @DynamicPropertySource
   static void properties(DynamicPropertyRegistry registry) {
-    registry.add("server.port", () -> PORT);
-    registry.add(
-        "spring.datasource.url",
-        () ->
-            "jdbc:h2:mem:smart-launch;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    LocalApp.onPort(registry, PORT, "smart-launch");
   }
 
   private final SmartFlow smart = new SmartFlow(PORT);
@@ -300,13 +297,5 @@ class SmartAppLaunchTest {
   @Test
   void theChartWithoutATokenStillReadsEveryPatient() {
     assertThat(smart.fhir("GET", "/Patient/demo-pad", null, null).statusCode()).isEqualTo(200);
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 }

@@ -1,10 +1,9 @@
 package org.nocturne.fallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nocturne.LocalApp.freePort;
 
 import ca.uhn.fhir.context.FhirContext;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -191,13 +190,5 @@ class PagedFallbackEndToEndTest {
     response.setSubject(new Reference("Patient/" + patientId));
     response.setAuthoredElement(new DateTimeType("2020-01-01T00:00:00Z"));
     return response;
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -1,11 +1,10 @@
 package org.nocturne.fallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.nocturne.LocalApp.freePort;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.github.benmanes.caffeine.cache.Cache;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,13 +127,5 @@ class PrefetchFallbackEndToEndTest {
 
     assertThat(response.statusCode()).isEqualTo(412);
     assertThat(InProcessFhirServer.AUTHORIZATIONS).isEmpty();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
