@@ -1,9 +1,15 @@
 package org.nocturne;
 
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -65,5 +71,23 @@ public final class HeadlessChromium {
             .usingAnyFreePort()
             .build();
     return new ChromeDriver(service, options);
+  }
+
+  /**
+   * Saves what the window shows as {@code target/screenshots/<name>}, and as {@code
+   * src/docs/<name>} when {@code -Dnocturne.demo.screenshots=write} (the README's pictures).
+   */
+  public static void screenshot(WebDriver driver, String name) {
+    try {
+      File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
+      Path target = Path.of("target/screenshots", name);
+      Files.createDirectories(target.getParent());
+      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+      if ("write".equals(System.getProperty("nocturne.demo.screenshots"))) {
+        Files.copy(shot.toPath(), Path.of("src/docs", name), StandardCopyOption.REPLACE_EXISTING);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

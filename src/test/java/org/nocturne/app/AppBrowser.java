@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +19,10 @@ import org.nocturne.cdshooks.CdsJson;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -215,15 +210,7 @@ final class AppBrowser implements AutoCloseable {
     driver.manage().window().setSize(new Dimension(width, (int) Math.min(height, maxHeight)));
     script("window.scrollTo(0, 0);");
     try {
-      File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
-      Path target = Path.of("target/screenshots", name);
-      Files.createDirectories(target.getParent());
-      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-      if ("write".equals(System.getProperty("nocturne.demo.screenshots"))) {
-        Files.copy(shot.toPath(), Path.of("src/docs", name), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      HeadlessChromium.screenshot(driver, name);
     } finally {
       driver.manage().window().setSize(new Dimension(DESKTOP_WIDTH, 1000));
     }

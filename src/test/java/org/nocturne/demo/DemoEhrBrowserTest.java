@@ -7,12 +7,9 @@ import static org.nocturne.LocalApp.freePort;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -27,10 +24,8 @@ import org.nocturne.cdshooks.FeedbackStore;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -268,17 +263,7 @@ class DemoEhrBrowserTest {
       ((JavascriptExecutor) browser)
           .executeScript("arguments[0].scrollIntoView({block: 'start'});", element);
     }
-    try {
-      File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-      Path target = Path.of("target/screenshots", name);
-      Files.createDirectories(target.getParent());
-      Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
-      if ("write".equals(System.getProperty("nocturne.demo.screenshots"))) {
-        Files.copy(shot.toPath(), Path.of("src/docs", name), StandardCopyOption.REPLACE_EXISTING);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    HeadlessChromium.screenshot(browser, name);
   }
 
   private static String describe(Rule rule) {
