@@ -1,6 +1,7 @@
 package org.nocturne.app;
 
 import ca.uhn.fhir.context.FhirContext;
+import org.nocturne.cdshooks.prefetch.PatientFetch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -14,6 +15,16 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty("nocturne.app.enabled")
 class AppConfiguration {
   private static final Logger log = LoggerFactory.getLogger(AppConfiguration.class);
+
+  @Bean
+  LaunchCheck launchCheck(PatientFetch fetch) {
+    return new LaunchCheck(fetch);
+  }
+
+  @Bean(destroyMethod = "close")
+  ValidationGate validationGate(AppProperties properties) {
+    return new ValidationGate(properties.maxConcurrentValidations(), properties.validateTimeout());
+  }
 
   @Bean
   ResponseValidator responseValidator(FhirContext fhir) {

@@ -47,6 +47,16 @@ class DemoConfiguration {
     return server;
   }
 
+  /** Every JSON body to the demo bounded before HAPI or Spring parses it. */
+  @Bean
+  FilterRegistrationBean<DemoJsonBounds> demoJsonBounds() {
+    FilterRegistrationBean<DemoJsonBounds> registration =
+        new FilterRegistrationBean<>(new DemoJsonBounds());
+    registration.addUrlPatterns("/demo/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
+    return registration;
+  }
+
   @Bean
   FilterRegistrationBean<SmartConfigurationFilter> smartConfiguration() {
     FilterRegistrationBean<SmartConfigurationFilter> registration =

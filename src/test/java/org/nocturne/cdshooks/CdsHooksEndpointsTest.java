@@ -95,6 +95,22 @@ class CdsHooksEndpointsTest {
 
   /** Issue 12.4: when data could not be had, one info card says what and why. */
   @Test
+  void aNumberNoValueHasIsRefusedBeforeHapiReadsTheRecord() {
+    String call =
+        MINIMAL.replace(
+            "\"id\":\"p1\"}",
+            "\"id\":\"p1\",\"extension\":[{\"url\":\"http://x\",\"valueDecimal\":%s}]}");
+
+    var huge = server.postJson(SERVICE, String.format(call, "1e999999999"));
+    var tiny = server.postJson(SERVICE, String.format(call, "-1E-999999999"));
+    var fine = server.postJson(SERVICE, String.format(call, "1.5"));
+
+    assertOperationOutcome(huge, 400);
+    assertOperationOutcome(tiny, 400);
+    assertThat(fine.statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aChartWhoseRecordCouldNotBeReadSaysWhatWasNotRead() {
     var response = server.postJson(SERVICE, MINIMAL);
 

@@ -209,7 +209,7 @@ final class HttpFhirFetcher implements FhirFetcher {
                       failureOf(response.statusCode()));
                 }
                 try {
-                  JsonNode json = CdsJson.mapper().readTree(response.body());
+                  JsonNode json = CdsJson.readTree(response.body());
                   if (json == null || !json.isObject()) {
                     throw new FetchFailed(
                         "the FHIR server's answer is not a FHIR resource",
