@@ -17,6 +17,9 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.nocturne.clinical.Disorder;
 import org.nocturne.clinical.DrugClass;
 import org.nocturne.clinical.ProposedOrder;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code draftOrders} Bundle of an order-select or order-sign call, as orders the safety checks
@@ -31,6 +34,8 @@ public final class DraftOrderReader {
       Pattern.compile(
           "(?i)compression|stocking|hosiery|bandag|\\bted hose|\\b\\d{2}\\s*(-|–|to)\\s*\\d{2}\\s*mm\\s*hg");
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private final FhirContext fhir;
   private final CodeSets codes;
 
@@ -44,20 +49,11 @@ public final class DraftOrderReader {
    * @param selections for order-select, the references of the selected orders; empty reads all
    */
   public List<ProposedOrder> read(String draftOrders, List<String> selections) {
-    Bundle bundle;
-    try {
-      bundle =
-          fhir.newJsonParser()
-              .setParserErrorHandler(new LenientErrorHandler(false))
-              .parseResource(Bundle.class, draftOrders);
-    } catch (DataFormatException | ClassCastException e) {
-      throw new InvalidFhirDataException("context.draftOrders is not a valid FHIR R4 Bundle");
-    }
     List<ProposedOrder> orders = new ArrayList<>();
-    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-      Resource resource = entry.getResource();
+    for (Resource resource : resources(draftOrders)) {
       if (resource != null) {
         FhirIds.clearIfInvalid(resource); // never a delete suggestion aimed at a mangled id
+        InvalidValues.clear(fhir, resource);
       }
       if (resource == null
           || (!selections.isEmpty() && !selections.contains(References.of(resource)))) {
@@ -72,6 +68,51 @@ public final class DraftOrderReader {
       }
     }
     return orders;
+  }
+
+  /**
+   * The Bundle's resources; when one entry is malformed, the others, each parsed on its own: a bad
+   * draft costs itself, never the safety checks of the others.
+   */
+  private List<Resource> resources(String draftOrders) {
+    try {
+      Bundle bundle =
+          fhir.newJsonParser()
+              .setParserErrorHandler(new LenientErrorHandler(false))
+              .parseResource(Bundle.class, draftOrders);
+      return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource).toList();
+    } catch (DataFormatException | ClassCastException e) {
+      // read entry by entry below
+    }
+    JsonNode tree;
+    try {
+      tree = JSON.readTree(draftOrders); // the request's own, already bounded, written back
+    } catch (JacksonException e) {
+      throw new InvalidFhirDataException("context.draftOrders is not a valid FHIR R4 Bundle");
+    }
+    if (!tree.isObject()
+        || !"Bundle".equals(tree.path("resourceType").asString(""))
+        || !(tree.path("entry").isArray() || tree.path("entry").isMissingNode())) {
+      throw new InvalidFhirDataException("context.draftOrders is not a valid FHIR R4 Bundle");
+    }
+    List<Resource> resources = new ArrayList<>();
+    for (JsonNode entry : tree.path("entry")) {
+      JsonNode resource = entry.path("resource");
+      if (!resource.isObject()) {
+        continue;
+      }
+      try {
+        if (fhir.newJsonParser()
+                .setParserErrorHandler(new LenientErrorHandler(false))
+                .parseResource(resource.toString())
+            instanceof Resource parsed) {
+          resources.add(parsed);
+        }
+      } catch (DataFormatException | ClassCastException | IllegalArgumentException e) {
+        // this draft is left out
+      }
+    }
+    return resources;
   }
 
   private ProposedOrder medicationOrder(MedicationRequest request) {

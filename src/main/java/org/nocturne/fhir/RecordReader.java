@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,19 +107,51 @@ public final class RecordReader {
     }
   }
 
-  /** The patient carries age and sex: an invalid value is dropped, the rest is kept. */
+  /**
+   * The patient carries age and sex: an invalid value is dropped, and so is an element of the wrong
+   * shape (an {@code extension} that is an object, a {@code gender} that is a list), the rest is
+   * kept. Only JSON that is no Patient at all stops the call.
+   */
   private Patient patient(JsonNode json) {
+    if (!json.isObject() || !"Patient".equals(json.path("resourceType").asString(""))) {
+      throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
+    }
     IBaseResource parsed;
     try {
       parsed = parser(false).parseResource(new JsonTree(json));
     } catch (RuntimeException e) {
-      throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
+      parsed = readableElements(json);
     }
     if (!(parsed instanceof Patient patient)) {
       throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
     }
     FhirIds.clearIfInvalid(patient);
-    return patient;
+    return InvalidValues.clear(fhir, patient);
+  }
+
+  /** The resource of the elements that HAPI reads one by one: each unreadable one left out. */
+  private IBaseResource readableElements(JsonNode json) {
+    Set<String> readable = new HashSet<>();
+    readable.add("resourceType");
+    for (String name : json.propertyNames()) {
+      if (name.equals("resourceType")) {
+        continue;
+      }
+      try {
+        parser(false)
+            .parseResource(
+                new JsonTree(
+                    json, property -> property.equals("resourceType") || property.equals(name)));
+        readable.add(name);
+      } catch (RuntimeException e) {
+        // this element costs itself, not the patient
+      }
+    }
+    try {
+      return parser(false).parseResource(new JsonTree(json, readable::contains));
+    } catch (RuntimeException e) {
+      throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
+    }
   }
 
   private List<Resource> resources(
@@ -177,7 +210,7 @@ public final class RecordReader {
                   new JsonTree(json, ElementsRead.of(json.path("resourceType").asString(""))));
       if (parsed instanceof Resource resource) {
         FhirIds.clearIfInvalid(resource);
-        return Optional.of(resource);
+        return Optional.of(InvalidValues.clear(fhir, resource));
       }
     } catch (RuntimeException e) {
       // DataFormatException and the others HAPI throws on parseable but malformed content
