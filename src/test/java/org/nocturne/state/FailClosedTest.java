@@ -45,6 +45,7 @@ class FailClosedTest {
     withJwt = ServiceInstance.start(jwt);
     List<String> open = new ArrayList<>(database);
     open.add("--nocturne.security.jwt-required=false");
+    open.add("--nocturne.security.trusted-networks=127.0.0.0/8"); // the explicit mode
     open.add("--nocturne.security.public-base-url=http://localhost:8080");
     withoutJwt = ServiceInstance.start(open);
     body = ServiceInstance.example("nocturnal-leg-pain", "full-prefetch");

@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * table holds any patient or resource id of the run.
  */
 class FullRunTest {
-  static final String ADMIN_TOKEN = "admin-token-for-the-test";
+  static final String ADMIN_TOKEN = "full-run-test-admin-token-of-40-characters";
 
   private static TestIssuer issuer;
   private static DataSource database;
