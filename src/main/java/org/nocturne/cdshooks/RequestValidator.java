@@ -34,7 +34,8 @@ final class RequestValidator {
 
   private static void checkFhirAccess(CdsRequest request) {
     if (request.fhirServer() != null && !isAbsoluteHttpUrl(request.fhirServer())) {
-      throw CdsHooksException.badRequest("fhirServer must be an absolute http(s) URL");
+      throw CdsHooksException.badRequest(
+          "fhirServer must be an absolute http(s) URL without a query");
     }
     FhirAuthorization auth = request.fhirAuthorization();
     if (auth == null) {
@@ -98,7 +99,10 @@ final class RequestValidator {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme();
+      // a query would ride along on every request made below this base
       return uri.getHost() != null
+          && uri.getRawQuery() == null
+          && !url.contains("?")
           && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
     } catch (java.net.URISyntaxException e) {
       return false;

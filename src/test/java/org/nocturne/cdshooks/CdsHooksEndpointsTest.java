@@ -111,6 +111,16 @@ class CdsHooksEndpointsTest {
   }
 
   @Test
+  void aFhirServerWithAQueryIsABadRequest() {
+    String call =
+        MINIMAL.replace(
+            "\"hook\":\"patient-view\",",
+            "\"hook\":\"patient-view\",\"fhirServer\":\"https://ehr.example.org/fhir?x=\",");
+
+    assertOperationOutcome(server.postJson(SERVICE, call), 400);
+  }
+
+  @Test
   void aChartWhoseRecordCouldNotBeReadSaysWhatWasNotRead() {
     var response = server.postJson(SERVICE, MINIMAL);
 

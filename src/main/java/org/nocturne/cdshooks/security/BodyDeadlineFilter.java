@@ -78,17 +78,22 @@ final class BodyDeadlineFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Reads what is left of a small body, within the deadline, so that a client whose body was
+   * Reads what is left of a small body that has already arrived, so that a client whose body was
    * refused unread (a 401, a 404) keeps its connection; a larger or later one is left to {@link
    * UnreadBodyValve}, which closes the connection.
    */
   private static void drain(Timed request) {
     try {
+      // only what has already arrived: waiting for more would hold the worker again
       ServletInputStream in = request.getInputStream();
       byte[] buffer = new byte[8192];
       long drained = 0;
-      int read;
-      while (drained <= MAX_DRAIN && (read = in.read(buffer)) != -1) {
+      int available;
+      while (drained <= MAX_DRAIN && (available = in.available()) > 0) {
+        int read = in.read(buffer, 0, Math.min(buffer.length, available));
+        if (read < 0) {
+          return;
+        }
         drained += read;
       }
     } catch (IOException | IllegalStateException e) {
@@ -164,6 +169,11 @@ final class BodyDeadlineFilter extends OncePerRequestFilter {
       int read = in.read(buffer, offset, length);
       check();
       return read;
+    }
+
+    @Override
+    public int available() throws IOException {
+      return in.available();
     }
 
     @Override

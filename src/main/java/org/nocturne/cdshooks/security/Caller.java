@@ -32,6 +32,9 @@ public record Caller(String issuer, List<String> fhirServers, String subject) {
    * FhirUrls}).
    */
   public boolean mayContact(String fhirServer) {
+    if (!FhirUrls.isBase(fhirServer)) {
+      return false;
+    }
     for (String allowed : fhirServers) {
       if (FhirUrls.within(allowed, fhirServer)) {
         return true;

@@ -17,8 +17,14 @@ public final class ManagementFollowsServerAddress implements EnvironmentPostProc
   public void postProcessEnvironment(
       ConfigurableEnvironment environment, SpringApplication application) {
     String server = environment.getProperty("server.address");
+    String port = environment.getProperty("management.server.port");
+    // only for a port of its own: on the server's port it listens where the server does anyway
     if (server == null
         || server.isBlank()
+        || port == null
+        || port.isBlank()
+        || port.trim().equals("-1")
+        || port.trim().equals(environment.getProperty("server.port", "8080").trim())
         || environment.containsProperty("management.server.address")) {
       return;
     }

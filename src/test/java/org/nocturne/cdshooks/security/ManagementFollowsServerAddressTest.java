@@ -17,7 +17,10 @@ class ManagementFollowsServerAddressTest {
   @Test
   void theManagementPortTakesTheServersAddress() {
     MockEnvironment environment =
-        processed(new MockEnvironment().withProperty("server.address", "127.0.0.1"));
+        processed(
+            new MockEnvironment()
+                .withProperty("server.address", "127.0.0.1")
+                .withProperty("management.server.port", "8081"));
 
     assertThat(environment.getProperty("management.server.address")).isEqualTo("127.0.0.1");
   }
@@ -28,9 +31,15 @@ class ManagementFollowsServerAddressTest {
             processed(
                     new MockEnvironment()
                         .withProperty("server.address", "127.0.0.1")
+                        .withProperty("management.server.port", "8081")
                         .withProperty("management.server.address", "10.0.0.5"))
                 .getProperty("management.server.address"))
         .isEqualTo("10.0.0.5");
     assertThat(processed(new MockEnvironment()).getProperty("management.server.address")).isNull();
+    // on the server's own port (the local profile) Spring Boot refuses an address of its own
+    assertThat(
+            processed(new MockEnvironment().withProperty("server.address", "127.0.0.1"))
+                .getProperty("management.server.address"))
+        .isNull();
   }
 }
