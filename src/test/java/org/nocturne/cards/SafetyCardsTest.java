@@ -147,7 +147,7 @@ class SafetyCardsTest {
             MODEL.assess(scenario.facts(), TODAY),
             List.of(scenario.order()),
             TODAY);
-    return RENDERER.orderSafety(findings, CONTEXT);
+    return RENDERER.orderSafety(findings, CONTEXT, List.of());
   }
 
   @Test
@@ -182,7 +182,7 @@ class SafetyCardsTest {
             (SafetyConcern concern, List<Threshold> thresholds) -> {
               List<String> details =
                   all.stream()
-                      .filter(card -> card.source().topic().code().equals(concern.code()))
+                      .filter(card -> card.source().topic().code().equals(concern.topicCode()))
                       .map(Card::detail)
                       .toList();
               assertThat(details).as(concern.code()).isNotEmpty();
@@ -208,7 +208,7 @@ class SafetyCardsTest {
       for (Card card : cards(scenario)) {
         SafetyConcern concern =
             java.util.Arrays.stream(SafetyConcern.values())
-                .filter(c -> c.code().equals(card.source().topic().code()))
+                .filter(c -> c.topicCode().equals(card.source().topic().code()))
                 .findFirst()
                 .orElseThrow();
         assertThat(card.detail())

@@ -128,7 +128,7 @@ final class PatientFixture {
   Assessment assess() {
     Assessment assessment = MODEL.assess(facts(), TODAY);
     List<String> problems =
-        org.nocturne.CardBudget.patientView(RENDERER.patientView(assessment, CONTEXT));
+        org.nocturne.CardBudget.patientView(RENDERER.patientView(assessment, CONTEXT, List.of()));
     if (!problems.isEmpty()) {
       throw new AssertionError("the card budget is broken: " + problems);
     }

@@ -69,7 +69,7 @@ class EducationPageVariantsTest {
   /** Follows the differential card's education link as the patient's browser would. */
   private static Followed followEducationLink(PatientFacts facts) {
     List<Card> cards =
-        RENDERER.patientView(new CauseModel(KNOWLEDGE).assess(facts, TODAY), CONTEXT);
+        RENDERER.patientView(new CauseModel(KNOWLEDGE).assess(facts, TODAY), CONTEXT, List.of());
     String url =
         cards.stream()
             .flatMap(c -> c.links() == null ? java.util.stream.Stream.empty() : c.links().stream())
