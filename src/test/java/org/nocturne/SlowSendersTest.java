@@ -65,18 +65,19 @@ class SlowSendersTest {
       trickle.scheduleAtFixedRate(
           () -> sockets.forEach(SlowSendersTest::oneByte), 1, 1, TimeUnit.SECONDS);
 
-      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(8);
+      long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
       int probes = 0;
       while (System.nanoTime() < end) {
         long start = System.nanoTime();
         HttpResponse<String> live =
             http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/livez"))
-                    .timeout(Duration.ofSeconds(3))
+                    .timeout(Duration.ofSeconds(6))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(live.statusCode()).isEqualTo(200);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        // generous: the build machine may be loaded; starved, the probe does not answer at all
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(6));
         probes++;
         Thread.sleep(500);
       }

@@ -78,23 +78,21 @@ final class BodyDeadlineFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Reads what is left of a small body that has already arrived, so that a client whose body was
-   * refused unread (a 401, a 404) keeps its connection; a larger or later one is left to {@link
-   * UnreadBodyValve}, which closes the connection.
+   * Reads the rest of a small body (at most {@link #MAX_DRAIN} left, its length announced), within
+   * the request's deadline and still under its permit, so that a client whose body was refused
+   * unread (a 401, a 404) keeps its connection. A larger body, one of unknown length, or one past
+   * the deadline is left to {@link UnreadBodyValve}, which closes the connection.
    */
   private static void drain(Timed request) {
+    long length = request.getContentLengthLong();
+    if (length <= 0 || length - request.consumed() > MAX_DRAIN) {
+      return;
+    }
     try {
-      // only what has already arrived: waiting for more would hold the worker again
       ServletInputStream in = request.getInputStream();
       byte[] buffer = new byte[8192];
-      long drained = 0;
-      int available;
-      while (drained <= MAX_DRAIN && (available = in.available()) > 0) {
-        int read = in.read(buffer, 0, Math.min(buffer.length, available));
-        if (read < 0) {
-          return;
-        }
-        drained += read;
+      while (in.read(buffer) != -1) {
+        // discarded
       }
     } catch (IOException | IllegalStateException e) {
       // read as a Reader or parameters, past the deadline or broken: the valve closes it
@@ -124,6 +122,11 @@ final class BodyDeadlineFilter extends OncePerRequestFilter {
       this.deadline = deadline;
     }
 
+    /** Bytes of the body read so far (through this wrapper). */
+    long consumed() {
+      return stream == null ? 0 : ((TimedStream) stream).consumed;
+    }
+
     @Override
     public ServletInputStream getInputStream() throws IOException {
       if (stream == null) {
@@ -143,6 +146,7 @@ final class BodyDeadlineFilter extends OncePerRequestFilter {
   private static final class TimedStream extends ServletInputStream {
     private final ServletInputStream in;
     private final long deadline;
+    private long consumed;
 
     TimedStream(ServletInputStream in, long deadline) {
       this.in = in;
@@ -160,6 +164,9 @@ final class BodyDeadlineFilter extends OncePerRequestFilter {
       check();
       int read = in.read();
       check();
+      if (read >= 0) {
+        consumed++;
+      }
       return read;
     }
 
@@ -168,6 +175,9 @@ final class BodyDeadlineFilter extends OncePerRequestFilter {
       check();
       int read = in.read(buffer, offset, length);
       check();
+      if (read > 0) {
+        consumed += read;
+      }
       return read;
     }
 

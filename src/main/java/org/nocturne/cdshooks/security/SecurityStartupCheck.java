@@ -27,7 +27,8 @@ import org.springframework.stereotype.Component;
  *   <li>{@code jwt-required=false} outside {@code local} without the explicit trusted-network mode
  *       ({@code nocturne.security.trusted-networks});
  *   <li>an admin token anyone can guess: under {@value #MIN_ADMIN_TOKEN} characters, or one of the
- *       examples published in this repository.
+ *       examples published in this repository;
+ *   <li>an H2 database that listens on the network ({@code AUTO_SERVER}, {@code tcp:}).
  * </ul>
  *
  * Each was a warning in the log before; one setting turned the service into an open one. Settings
@@ -118,6 +119,15 @@ class SecurityStartupCheck implements InitializingBean {
           "nocturne.security.jwt-required=false outside the local profile: every network client"
               + " would be served without a token; keep JWTs required, or name the networks that"
               + " may call without one in nocturne.security.trusted-networks (CIDRs)");
+    }
+    String database = environment.getProperty("spring.datasource.url", "");
+    String lower = database.toLowerCase(Locale.ROOT);
+    if (lower.startsWith("jdbc:h2:")
+        && (lower.contains("auto_server=true") || lower.startsWith("jdbc:h2:tcp:"))) {
+      problems.add(
+          "spring.datasource.url opens an H2 network server (AUTO_SERVER or tcp:): anyone who"
+              + " reaches it runs SQL and Java inside the service; use the embedded file or"
+              + " in-memory database");
     }
     String token = environment.getProperty("nocturne.admin.token");
     if (token != null && !token.isBlank()) {

@@ -111,6 +111,22 @@ class UnsafeStartsTest {
   }
 
   @Test
+  void anH2DatabaseThatListensOnTheNetworkIsRefused() {
+    String local = "nocturne.security.jwt-required=false,server.address=127.0.0.1";
+
+    assertThat(
+            problems(
+                "local",
+                local,
+                "spring.datasource.url=jdbc:h2:file:./target/x;MODE=PostgreSQL;AUTO_SERVER=TRUE"))
+        .singleElement()
+        .satisfies(p -> assertThat(p).contains("H2 network server"));
+    assertThat(problems("local", local, "spring.datasource.url=jdbc:h2:tcp://localhost/x"))
+        .hasSize(1);
+    assertThat(problems("local", local, "spring.datasource.url=jdbc:h2:file:./target/x")).isEmpty();
+  }
+
+  @Test
   void everyProblemIsNamedAtOnceInTheRefusal() {
     MockEnvironment environment = new MockEnvironment();
     environment.setProperty("nocturne.security.jwt-required", "false");
