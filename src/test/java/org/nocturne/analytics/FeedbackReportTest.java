@@ -7,18 +7,26 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.FeedbackStore.TopicTally;
+import org.nocturne.cdshooks.Indicator;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The governance report's arithmetic, its CSV, and who may read it. */
 class FeedbackReportTest {
-  private static final Coding DVT = Coding.of("http://x/red-flag", "deep-vein-thrombosis");
+  private static final Coding DVT = Coding.of("http://x/red-flag", "deepVeinThrombosis");
+
+  /** 2,000 calls; besides the cards shown, 4 kept back in shadow and 1 suppressed. */
+  private static TopicTally tally(
+      Coding topic, long shown, long accepted, long overridden, Map<String, Long> reasons) {
+    return new TopicTally(
+        "svc", topic, Indicator.CRITICAL, 2000, shown, 4, 1, accepted, overridden, reasons);
+  }
 
   @Test
   void theOverrideRateIsOverriddenAmongAnsweredAndTheTopThreeReasonsComeFirst() {
     TopicSummary row =
-        TopicSummary.of(new TopicTally(DVT, 10, 1, 3, Map.of("a", 1L, "b", 5L, "c", 2L, "d", 2L)));
+        TopicSummary.of(tally(DVT, 10, 1, 3, Map.of("a", 1L, "b", 5L, "c", 2L, "d", 2L)));
 
     assertThat(row.overrideRate()).isEqualTo(0.75);
     assertThat(row.topReasons())
@@ -30,7 +38,7 @@ class FeedbackReportTest {
 
   @Test
   void aTopicWithoutFeedbackHasNoOverrideRate() {
-    assertThat(TopicSummary.of(new TopicTally(DVT, 4, 0, 0, Map.of())).overrideRate()).isNull();
+    assertThat(TopicSummary.of(tally(DVT, 4, 0, 0, Map.of())).overrideRate()).isNull();
   }
 
   @Test
@@ -38,14 +46,15 @@ class FeedbackReportTest {
     String csv =
         FeedbackCsv.render(
             List.of(
-                TopicSummary.of(new TopicTally(DVT, 3, 1, 2, Map.of("=HYPERLINK(x)", 2L))),
-                TopicSummary.of(new TopicTally(null, 0, 1, 0, Map.of()))));
+                TopicSummary.of(tally(DVT, 3, 1, 2, Map.of("=HYPERLINK(x)", 2L))),
+                TopicSummary.of(new TopicTally("svc", null, null, 0, 0, 0, 0, 1, 0, Map.of()))));
 
     assertThat(csv.split("\r\n"))
         .containsExactly(
             FeedbackCsv.HEADER,
-            "http://x/red-flag,deep-vein-thrombosis,3,1,2,0.667,'=HYPERLINK(x):2",
-            ",,0,1,0,0.0,");
+            "svc,http://x/red-flag,deepVeinThrombosis,critical,2000,3,4,1,1.5,4.0,1,2,0.667,"
+                + "'=HYPERLINK(x):2",
+            "svc,,,,0,0,0,0,,,1,0,0.0,");
     assertThat(FeedbackCsv.field("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
   }
 

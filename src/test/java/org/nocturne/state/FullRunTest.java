@@ -208,7 +208,10 @@ class FullRunTest {
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     List<String> lines = csv.body().lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("topic_system,topic_code,shown,accepted,overridden,override_rate,top_reasons");
+        .isEqualTo(
+            "service,topic_system,topic_code,indicator,calls,shown,shadow,suppressed,"
+                + "shown_per_1000_calls,fired_per_1000_calls,accepted,overridden,override_rate,"
+                + "top_reasons");
     assertThat(lines).hasSize(1 + CdsJson.mapper().readTree(json.body()).path("topics").size());
     assertThat(restarted.get("/admin/feedback/export.csv", null).statusCode()).isEqualTo(401);
     assertThat(restarted.get("/admin/feedback/summary", "wrong-token").statusCode()).isEqualTo(401);

@@ -192,8 +192,28 @@ class JdbcFeedbackStoreTest {
 
     assertThat(tally)
         .containsExactly(
-            new TopicTally(DVT, 3, 1, 2, Map.of("already-assessed", 2L)),
-            new TopicTally(CRAMPS, 1, 0, 1, Map.of("patient-declined", 1L)));
+            new TopicTally(
+                "nocturnal-leg-pain",
+                DVT,
+                Indicator.CRITICAL,
+                4,
+                3,
+                0,
+                0,
+                1,
+                2,
+                Map.of("already-assessed", 2L)),
+            new TopicTally(
+                "nocturnal-leg-pain",
+                CRAMPS,
+                Indicator.INFO,
+                4,
+                1,
+                0,
+                0,
+                0,
+                1,
+                Map.of("patient-declined", 1L)));
     assertThat(
             meters
                 .counter("nocturne.feedback.override.reasons", "reason", "already-assessed")
