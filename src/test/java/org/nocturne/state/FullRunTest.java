@@ -190,8 +190,22 @@ class FullRunTest {
       assertThat(topic.path("code").isNull()).as("every card's topic was remembered").isFalse();
     }
     assertThat(shown).isEqualTo(distinctCards());
-    assertThat(acceptedCounted).isEqualTo(accepted);
-    assertThat(overridden).isEqualTo(feedbackSent - accepted);
+    // a card is counted once per outcome (and service) however often it is reported (examples that
+    // share a
+    // hookInstance answer cards with the same uuid, and the run reports each answer)
+    assertThat(acceptedCounted).isEqualTo(cardsWith("accepted")).isPositive();
+    assertThat(overridden).isEqualTo(cardsWith("overridden")).isPositive();
+    assertThat(acceptedCounted + overridden).isLessThanOrEqualTo(feedbackSent);
+  }
+
+  private static long cardsWith(String outcome) {
+    return JdbcClient.create(database)
+        .sql(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT service_id, card_uuid FROM feedback"
+                + " WHERE outcome = :outcome) cards")
+        .param("outcome", outcome)
+        .query(Long.class)
+        .single();
   }
 
   private static long distinctCards() {
