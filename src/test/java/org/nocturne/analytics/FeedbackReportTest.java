@@ -58,6 +58,55 @@ class FeedbackReportTest {
     assertThat(FeedbackCsv.field("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
   }
 
+  @Test
+  void theAdminPageEscapesEverythingItDrawsAndChartsEachWeek() {
+    ReportWindow window =
+        new ReportWindow(
+            java.time.Instant.parse("2026-11-16T00:00:00Z"),
+            java.time.Instant.parse("2026-11-30T00:00:00Z"));
+    AlertBurden burden =
+        new AlertBurden(
+            window,
+            Map.of("svc", 2000L),
+            List.of(
+                TopicSummary.of(
+                    tally(
+                        Coding.of("http://x", "<script>alert(1)</script>"),
+                        3,
+                        1,
+                        2,
+                        Map.of("\"><img src=x>", 2L)))),
+            List.of(
+                new AlertBurden.Week(java.time.LocalDate.parse("2026-11-16"), 900, 2, 4, 1),
+                new AlertBurden.Week(java.time.LocalDate.parse("2026-11-23"), 1100, 1, 0, 0)));
+
+    String html = AlertBurdenPage.render(burden);
+
+    assertThat(html)
+        .doesNotContain("<script")
+        .doesNotContain("<img")
+        .contains("&lt;script&gt;")
+        .contains("<svg")
+        .contains("week of 16 Nov 2026: 4 would have been shown")
+        .contains("67%");
+    assertThat(window.weeks()).hasSize(2);
+  }
+
+  @Test
+  void theWeeksOfAWindowAreCalendarWeeksCutToTheWindow() {
+    ReportWindow window =
+        new ReportWindow(
+            java.time.Instant.parse("2026-11-18T06:00:00Z"),
+            java.time.Instant.parse("2026-11-27T00:00:00Z"));
+
+    assertThat(window.weeks())
+        .extracting(ReportWindow::week)
+        .containsExactly(
+            java.time.LocalDate.parse("2026-11-16"), java.time.LocalDate.parse("2026-11-23"));
+    assertThat(window.weeks().get(0).from()).isEqualTo(window.from());
+    assertThat(window.weeks().get(1).to()).isEqualTo(window.to());
+  }
+
   private static int status(AdminProperties properties, String authorization) throws Exception {
     var request = new MockHttpServletRequest("GET", "/admin/feedback/summary");
     if (authorization != null) {

@@ -213,6 +213,24 @@ class FullRunTest {
   }
 
   @Test
+  void theAdminPageDrawsTheReportForAClinicianAndNeedsTheToken() {
+    var page = restarted.get("/admin", ADMIN_TOKEN);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
+    assertThat(page.body())
+        .contains("<svg")
+        .contains("Alert burden")
+        .contains("would have been shown")
+        .doesNotContain("<script");
+    assertThat(restarted.get("/admin", null).statusCode()).isEqualTo(401);
+    assertThat(restarted.get("/admin/", "wrong-token").statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void theCsvExportHasOneRowPerTopicAndNeedsTheAdminToken() {
     var csv = restarted.get("/admin/feedback/export.csv", ADMIN_TOKEN);
     var json = restarted.get("/admin/feedback/summary", ADMIN_TOKEN);
