@@ -69,6 +69,29 @@ class ArchitectureTest {
           .resideInAPackage("org.nocturne.service..");
 
   @ArchTest
+  static final ArchRule servicesNeverReachTheAppTheSiteOrTheDemo =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.service..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.nocturne.app..", "org.nocturne.site..", "org.nocturne.demo..");
+
+  @ArchTest
+  static final ArchRule thePublicPagesReadKnowledgeNeverACall =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.site..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.nocturne.service..",
+              "org.nocturne.app..",
+              "org.nocturne.fhir..",
+              "org.nocturne.state..",
+              "org.nocturne.demo..");
+
+  @ArchTest
   static final ArchRule theSdkKnowsNoDatabase =
       noClasses()
           .that()

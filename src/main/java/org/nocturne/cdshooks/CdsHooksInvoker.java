@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.nocturne.cdshooks.prefetch.Prefetch;
 import org.nocturne.cdshooks.prefetch.PrefetchResolver;
 import org.nocturne.cdshooks.prefetch.PrefetchValue;
-import org.nocturne.cdshooks.prefetch.UnavailableDataNotice;
 import org.nocturne.cdshooks.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,9 +54,7 @@ final class CdsHooksInvoker {
       RequestValidator.check(request, service.descriptor());
       Prefetch prefetch = resolver.resolve(request, service, caller, budget);
       countPrefetch(serviceId, prefetch);
-      CdsResponse produced =
-          UnavailableDataNotice.apply(
-              service.service().call(new HookCall(request, prefetch)), prefetch, service);
+      CdsResponse produced = service.service().call(new HookCall(request, prefetch));
       // every hook's answer passes the go-live controls here, and only here
       CardGate.Gated gated = gate.apply(produced, request.contextString("userId"));
       countCards(serviceId, gated.cards());

@@ -107,25 +107,8 @@ final class DisabledTopics {
     return Set.copyOf(set);
   }
 
-  /**
-   * The lowerCamelCase form of a topic code: {@code deep-vein-thrombosis} and {@code
-   * deepVeinThrombosis} are one topic (the contract renamed them; both are read).
-   */
+  /** Both spellings are one topic (the contract renamed the codes; both are read). */
   static String normalise(String code) {
-    String trimmed = code.trim();
-    if (trimmed.indexOf('-') < 0) {
-      return trimmed;
-    }
-    StringBuilder camel = new StringBuilder();
-    boolean upper = false;
-    for (char c : trimmed.toCharArray()) {
-      if (c == '-') {
-        upper = camel.length() > 0;
-      } else {
-        camel.append(upper ? Character.toUpperCase(c) : Character.toLowerCase(c));
-        upper = false;
-      }
-    }
-    return camel.toString();
+    return TopicCodes.currentSpelling(code);
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Indicator;
+import org.nocturne.cdshooks.TopicCodes;
 
 /** What we remember of a card we answered: its topic, indicator and offered override reasons. */
 record KnownCard(Coding topic, Indicator indicator, List<String> overrideReasons) {
@@ -17,8 +18,17 @@ record KnownCard(Coding topic, Indicator indicator, List<String> overrideReasons
         reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.split(",")));
   }
 
+  /** A stored topic, read back in today's spelling so old and new rows count as one topic. */
   static Coding coding(String system, String code) {
-    return system == null || code == null ? null : Coding.of(system, code);
+    return system == null || code == null ? null : Coding.of(system, currentSpelling(code));
+  }
+
+  /**
+   * Release 1 wrote topic codes with hyphens ({@code deep-vein-thrombosis}); CodeSystem version 2
+   * writes them in lowerCamelCase ({@code deepVeinThrombosis}), the only form Epic accepts.
+   */
+  static String currentSpelling(String code) {
+    return TopicCodes.currentSpelling(code);
   }
 
   static Indicator indicator(String wire) {

