@@ -92,6 +92,20 @@ class ArchitectureTest {
               "org.nocturne.demo..");
 
   @ArchTest
+  static final ArchRule theAssessmentPipelineKnowsNoFrameworkAndNoCaller =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.assessment..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.springframework..",
+              "jakarta.servlet..",
+              "org.nocturne.service..",
+              "org.nocturne.app..",
+              "org.nocturne.cards..");
+
+  @ArchTest
   static final ArchRule theSdkKnowsNoDatabase =
       noClasses()
           .that()

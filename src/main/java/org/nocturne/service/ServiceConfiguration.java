@@ -3,6 +3,7 @@ package org.nocturne.service;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
 import java.util.Optional;
+import org.nocturne.assessment.RecordAssessment;
 import org.nocturne.cards.CardRenderer;
 import org.nocturne.cards.QuestionnaireLaunch;
 import org.nocturne.cdshooks.security.PublicBaseUrl;
@@ -65,19 +66,23 @@ class ServiceConfiguration {
     return cards.window();
   }
 
+  /** The one record → assessment pipeline: the services and the questionnaire app share it. */
+  @Bean
+  RecordAssessment recordAssessment(
+      FhirContext fhir, CodeSets codes, CauseModel causeModel, Clock clock) {
+    return new RecordAssessment(
+        new RecordReader(fhir, codes), new FactsMapper(codes), causeModel, clock.getZone());
+  }
+
   @Bean
   PatientAssessor patientAssessor(
-      FhirContext fhir,
-      CodeSets codes,
-      CauseModel causeModel,
+      RecordAssessment assessment,
       Clock clock,
       PublicBaseUrl publicBaseUrl,
       CardsProperties cards,
       ObjectProvider<QuestionnaireLaunch> hostedApp) {
     return new PatientAssessor(
-        new RecordReader(fhir, codes),
-        new FactsMapper(codes),
-        causeModel,
+        assessment,
         clock,
         publicBaseUrl,
         new AppLaunchUrl(
