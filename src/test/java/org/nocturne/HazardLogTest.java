@@ -2,8 +2,10 @@ package org.nocturne;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.junit.ArchTest;
 import java.io.IOException;
-import java.lang.reflect.Method;
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Member;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -46,16 +48,17 @@ class HazardLogTest {
     Matcher reference = REFERENCE.matcher(Files.readString(LOG));
     while (reference.find()) {
       references.add(reference.group(1) + "#" + reference.group(2));
-      Method method = testMethod(reference.group(1), reference.group(2));
-      assertThat(method).as("%s in the hazard log", reference.group()).isNotNull();
+      AnnotatedElement test = test(reference.group(1), reference.group(2));
+      assertThat(test).as("%s in the hazard log", reference.group()).isNotNull();
       assertThat(
-              method.isAnnotationPresent(Test.class)
-                  || method.isAnnotationPresent(ParameterizedTest.class))
+              test.isAnnotationPresent(Test.class)
+                  || test.isAnnotationPresent(ParameterizedTest.class)
+                  || test.isAnnotationPresent(ArchTest.class))
           .as("%s is a test", reference.group())
           .isTrue();
       assertThat(
-              method.isAnnotationPresent(Disabled.class)
-                  || method.getDeclaringClass().isAnnotationPresent(Disabled.class))
+              test.isAnnotationPresent(Disabled.class)
+                  || ((Member) test).getDeclaringClass().isAnnotationPresent(Disabled.class))
           .as("%s is disabled", reference.group())
           .isFalse();
     }
@@ -98,7 +101,7 @@ class HazardLogTest {
    * The method of the test class of that simple name, wherever under src/test/java it lives, its
    * nested classes included.
    */
-  private static Method testMethod(String simpleName, String name) throws Exception {
+  private static AnnotatedElement test(String simpleName, String name) throws Exception {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(TESTS)) {
       files = walk.filter(p -> p.getFileName().toString().equals(simpleName + ".java")).toList();
@@ -109,13 +112,19 @@ class HazardLogTest {
     return find(Class.forName(className), name);
   }
 
-  /** In the class or one of its {@code @Nested} classes. */
-  private static Method find(Class<?> type, String name) {
-    Method method =
+  /** A method, or an ArchUnit rule field, of the class or one of its {@code @Nested} classes. */
+  private static AnnotatedElement find(Class<?> type, String name) {
+    AnnotatedElement method =
         Arrays.stream(type.getDeclaredMethods())
             .filter(m -> m.getName().equals(name))
             .findFirst()
-            .orElse(null);
+            .map(AnnotatedElement.class::cast)
+            .orElseGet(
+                () ->
+                    Arrays.stream(type.getDeclaredFields())
+                        .filter(f -> f.getName().equals(name))
+                        .findFirst()
+                        .orElse(null));
     for (Class<?> nested : type.getDeclaredClasses()) {
       if (method == null) {
         method = find(nested, name);
