@@ -31,7 +31,7 @@ final class DisabledTopics {
   private final Clock clock;
   private Set<String> fromFile = Set.of();
   private FileTime seen;
-  private Instant nextCheck = Instant.MIN;
+  private volatile Instant nextCheck = Instant.MIN;
   private volatile Set<String> active;
 
   DisabledTopics(Collection<String> configured, Path file, Clock clock) {
@@ -49,7 +49,8 @@ final class DisabledTopics {
 
   /** The codes switched off now, in lowerCamelCase. */
   Set<String> active() {
-    if (file != null) {
+    // every call reads this: only the one that finds the interval over takes the lock
+    if (file != null && !clock.instant().isBefore(nextCheck)) {
       refresh(false);
     }
     return active;
