@@ -24,6 +24,16 @@ class HttpLimitsConfiguration {
     return registration;
   }
 
+  /** Browser security headers on every response, the HTML pages included. */
+  @Bean
+  FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+    FilterRegistrationBean<SecurityHeadersFilter> registration =
+        new FilterRegistrationBean<>(new SecurityHeadersFilter());
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+    return registration;
+  }
+
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> unreadBodiesAreNotSwallowed() {
     return factory -> factory.addEngineValves(new UnreadBodyValve());
