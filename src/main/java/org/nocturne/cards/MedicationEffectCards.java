@@ -51,6 +51,17 @@ final class MedicationEffectCards {
             .line(
                 "Found", CardText.sentence(effect.findings().stream().map(f -> f.text()).toList()))
             .line("Do", guidance.action())
+            .line(
+                "Note",
+                effect.drugs().stream().anyMatch(org.nocturne.clinical.Medication::byNameOnly)
+                    ? "the list names "
+                        + effect.drugs().stream()
+                            .filter(org.nocturne.clinical.Medication::byNameOnly)
+                            .map(d -> d.name())
+                            .distinct()
+                            .collect(Collectors.joining(", "))
+                        + " only by name (no drug code could be read)."
+                    : "")
             .optional("Why", guidance.text())
             .source(guidance.source());
     effect.findings().forEach(f -> text.source(f.basis()));

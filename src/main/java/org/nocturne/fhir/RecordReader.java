@@ -157,7 +157,16 @@ public final class RecordReader {
         continue;
       }
       if (relevant.mayMatter(resource)) {
-        entry(key, position, resource, skipped).ifPresent(out::add);
+        String fullUrl = entry.path("fullUrl").asString("");
+        entry(key, position, resource, skipped)
+            .ifPresent(
+                read -> {
+                  if (!fullUrl.isEmpty()) {
+                    // a medicationReference may name a Medication entry by its fullUrl
+                    read.setUserData(MedicationLookup.FULL_URL, fullUrl);
+                  }
+                  out.add(read);
+                });
       }
     }
     if (hasNext(root) && !key.equals(QUESTIONNAIRE_RESPONSE)) {
