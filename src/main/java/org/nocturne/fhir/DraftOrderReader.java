@@ -19,6 +19,7 @@ import org.hl7.fhir.r4.model.ServiceRequest;
 import org.nocturne.clinical.Disorder;
 import org.nocturne.clinical.DrugClass;
 import org.nocturne.clinical.ProposedOrder;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The {@code draftOrders} Bundle of an order-select or order-sign call, as orders the safety checks
@@ -47,6 +48,28 @@ public final class DraftOrderReader {
    */
   public List<ProposedOrder> read(String draftOrders, List<String> selections) {
     return read(draftOrders, selections, List.of());
+  }
+
+  /**
+   * The same with the Medications fetched from the FHIR server as JSON; one that is not a valid
+   * Medication is left out (the order is then read by its reference's display).
+   */
+  public List<ProposedOrder> readWithFetched(
+      String draftOrders, List<String> selections, List<JsonNode> fetched) {
+    List<Medication> medications = new ArrayList<>();
+    for (JsonNode json : fetched) {
+      try {
+        if (fhir.newJsonParser()
+                .setParserErrorHandler(new LenientErrorHandler(false))
+                .parseResource(json.toString())
+            instanceof Medication medication) {
+          medications.add(medication);
+        }
+      } catch (DataFormatException e) {
+        // left out: the reference's display still names the drug
+      }
+    }
+    return read(draftOrders, selections, medications);
   }
 
   /**

@@ -59,7 +59,10 @@ final class OrderSafetyService implements CdsService {
     List<ProposedOrder> orders;
     try {
       orders =
-          drafts.read(call.request().context().get("draftOrders").toString(), selections(call));
+          drafts.readWithFetched(
+              call.request().context().get("draftOrders").toString(),
+              selections(call),
+              call.prefetch().referencedMedications());
     } catch (InvalidFhirDataException e) {
       throw CdsHooksException.badRequest(e.getMessage());
     }

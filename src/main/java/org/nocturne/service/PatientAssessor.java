@@ -56,7 +56,11 @@ final class PatientAssessor {
     try {
       PatientFacts facts =
           mapper.map(
-              reader.readTrees(json, call.prefetch().fetchedKeys(), call.prefetch().missingKeys()),
+              reader.readTrees(
+                  json,
+                  call.prefetch().fetchedKeys(),
+                  call.prefetch().missingKeys(),
+                  call.prefetch().referencedMedications()),
               now);
       CardContext cards =
           new CardContext(

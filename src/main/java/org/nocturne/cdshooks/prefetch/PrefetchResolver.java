@@ -1,7 +1,9 @@
 package org.nocturne.cdshooks.prefetch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,13 +41,16 @@ public final class PrefetchResolver {
       CdsRequest request, RegisteredService service, Caller caller, CallBudget callBudget) {
     Map<String, CompletableFuture<PrefetchValue>> pending = new LinkedHashMap<>();
     Map<String, PrefetchValue> values;
+    List<JsonNode> medications;
+    long deadline = System.nanoTime() + budget.toNanos();
     try {
       service
           .templates()
           .forEach(
               (key, template) ->
                   pending.put(key, valueFor(key, template, request, caller, callBudget)));
-      values = await(pending);
+      values = await(pending, deadline);
+      medications = referencedMedications(request, values, caller, callBudget, deadline);
     } finally {
       callBudget.close();
     }
@@ -58,7 +63,50 @@ public final class PrefetchResolver {
                     "required prefetch '" + key + "' is " + describe(values.get(key)));
               }
             });
-    return new Prefetch(values);
+    return new Prefetch(values, medications);
+  }
+
+  /**
+   * The Medications the record's orders and the draft orders name by a reference nobody sent,
+   * fetched by id within what is left of the call's time and bytes. What cannot be had is left to
+   * the reader, which then reads the reference's display.
+   */
+  private List<JsonNode> referencedMedications(
+      CdsRequest request,
+      Map<String, PrefetchValue> values,
+      Caller caller,
+      CallBudget callBudget,
+      long deadline) {
+    if (request.fhirServer() == null || !caller.mayContact(request.fhirServer())) {
+      return List.of();
+    }
+    List<JsonNode> bundles = new ArrayList<>();
+    values.values().stream()
+        .filter(PrefetchValue.Data.class::isInstance)
+        .map(value -> ((PrefetchValue.Data) value).resource())
+        .forEach(bundles::add);
+    JsonNode drafts = request.context() == null ? null : request.context().get("draftOrders");
+    if (drafts != null && drafts.isObject()) {
+      bundles.add(drafts);
+    }
+    List<String> queries = ReferencedMedications.queries(bundles, request.fhirServer());
+    Map<String, CompletableFuture<PrefetchValue>> pending = new LinkedHashMap<>();
+    for (String query : queries) {
+      pending.put(
+          query,
+          fetcher.fetch(
+              request.fhirServer(), request.fhirAuthorization(), query, "Medication", callBudget));
+    }
+    List<JsonNode> fetched = new ArrayList<>();
+    await(pending, deadline)
+        .values()
+        .forEach(
+            value -> {
+              if (value instanceof PrefetchValue.Data data) {
+                fetched.add(data.resource());
+              }
+            });
+    return fetched;
   }
 
   /**
@@ -88,15 +136,15 @@ public final class PrefetchResolver {
                                   template.expectedResourceType(),
                                   callBudget))
                       .orElseGet(() -> unavailable("its template has no value in this context"))));
-      return new Prefetch(await(pending));
+      return new Prefetch(await(pending, System.nanoTime() + budget.toNanos()));
     } finally {
       callBudget.close();
     }
   }
 
   /** Waits for every fetch until the budget runs out; what is not back by then is unavailable. */
-  private Map<String, PrefetchValue> await(Map<String, CompletableFuture<PrefetchValue>> pending) {
-    long deadline = System.nanoTime() + budget.toNanos();
+  private Map<String, PrefetchValue> await(
+      Map<String, CompletableFuture<PrefetchValue>> pending, long deadline) {
     Map<String, PrefetchValue> values = new LinkedHashMap<>();
     for (Map.Entry<String, CompletableFuture<PrefetchValue>> entry : pending.entrySet()) {
       CompletableFuture<PrefetchValue> future = entry.getValue();
