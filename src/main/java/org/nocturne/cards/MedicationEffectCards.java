@@ -44,7 +44,7 @@ final class MedicationEffectCards {
     Coding reason = new Coding(Vocabulary.CARD_KINDS, CODE, guidance.display());
     List<Suggestion> orders = new ArrayList<>();
     for (NextStep step : effect.checks()) {
-      suggestions.order(step, context, reason, "routine", true, key).ifPresent(orders::add);
+      orders.addAll(suggestions.order(step, context, reason, "routine", true, key));
     }
     CardText text =
         new CardText()

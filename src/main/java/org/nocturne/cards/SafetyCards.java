@@ -48,9 +48,7 @@ final class SafetyCards {
       offered.add(
           Suggestions.withdraw(finding.order().reference(), finding.order().name(), context, key));
     } else if (remedy instanceof Remedy.TestFirst first) {
-      suggestions
-          .order(first.step(), context, reason, "routine", true, key)
-          .ifPresent(offered::add);
+      offered.addAll(suggestions.order(first.step(), context, reason, "routine", true, key));
     }
     return new Card(
         context.uuid(key),

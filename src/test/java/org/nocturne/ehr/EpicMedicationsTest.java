@@ -2,14 +2,7 @@ package org.nocturne.ehr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.nocturne.LocalServer;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,29 +12,8 @@ import tools.jackson.databind.node.ObjectNode;
  * reference with a display, no Medication) and, since 2024, in {@code draftOrders} with the
  * Medication as another entry of the Bundle; its unsigned orders carry ids of ~190 characters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-class EpicMedicationsTest {
+class EpicMedicationsTest extends LocalEhrTest {
   private static final String SIGN = "nocturnal-leg-pain-order-sign";
-
-  @DynamicPropertySource
-  static void ownState(DynamicPropertyRegistry registry) {
-    EhrCalls.ownState(registry, "epic-medications");
-  }
-
-  @LocalServerPort int port;
-  LocalServer server;
-
-  @BeforeEach
-  void connect() {
-    server = new LocalServer(port);
-  }
-
-  private JsonNode post(String service, JsonNode call) {
-    var response = server.postJson("/cds-services/" + service, call.toString());
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return EhrCalls.json(response.body());
-  }
 
   /** The quinine example as Epic 2024 sends it: the drug is a Medication entry of draftOrders. */
   private static ObjectNode epic2024Quinine(String orderId) {

@@ -195,6 +195,10 @@ public final class PrefetchResolver {
     if (type.isEmpty()) {
       return new PrefetchValue.Unavailable("the EHR sent something that is not a FHIR resource");
     }
+    if (isOnlyOperationOutcomes(value) && reportsNoResults(value)) {
+      // Epic's empty search: the same as an empty Bundle, never "could not be read"
+      return new PrefetchValue.Data(value, PrefetchValue.Origin.PREFETCHED);
+    }
     if (type.equals("OperationOutcome") || isOnlyOperationOutcomes(value)) {
       return new PrefetchValue.ClientError(value);
     }
@@ -228,6 +232,31 @@ public final class PrefetchResolver {
 
   private static CompletableFuture<PrefetchValue> unavailable(String reason) {
     return CompletableFuture.completedFuture(new PrefetchValue.Unavailable(reason));
+  }
+
+  /**
+   * A searchset whose OperationOutcomes only describe the search ({@code search.mode: outcome},
+   * FHIR R4 §3.1.1.4.1; Epic's "Resource request returns no results", code 4101) or that says
+   * {@code total: 0} found nothing: "no results", not a failure. An outcome that reports an error
+   * without saying nothing was found is still the EHR's failed fetch.
+   */
+  static boolean reportsNoResults(JsonNode bundle) {
+    JsonNode total = bundle.path("total");
+    if (total.isIntegralNumber() && total.asLong() == 0) {
+      return true;
+    }
+    for (JsonNode entry : bundle.path("entry")) {
+      if (!"outcome".equals(entry.path("search").path("mode").asString(""))) {
+        return false;
+      }
+      for (JsonNode issue : entry.path("resource").path("issue")) {
+        String severity = issue.path("severity").asString("");
+        if (severity.equals("error") || severity.equals("fatal")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** A searchset whose only entries are OperationOutcomes carries an error, not data. */
