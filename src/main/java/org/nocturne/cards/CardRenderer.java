@@ -65,4 +65,12 @@ public final class CardRenderer {
   public List<Card> orderSafety(List<SafetyFinding> findings, CardContext context) {
     return safety.render(findings, context);
   }
+
+  /**
+   * @param notRead what a page or byte limit kept from the record (the SDK names missing keys)
+   */
+  public List<Card> orderSafety(
+      List<SafetyFinding> findings, CardContext context, List<String> notRead) {
+    return safety.render(findings, context, notRead);
+  }
 }

@@ -29,14 +29,22 @@ final class SafetyCards {
   }
 
   List<Card> render(List<SafetyFinding> findings, CardContext context) {
+    return render(findings, context, List.of());
+  }
+
+  /**
+   * @param notRead what a page or byte limit kept from the record, said on the first card (the one
+   *     read first), never dropped for the budget
+   */
+  List<Card> render(List<SafetyFinding> findings, CardContext context, List<String> notRead) {
     List<Card> cards = new ArrayList<>();
     for (SafetyFinding finding : findings) {
-      cards.add(card(finding, context));
+      cards.add(card(finding, context, cards.isEmpty() ? notRead : List.of()));
     }
     return cards;
   }
 
-  private Card card(SafetyFinding finding, CardContext context) {
+  private Card card(SafetyFinding finding, CardContext context, List<String> notRead) {
     Knowledge.Guidance guidance = knowledge.safety(finding.concern());
     String key = "safety|" + finding.concern().code() + "|" + finding.order().reference();
     Coding reason =
@@ -53,7 +61,7 @@ final class SafetyCards {
     return new Card(
         context.uuid(key),
         Markdown.summary(finding.headline()),
-        detail(finding, guidance),
+        detail(finding, guidance, notRead),
         switch (finding.severity()) {
           case CRITICAL -> Indicator.CRITICAL;
           case WARNING -> Indicator.WARNING;
@@ -77,8 +85,31 @@ final class SafetyCards {
         + " only by name (no drug code could be read): check it is the drug meant.";
   }
 
-  /** Found, why, do, sources: the budget's shape, each source once. */
   static String detail(SafetyFinding finding, Knowledge.Guidance guidance) {
+    return detail(finding, guidance, List.of());
+  }
+
+  /**
+   * Found, why, do, sources: the budget's shape, each source once; then what was not read, which
+   * the budget never drops (the why gives way first).
+   */
+  static String detail(SafetyFinding finding, Knowledge.Guidance guidance, List<String> notRead) {
+    String full = detail(finding, guidance, true) + notRead(notRead);
+    return full.length() <= MAX_DETAIL || notRead.isEmpty()
+        ? full
+        : detail(finding, guidance, false) + notRead(notRead);
+  }
+
+  private static String notRead(List<String> notRead) {
+    return notRead.isEmpty()
+        ? ""
+        : "\n\n**Not read from the record:** " + Markdown.text(String.join("; ", notRead)) + ".";
+  }
+
+  private static final int MAX_DETAIL = 700;
+
+  private static String detail(
+      SafetyFinding finding, Knowledge.Guidance guidance, boolean withWhy) {
     List<String> sources = new ArrayList<>();
     sources.add(guidance.source());
     finding.findings().stream().map(Finding::basis).forEach(sources::add);
@@ -93,8 +124,7 @@ final class SafetyCards {
             .collect(Collectors.joining("; "))
         + "."
         + (finding.order().byNameOnly() ? " " + byNameOnly(finding.order().name()) : "")
-        + "\n\n**Why:** "
-        + Markdown.text(guidance.text())
+        + (withWhy ? "\n\n**Why:** " + Markdown.text(guidance.text()) : "")
         + "\n\n**Do:** "
         + Markdown.text(action)
         + "\n\n"

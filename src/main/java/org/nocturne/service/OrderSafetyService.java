@@ -67,7 +67,12 @@ final class OrderSafetyService implements CdsService {
       throw CdsHooksException.badRequest(e.getMessage());
     }
     var findings = safety.check(assessed.facts(), assessed.assessment(), orders, assessed.today());
-    return CdsResponse.of(cards.orderSafety(findings, assessed.cards()));
+    // a key cut short by a page or byte limit: the SDK's notice names only keys it could not have
+    List<String> notRead =
+        assessed.facts().unavailableData().stream()
+            .filter(note -> !call.prefetch().missingKeys().contains(note))
+            .toList();
+    return CdsResponse.of(cards.orderSafety(findings, assessed.cards(), notRead));
   }
 
   /**

@@ -86,6 +86,7 @@ public class JwtBenchmark {
                     "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json",
                     List.of(),
                     List.of(),
+                    List.of(),
                     List.of())),
             List.of(),
             Duration.ofSeconds(60),

@@ -44,19 +44,26 @@ public record SecurityProperties(
    * @param allowedJku {@code jku} header values it may use instead of {@code jwksUri}
    * @param fhirServers FHIR base URLs we may fetch from on its behalf (the SSRF allowlist)
    * @param tenants accepted {@code tenant} claims; empty accepts any
+   * @param audiences the {@code aud} values this EHR sends, when it does not send the URL it calls
+   *     (Epic's is typed by each health system, often the service's base URL); empty: the URL
+   *     called, {@code public-base-url} plus the path
    */
   public record TrustedIssuer(
       String issuer,
       String jwksUri,
       @DefaultValue List<String> allowedJku,
       @DefaultValue List<String> fhirServers,
-      @DefaultValue List<String> tenants) {
+      @DefaultValue List<String> tenants,
+      @DefaultValue List<String> audiences) {
     public TrustedIssuer {
       Require.text(issuer, "nocturne.security.trusted-issuers[].issuer");
       Require.absoluteUrl(jwksUri, "nocturne.security.trusted-issuers[].jwks-uri");
       allowedJku = allowedJku == null ? List.of() : List.copyOf(allowedJku);
       fhirServers = fhirServers == null ? List.of() : List.copyOf(fhirServers);
       tenants = tenants == null ? List.of() : List.copyOf(tenants);
+      audiences = audiences == null ? List.of() : List.copyOf(audiences);
+      audiences.forEach(
+          aud -> Require.text(aud, "nocturne.security.trusted-issuers[].audiences[]"));
     }
   }
 
