@@ -91,7 +91,8 @@ public class JwtBenchmark {
             List.of(),
             Duration.ofSeconds(60),
             Duration.ofHours(1),
-            Duration.ofHours(1));
+            Duration.ofHours(1),
+            List.of());
     Clock clock = Clock.systemUTC();
     verifier =
         new JwtVerifier(properties, new JwksKeys(clock), clock, (issuer, jti, expiresAt) -> true);

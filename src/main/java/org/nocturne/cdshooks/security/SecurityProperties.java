@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew tolerance on {@code exp}, {@code iat} and {@code nbf} (default 60 s)
  * @param maxTokenLifetime the longest {@code exp - iat} accepted (default 1 h)
  * @param maxTokenAge the oldest {@code iat} accepted (default 1 h)
+ * @param trustedNetworks source networks (CIDRs) whose calls without a JWT are accepted, for
+ *     clients that cannot sign one (Bahmni); empty by default, never with the {@code local}
+ *     profile, and announced loudly at start-up. A call from elsewhere still needs a JWT.
  */
 @Validated
 @ConfigurationProperties("nocturne.security")
@@ -34,7 +37,8 @@ public record SecurityProperties(
     @DefaultValue List<String> allowedOrigins,
     @DefaultValue("60s") @NotNull Duration clockSkew,
     @DefaultValue("1h") @NotNull Duration maxTokenLifetime,
-    @DefaultValue("1h") @NotNull Duration maxTokenAge) {
+    @DefaultValue("1h") @NotNull Duration maxTokenAge,
+    @DefaultValue List<String> trustedNetworks) {
 
   /**
    * One trusted EHR.
@@ -80,5 +84,7 @@ public record SecurityProperties(
     }
     trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    trustedNetworks = trustedNetworks == null ? List.of() : List.copyOf(trustedNetworks);
+    new TrustedNetworks(trustedNetworks); // a malformed CIDR fails the start, naming it
   }
 }
