@@ -29,26 +29,18 @@ final class SafetyCards {
   }
 
   List<Card> render(List<SafetyFinding> findings, CardContext context) {
-    return render(findings, context, List.of());
-  }
-
-  /**
-   * @param notRead what a page or byte limit kept from the record, said on the first card (the one
-   *     read first), never dropped for the budget
-   */
-  List<Card> render(List<SafetyFinding> findings, CardContext context, List<String> notRead) {
     List<Card> cards = new ArrayList<>();
     for (SafetyFinding finding : findings) {
-      cards.add(card(finding, context, cards.isEmpty() ? notRead : List.of()));
+      cards.add(card(finding, context));
     }
     return cards;
   }
 
-  private Card card(SafetyFinding finding, CardContext context, List<String> notRead) {
+  private Card card(SafetyFinding finding, CardContext context) {
     Knowledge.Guidance guidance = knowledge.safety(finding.concern());
     String key = "safety|" + finding.concern().code() + "|" + finding.order().reference();
     Coding reason =
-        new Coding(Vocabulary.ORDER_SAFETY, finding.concern().code(), guidance.display());
+        new Coding(Vocabulary.ORDER_SAFETY, finding.concern().topicCode(), guidance.display());
     List<Suggestion> offered = new ArrayList<>();
     Remedy remedy = finding.remedy();
     if (remedy instanceof Remedy.Withdraw
@@ -61,13 +53,14 @@ final class SafetyCards {
     return new Card(
         context.uuid(key),
         Markdown.summary(finding.headline()),
-        detail(finding, guidance, notRead),
+        detail(finding, guidance),
         switch (finding.severity()) {
           case CRITICAL -> Indicator.CRITICAL;
           case WARNING -> Indicator.WARNING;
           case INFO -> Indicator.INFO;
         },
-        Vocabulary.source(Vocabulary.ORDER_SAFETY, finding.concern().code(), guidance.display()),
+        Vocabulary.source(
+            Vocabulary.ORDER_SAFETY, finding.concern().topicCode(), guidance.display()),
         offered.isEmpty() ? null : offered,
         offered.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,
@@ -85,31 +78,8 @@ final class SafetyCards {
         + " only by name (no drug code could be read): check it is the drug meant.";
   }
 
+  /** Found, why, do, sources: the budget's shape, each source once. */
   static String detail(SafetyFinding finding, Knowledge.Guidance guidance) {
-    return detail(finding, guidance, List.of());
-  }
-
-  /**
-   * Found, why, do, sources: the budget's shape, each source once; then what was not read, which
-   * the budget never drops (the why gives way first).
-   */
-  static String detail(SafetyFinding finding, Knowledge.Guidance guidance, List<String> notRead) {
-    String full = detail(finding, guidance, true) + notRead(notRead);
-    return full.length() <= MAX_DETAIL || notRead.isEmpty()
-        ? full
-        : detail(finding, guidance, false) + notRead(notRead);
-  }
-
-  private static String notRead(List<String> notRead) {
-    return notRead.isEmpty()
-        ? ""
-        : "\n\n**Not read from the record:** " + Markdown.text(String.join("; ", notRead)) + ".";
-  }
-
-  private static final int MAX_DETAIL = 700;
-
-  private static String detail(
-      SafetyFinding finding, Knowledge.Guidance guidance, boolean withWhy) {
     List<String> sources = new ArrayList<>();
     sources.add(guidance.source());
     finding.findings().stream().map(Finding::basis).forEach(sources::add);
@@ -124,7 +94,8 @@ final class SafetyCards {
             .collect(Collectors.joining("; "))
         + "."
         + (finding.order().byNameOnly() ? " " + byNameOnly(finding.order().name()) : "")
-        + (withWhy ? "\n\n**Why:** " + Markdown.text(guidance.text()) : "")
+        + "\n\n**Why:** "
+        + Markdown.text(guidance.text())
         + "\n\n**Do:** "
         + Markdown.text(action)
         + "\n\n"

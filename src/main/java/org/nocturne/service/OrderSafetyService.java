@@ -67,11 +67,11 @@ final class OrderSafetyService implements CdsService {
       throw CdsHooksException.badRequest(e.getMessage());
     }
     var findings = safety.check(assessed.facts(), assessed.assessment(), orders, assessed.today());
-    // a key cut short by a page or byte limit: the SDK's notice names only keys it could not have
-    List<String> notRead =
-        assessed.facts().unavailableData().stream()
-            .filter(note -> !call.prefetch().missingKeys().contains(note))
-            .toList();
+    // what could not be had (the keys), and what a page or byte limit kept out of a key
+    List<String> notRead = new ArrayList<>(call.prefetch().missing());
+    assessed.facts().unavailableData().stream()
+        .filter(note -> !call.prefetch().missingKeys().contains(note))
+        .forEach(notRead::add);
     return CdsResponse.of(cards.orderSafety(findings, assessed.cards(), notRead));
   }
 

@@ -135,7 +135,10 @@ class SuggestionsEhrsCanApplyTest {
     var cards =
         new CardRenderer(KNOWLEDGE, FHIR)
             .patientView(
-                new CauseModel(KNOWLEDGE).assess(facts, LocalDate.of(2026, 11, 26)), CONTEXT);
+                new CauseModel(KNOWLEDGE, org.nocturne.clinical.ComplaintWindow.DEFAULT)
+                    .assess(facts, LocalDate.of(2026, 11, 26)),
+                CONTEXT,
+                List.of());
 
     assertThat(cards)
         .filteredOn(c -> c.links() != null && !c.links().isEmpty())
@@ -164,12 +167,14 @@ class SuggestionsEhrsCanApplyTest {
             false,
             Set.of(),
             true);
-    var assessment = new CauseModel(KNOWLEDGE).assess(facts, LocalDate.of(2026, 11, 26));
+    var assessment =
+        new CauseModel(KNOWLEDGE, org.nocturne.clinical.ComplaintWindow.DEFAULT)
+            .assess(facts, LocalDate.of(2026, 11, 26));
     var findings =
-        new OrderSafety(KNOWLEDGE)
+        new OrderSafety(KNOWLEDGE, org.nocturne.clinical.ComplaintWindow.DEFAULT)
             .check(facts, assessment, List.of(byName), LocalDate.of(2026, 11, 26));
 
-    var cards = new CardRenderer(KNOWLEDGE, FHIR).orderSafety(findings, CONTEXT);
+    var cards = new CardRenderer(KNOWLEDGE, FHIR).orderSafety(findings, CONTEXT, List.of());
 
     assertThat(cards.get(0).detail()).contains("only by name");
   }
