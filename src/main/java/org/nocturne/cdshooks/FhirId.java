@@ -8,7 +8,11 @@ import java.util.regex.Pattern;
  * its own copy of the rule: it depends on no other package of the service.)
  */
 public final class FhirId {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+  /**
+   * FHIR's id characters plus the underscore: Epic's ids are base64url ({@code eq081_VQEgP8dr…}),
+   * and an underscore is as safe in a URL path segment as a hyphen.
+   */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-._]{1,64}");
 
   /**
    * The ids EHRs give unsigned orders (Epic's run to about 190 characters, beyond FHIR's 64):
