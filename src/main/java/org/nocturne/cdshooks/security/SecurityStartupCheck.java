@@ -9,8 +9,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -154,10 +152,7 @@ class SecurityStartupCheck implements InitializingBean {
   }
 
   private List<String> trustedNetworks() {
-    return Binder.get(environment)
-        .bind("nocturne.security.trusted-networks", Bindable.listOf(String.class))
-        .orElse(List.of())
-        .stream()
+    return properties.trustedNetworks().stream()
         .filter(network -> network != null && !network.isBlank())
         .toList();
   }
