@@ -108,15 +108,21 @@ final class CdsHooksInvoker {
       } else {
         source = "unavailable";
       }
-      meters.counter("nocturne.prefetch.keys", "service", serviceId, "source", source).increment();
+      Meters.counter(meters, "nocturne.prefetch.keys", "service", serviceId, "source", source)
+          .increment();
     }
   }
 
   /** {@code nocturne.cds.cards}: cards answered, by indicator (critical, warning, info). */
   private void countCards(String serviceId, CdsResponse response) {
     for (Card card : response.cards()) {
-      meters
-          .counter("nocturne.cds.cards", "service", serviceId, "indicator", card.indicator().wire())
+      Meters.counter(
+              meters,
+              "nocturne.cds.cards",
+              "service",
+              serviceId,
+              "indicator",
+              card.indicator().wire())
           .increment();
     }
   }

@@ -45,12 +45,15 @@ final class MemoryState implements FeedbackStore, CallAudit {
   public synchronized void record(CallRecord call) {
     Instant now = clock.instant();
     for (ShownCard card : call.cards()) {
-      meters.shown(call.serviceId(), card);
-      if (card.uuid() != null) {
-        cards.putIfAbsent(
-            card.uuid(),
-            new Shown(
-                new KnownCard(card.topic(), card.indicator(), card.overrideReasonCodes()), now));
+      // counted as the summary counts: once per card uuid (a resent hookInstance is not new)
+      if (card.uuid() != null
+          && cards.putIfAbsent(
+                  card.uuid(),
+                  new Shown(
+                      new KnownCard(card.topic(), card.indicator(), card.overrideReasonCodes()),
+                      now))
+              == null) {
+        meters.shown(call.serviceId(), card);
       }
     }
     bounded(audit, call);

@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nocturne.cdshooks.CdsJson;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The database stopped mid-run: calls that need the replay guard and feedback writes answer 503
@@ -59,6 +61,15 @@ class FailClosedTest {
 
   @Test
   void withTheDatabaseStoppedMidRunGuardedCallsAndFeedbackAre503WithRetryAfter() {
+    // before any failure: the failure counters exist at zero, described, and health names the db
+    String scrape = withJwt.actuator("/actuator/prometheus").body();
+    assertThat(scrape)
+        .contains("nocturne_state_failures_total{operation=\"replay-guard\"} 0.0")
+        .contains("nocturne_jwks_fetch_failures_total 0.0")
+        .containsPattern("# HELP nocturne_state_failures_total \\S+");
+    JsonNode db = database(withJwt.actuator("/actuator/health"));
+    assertThat(db.path("status").asText()).isEqualTo("UP");
+    assertThat(db.path("details").path("database").asText()).isEqualTo("PostgreSQL");
     assertThat(withJwt.post(PATH, body, issuer.token(PATH)).statusCode()).isEqualTo(200);
     assertThat(withoutJwt.post(PATH + "/feedback", FEEDBACK, null).statusCode()).isEqualTo(200);
 
@@ -93,5 +104,16 @@ class FailClosedTest {
         .isGreaterThanOrEqualTo(1);
     assertThat(meters.counter("nocturne.state.failures", "operation", "feedback").count())
         .isEqualTo(1);
+    // the on-call engineer sees why on the management port; readiness stays up (EHRs retry)
+    HttpResponse<String> health = withJwt.actuator("/actuator/health");
+    assertThat(health.statusCode()).isEqualTo(503);
+    assertThat(database(health).path("status").asText()).isEqualTo("DOWN");
+    assertThat(database(health).path("details").path("error").asText()).isNotBlank();
+    assertThat(withJwt.actuator("/actuator/health/readiness").statusCode()).isEqualTo(200);
+  }
+
+  /** The state database's component of {@code /actuator/health}. */
+  private static JsonNode database(HttpResponse<String> health) {
+    return CdsJson.mapper().readTree(health.body()).path("components").path("db");
   }
 }

@@ -1,5 +1,7 @@
 package org.nocturne.cdshooks.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -35,9 +37,11 @@ public class SecurityConfiguration {
       SecurityProperties security,
       PrefetchProperties prefetch,
       ObjectProvider<Clock> clock,
-      ReplayGuard replayGuard) {
+      ReplayGuard replayGuard,
+      ObjectProvider<MeterRegistry> meters) {
     Clock time = clock.getIfAvailable(Clock::systemUTC);
-    JwtVerifier verifier = new JwtVerifier(security, new JwksKeys(time), time, replayGuard);
+    JwksKeys keys = new JwksKeys(time, meters.getIfAvailable(SimpleMeterRegistry::new));
+    JwtVerifier verifier = new JwtVerifier(security, keys, time, replayGuard);
     FilterRegistrationBean<JwtAuthenticationFilter> registration =
         new FilterRegistrationBean<>(
             new JwtAuthenticationFilter(
