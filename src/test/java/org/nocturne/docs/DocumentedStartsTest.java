@@ -114,6 +114,11 @@ class DocumentedStartsTest {
           .isTrue();
       String health = "http://127.0.0.1:" + management + "/actuator/health";
       assertThat(ServiceProcess.status(health)).as("%s: %s", places, health).isEqualTo(200);
+      if (start.local()) { // a newcomer finds the demo in the start log, and it answers there
+        String demo = "http://127.0.0.1:" + port + "/demo";
+        assertThat(service.output()).as("%s: the start log", places).contains("open " + demo + " ");
+        assertThat(ServiceProcess.status(demo + "/index.html")).as(demo).isEqualTo(200);
+      }
     } finally {
       if (database.isPresent()) {
         database.get().close();
