@@ -45,6 +45,11 @@ class FailClosedTest {
     // ... and so is the health check's report of it: the test reads the db component instead
     database.add(
         "--logging.level.org.springframework.boot.jdbc.health.DataSourceHealthIndicator=off");
+    // the service's own WARNs of the outage (replay guard, feedback, audit) are what this test
+    // provokes; it asserts the 503s and the failure counters they stand for
+    database.add("--logging.level.org.nocturne.state=error");
+    database.add("--logging.level.org.nocturne.cdshooks.CdsHooksErrors=error");
+    database.add("--logging.level.org.nocturne.cdshooks.security.JwtAuthenticationFilter=error");
     List<String> jwt = new ArrayList<>(database);
     jwt.addAll(issuer.trustArguments());
     withJwt = ServiceInstance.start(jwt);
