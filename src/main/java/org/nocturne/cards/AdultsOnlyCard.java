@@ -19,7 +19,7 @@ final class AdultsOnlyCard {
             + "night-time leg pain in children with paediatric guidance (growing pains are a "
             + "diagnosis of exclusion).",
         Indicator.INFO,
-        Vocabulary.source(Vocabulary.CARD_KINDS, CODE, "Adults only", context),
+        Vocabulary.source(Vocabulary.CARD_KINDS, "adultsOnly", "Adults only", context),
         null,
         null,
         null,

@@ -2,6 +2,7 @@ package org.nocturne.cards;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.Indicator;
@@ -11,9 +12,10 @@ import org.nocturne.clinical.SafetyFinding;
 
 /**
  * The cards of each service. For patient-view: nothing without a current complaint (contract, "When
- * patient-view speaks"); one adults-only card under 18; otherwise critical red flags, then the
- * differential, then medication effects and warnings, then the questionnaire prompt, so the card
- * that needs action today is read first.
+ * patient-view speaks"); one adults-only card under 18; otherwise the critical red flags, the
+ * differential, medication effects and warnings, the questionnaire prompt. Every answer says what
+ * could not be read and lists its cards most urgent first (critical, warning, info: many EHRs show
+ * them in the order received), so the card that needs action today is read first.
  */
 public final class CardRenderer {
   /**
@@ -21,6 +23,11 @@ public final class CardRenderer {
    * rest are named in the differential.
    */
   static final int OTHER_CARDS = 3;
+
+  /** Most urgent first; the sort is stable, so cards of one indicator keep their order. */
+  private static final Comparator<Indicator> URGENCY =
+      Comparator.comparingInt(
+          List.of(Indicator.CRITICAL, Indicator.WARNING, Indicator.INFO)::indexOf);
 
   private final RedFlagCards redFlags;
   private final DifferentialCard differential;
@@ -38,7 +45,28 @@ public final class CardRenderer {
     this.safety = new SafetyCards(knowledge, suggestions);
   }
 
-  public List<Card> patientView(Assessment assessment, CardContext context) {
+  /**
+   * @param notRead each prefetch key that could not be read, with why ({@code Prefetch.missing()})
+   */
+  public List<Card> patientView(Assessment assessment, CardContext context, List<String> notRead) {
+    return answer(patientView(assessment, context), notRead, context);
+  }
+
+  /**
+   * @param notRead each prefetch key that could not be read, with why ({@code Prefetch.missing()})
+   */
+  public List<Card> orderSafety(
+      List<SafetyFinding> findings, CardContext context, List<String> notRead) {
+    return answer(safety.render(findings, context), notRead, context);
+  }
+
+  private static List<Card> answer(List<Card> cards, List<String> notRead, CardContext context) {
+    List<Card> answer = new ArrayList<>(MissingDataNotice.apply(cards, notRead, context));
+    answer.sort(Comparator.comparing(Card::indicator, URGENCY));
+    return answer;
+  }
+
+  private List<Card> patientView(Assessment assessment, CardContext context) {
     if (!assessment.complaint().current()) {
       return List.of();
     }
@@ -60,9 +88,5 @@ public final class CardRenderer {
     differential.render(assessment, context, dropped).ifPresent(cards::add);
     cards.addAll(kept);
     return cards;
-  }
-
-  public List<Card> orderSafety(List<SafetyFinding> findings, CardContext context) {
-    return safety.render(findings, context);
   }
 }

@@ -52,7 +52,7 @@ final class DifferentialCard {
     }
     String key = "differential";
     Coding reason =
-        new Coding(Vocabulary.CAUSES, leading.cause().code(), knowledge.name(leading.cause()));
+        new Coding(Vocabulary.CAUSES, leading.cause().topicCode(), knowledge.name(leading.cause()));
     List<Suggestion> orders = new ArrayList<>();
     // a check of a medication effect is ordered from its own card, not twice
     java.util.Set<org.nocturne.clinical.NextStep> elsewhere =
@@ -88,7 +88,7 @@ final class DifferentialCard {
             Indicator.INFO,
             Vocabulary.source(
                 Vocabulary.CAUSES,
-                leading.cause().code(),
+                leading.cause().topicCode(),
                 knowledge.name(leading.cause()),
                 context),
             orders.isEmpty() ? null : orders,

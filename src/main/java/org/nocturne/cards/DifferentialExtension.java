@@ -15,7 +15,10 @@ record DifferentialExtension(List<Entry> causes) {
   static DifferentialExtension of(Assessment assessment) {
     return new DifferentialExtension(
         assessment.causes().stream()
-            .map(c -> new Entry(c.cause().code(), c.likelihood().code(), c.score(), c.evidence()))
+            .map(
+                c ->
+                    new Entry(
+                        c.cause().topicCode(), c.likelihood().code(), c.score(), c.evidence()))
             .toList());
   }
 }

@@ -19,6 +19,7 @@ import org.nocturne.clinical.NextStep;
  */
 final class MedicationEffectCards {
   static final String CODE = "medication-effect";
+  static final String TOPIC = "medicationEffect";
 
   private final Knowledge knowledge;
   private final Suggestions suggestions;
@@ -41,7 +42,7 @@ final class MedicationEffectCards {
     String key = CODE + "|" + effect.kind().key();
     String drugs =
         effect.drugs().stream().map(d -> d.name()).distinct().collect(Collectors.joining(", "));
-    Coding reason = new Coding(Vocabulary.CARD_KINDS, CODE, guidance.display());
+    Coding reason = new Coding(Vocabulary.CARD_KINDS, TOPIC, guidance.display());
     List<Suggestion> orders = new ArrayList<>();
     for (NextStep step : effect.checks()) {
       suggestions.order(step, context, reason, "routine", true, key).ifPresent(orders::add);
@@ -60,7 +61,7 @@ final class MedicationEffectCards {
         Markdown.summary(guidance.display() + ": " + drugs),
         text.render(),
         Indicator.WARNING,
-        Vocabulary.source(Vocabulary.CARD_KINDS, CODE, "Medication effect", context),
+        Vocabulary.source(Vocabulary.CARD_KINDS, TOPIC, "Medication effect", context),
         orders.isEmpty() ? null : orders,
         orders.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,

@@ -49,7 +49,7 @@ final class QuestionnaireCard {
             detail,
             Indicator.INFO,
             Vocabulary.source(
-                Vocabulary.CARD_KINDS, "questionnaire-needed", "Questionnaire needed", context),
+                Vocabulary.CARD_KINDS, "questionnaireNeeded", "Questionnaire needed", context),
             null,
             null,
             null,

@@ -56,7 +56,8 @@ final class RedFlagCards {
             .map(f -> Markdown.phrase(f.text()))
             .collect(Collectors.joining(", "));
     Coding reason =
-        new Coding(Vocabulary.RED_FLAGS, flag.flag().code(), knowledge.flag(flag.flag()).display());
+        new Coding(
+            Vocabulary.RED_FLAGS, flag.flag().topicCode(), knowledge.flag(flag.flag()).display());
     List<Suggestion> orders = new ArrayList<>();
     for (NextStep step : ORDERS.getOrDefault(flag.flag(), List.of())) {
       assessment
@@ -77,7 +78,7 @@ final class RedFlagCards {
         flag.urgency() == Urgency.CRITICAL ? Indicator.CRITICAL : Indicator.WARNING,
         Vocabulary.source(
             Vocabulary.RED_FLAGS,
-            flag.flag().code(),
+            flag.flag().topicCode(),
             knowledge.flag(flag.flag()).display(),
             context),
         orders.isEmpty() ? null : orders,

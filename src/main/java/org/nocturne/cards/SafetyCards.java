@@ -40,7 +40,7 @@ final class SafetyCards {
     Knowledge.Guidance guidance = knowledge.safety(finding.concern());
     String key = "safety|" + finding.concern().code() + "|" + finding.order().reference();
     Coding reason =
-        new Coding(Vocabulary.ORDER_SAFETY, finding.concern().code(), guidance.display());
+        new Coding(Vocabulary.ORDER_SAFETY, finding.concern().topicCode(), guidance.display());
     List<Suggestion> offered = new ArrayList<>();
     Remedy remedy = finding.remedy();
     if (remedy instanceof Remedy.Withdraw && FhirId.validReference(finding.order().reference())) {
@@ -60,7 +60,8 @@ final class SafetyCards {
           case WARNING -> Indicator.WARNING;
           case INFO -> Indicator.INFO;
         },
-        Vocabulary.source(Vocabulary.ORDER_SAFETY, finding.concern().code(), guidance.display()),
+        Vocabulary.source(
+            Vocabulary.ORDER_SAFETY, finding.concern().topicCode(), guidance.display()),
         offered.isEmpty() ? null : offered,
         offered.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,

@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.nocturne.cdshooks.prefetch.Prefetch;
 import org.nocturne.cdshooks.prefetch.PrefetchResolver;
 import org.nocturne.cdshooks.prefetch.PrefetchValue;
-import org.nocturne.cdshooks.prefetch.UnavailableDataNotice;
 import org.nocturne.cdshooks.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,9 +51,7 @@ final class CdsHooksInvoker {
       RequestValidator.check(request, service.descriptor());
       Prefetch prefetch = resolver.resolve(request, service, caller, budget);
       countPrefetch(serviceId, prefetch);
-      CdsResponse response =
-          UnavailableDataNotice.apply(
-              service.service().call(new HookCall(request, prefetch)), prefetch, service);
+      CdsResponse response = service.service().call(new HookCall(request, prefetch));
       countCards(serviceId, response);
       status = 200;
       shown = response.cards().stream().map(CallAudit.ShownCard::of).toList();

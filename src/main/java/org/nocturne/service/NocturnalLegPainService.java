@@ -34,6 +34,7 @@ final class NocturnalLegPainService implements CdsService {
   @Override
   public CdsResponse call(HookCall call) {
     PatientAssessor.Assessed assessed = assessor.assess(call);
-    return CdsResponse.of(cards.patientView(assessed.assessment(), assessed.cards()));
+    return CdsResponse.of(
+        cards.patientView(assessed.assessment(), assessed.cards(), call.prefetch().missing()));
   }
 }

@@ -64,7 +64,7 @@ final class OrderSafetyService implements CdsService {
       throw CdsHooksException.badRequest(e.getMessage());
     }
     var findings = safety.check(assessed.facts(), assessed.assessment(), orders, assessed.today());
-    return CdsResponse.of(cards.orderSafety(findings, assessed.cards()));
+    return CdsResponse.of(cards.orderSafety(findings, assessed.cards(), call.prefetch().missing()));
   }
 
   /**

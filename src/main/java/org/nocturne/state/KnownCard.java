@@ -17,8 +17,27 @@ record KnownCard(Coding topic, Indicator indicator, List<String> overrideReasons
         reasons == null || reasons.isBlank() ? List.of() : Arrays.asList(reasons.split(",")));
   }
 
+  /** A stored topic, read back in today's spelling so old and new rows count as one topic. */
   static Coding coding(String system, String code) {
-    return system == null || code == null ? null : Coding.of(system, code);
+    return system == null || code == null ? null : Coding.of(system, currentSpelling(code));
+  }
+
+  /**
+   * Release 1 wrote topic codes with hyphens ({@code deep-vein-thrombosis}); CodeSystem version 2
+   * writes them in lowerCamelCase ({@code deepVeinThrombosis}), the only form Epic accepts.
+   */
+  static String currentSpelling(String code) {
+    StringBuilder camel = new StringBuilder(code.length());
+    boolean upper = false;
+    for (char c : code.toCharArray()) {
+      if (c == '-') {
+        upper = true;
+      } else {
+        camel.append(upper ? Character.toUpperCase(c) : c);
+        upper = false;
+      }
+    }
+    return camel.toString();
   }
 
   static Indicator indicator(String wire) {

@@ -13,7 +13,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The governance report's arithmetic, its CSV, and who may read it. */
 class FeedbackReportTest {
-  private static final Coding DVT = Coding.of("http://x/red-flag", "deep-vein-thrombosis");
+  private static final Coding DVT = Coding.of("http://x/red-flag", "deepVeinThrombosis");
 
   @Test
   void theOverrideRateIsOverriddenAmongAnsweredAndTheTopThreeReasonsComeFirst() {
@@ -44,7 +44,7 @@ class FeedbackReportTest {
     assertThat(csv.split("\r\n"))
         .containsExactly(
             FeedbackCsv.HEADER,
-            "http://x/red-flag,deep-vein-thrombosis,3,1,2,0.667,'=HYPERLINK(x):2",
+            "http://x/red-flag,deepVeinThrombosis,3,1,2,0.667,'=HYPERLINK(x):2",
             ",,0,1,0,0.0,");
     assertThat(FeedbackCsv.field("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
   }

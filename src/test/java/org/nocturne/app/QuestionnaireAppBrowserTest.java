@@ -60,8 +60,8 @@ class QuestionnaireAppBrowserTest {
     browser.driver.get(BASE + "/demo");
     browser.awaitBody("data-ready", "true");
     openPatient("demo-unanswered");
-    WebElement card = card("questionnaire-needed");
-    assertThat(cards()).doesNotContain("restless-legs");
+    WebElement card = card("questionnaireNeeded");
+    assertThat(cards()).doesNotContain("restlessLegs");
     String chart = browser.driver.getWindowHandle();
 
     // Its SMART link: the chart creates a launch context and opens the app with launch and iss.
@@ -123,8 +123,8 @@ class QuestionnaireAppBrowserTest {
     browser.awaitBody("data-ready", "true");
     browser.wait.until(
         ExpectedConditions.attributeToBe(By.id("chart"), "data-patient-id", "demo-unanswered"));
-    card("restless-legs");
-    assertThat(cards()).doesNotContain("questionnaire-needed");
+    card("restlessLegs");
+    assertThat(cards()).doesNotContain("questionnaireNeeded");
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.LinkType;
 import org.nocturne.clinical.Answers;
 import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.ComplaintWindow;
 import org.nocturne.clinical.Item;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.LegPainComplaint;
@@ -59,7 +60,10 @@ class CardRendererTest {
   }
 
   private static List<Card> render(PatientFacts facts, CardContext context) {
-    return RENDERER.patientView(new CauseModel(KNOWLEDGE).assess(facts, TODAY), context);
+    return RENDERER.patientView(
+        new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT).assess(facts, TODAY),
+        context,
+        List.of());
   }
 
   @Test
@@ -70,7 +74,7 @@ class CardRendererTest {
         .singleElement()
         .satisfies(
             card -> {
-              assertThat(card.source().topic().code()).isEqualTo("questionnaire-needed");
+              assertThat(card.source().topic().code()).isEqualTo("questionnaireNeeded");
               assertThat(card.links().get(0).url())
                   .isEqualTo("https://cds.example.org/fhir/Questionnaire/nocturnal-leg-pain");
             });
@@ -138,7 +142,7 @@ class CardRendererTest {
 
     Card first = cards.get(0);
     assertThat(first.indicator()).isEqualTo(Indicator.CRITICAL);
-    assertThat(first.source().topic().code()).isEqualTo("chronic-limb-threatening-ischemia");
+    assertThat(first.source().topic().code()).isEqualTo("chronicLimbThreateningIschemia");
     var order =
         CdsJson.mapper().valueToTree(first.suggestions().get(0).actions().get(0).resource());
     assertThat(order.path("priority").asString()).isEqualTo("stat");
@@ -158,7 +162,7 @@ class CardRendererTest {
 
     var differential =
         render(facts(report), CONTEXT).stream()
-            .filter(c -> c.source().topic().code().equals("peripheral-artery-disease"))
+            .filter(c -> c.source().topic().code().equals("peripheralArteryDisease"))
             .findFirst()
             .orElseThrow();
 
@@ -261,7 +265,7 @@ class CardRendererTest {
             CONTEXT);
     assertThat(cards).noneMatch(c -> c.indicator() == Indicator.CRITICAL);
     assertThat(cards)
-        .filteredOn(c -> c.source().topic().code().equals("questionnaire-needed"))
+        .filteredOn(c -> c.source().topic().code().equals("questionnaireNeeded"))
         .singleElement()
         .satisfies(
             card -> {
@@ -307,7 +311,7 @@ class CardRendererTest {
         .satisfies(
             card -> {
               assertThat(card.indicator()).isEqualTo(Indicator.INFO);
-              assertThat(card.source().topic().code()).isEqualTo("adults-only");
+              assertThat(card.source().topic().code()).isEqualTo("adultsOnly");
               assertThat(card.summary()).contains("adults");
             });
     assertThat(render(person(15, null), CONTEXT)).isEmpty();
@@ -337,7 +341,7 @@ class CardRendererTest {
             List.of());
 
     assertThat(render(facts, CONTEXT))
-        .filteredOn(c -> c.source().topic().code().equals("medication-effect"))
+        .filteredOn(c -> c.source().topic().code().equals("medicationEffect"))
         .singleElement()
         .satisfies(
             card -> {

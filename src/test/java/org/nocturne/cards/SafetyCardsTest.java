@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.clinical.Answers;
 import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.ComplaintWindow;
 import org.nocturne.clinical.Diagnosis;
 import org.nocturne.clinical.Disorder;
 import org.nocturne.clinical.DrugClass;
@@ -37,8 +38,8 @@ class SafetyCardsTest {
   private static final Knowledge KNOWLEDGE = Knowledge.load();
   private static final CardRenderer RENDERER =
       new CardRenderer(KNOWLEDGE, FhirContext.forR4Cached());
-  private static final OrderSafety SAFETY = new OrderSafety(KNOWLEDGE);
-  private static final CauseModel MODEL = new CauseModel(KNOWLEDGE);
+  private static final OrderSafety SAFETY = new OrderSafety(KNOWLEDGE, ComplaintWindow.DEFAULT);
+  private static final CauseModel MODEL = new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT);
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
   private static final CardContext CONTEXT =
       new CardContext("h-1", "p1", "https://cds.example.org/", null);
@@ -147,7 +148,7 @@ class SafetyCardsTest {
             MODEL.assess(scenario.facts(), TODAY),
             List.of(scenario.order()),
             TODAY);
-    return RENDERER.orderSafety(findings, CONTEXT);
+    return RENDERER.orderSafety(findings, CONTEXT, List.of());
   }
 
   @Test
@@ -182,7 +183,7 @@ class SafetyCardsTest {
             (SafetyConcern concern, List<Threshold> thresholds) -> {
               List<String> details =
                   all.stream()
-                      .filter(card -> card.source().topic().code().equals(concern.code()))
+                      .filter(card -> card.source().topic().code().equals(concern.topicCode()))
                       .map(Card::detail)
                       .toList();
               assertThat(details).as(concern.code()).isNotEmpty();
@@ -208,7 +209,7 @@ class SafetyCardsTest {
       for (Card card : cards(scenario)) {
         SafetyConcern concern =
             java.util.Arrays.stream(SafetyConcern.values())
-                .filter(c -> c.code().equals(card.source().topic().code()))
+                .filter(c -> c.topicCode().equals(card.source().topic().code()))
                 .findFirst()
                 .orElseThrow();
         assertThat(card.detail())

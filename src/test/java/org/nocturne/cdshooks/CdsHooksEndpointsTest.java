@@ -121,7 +121,7 @@ class CdsHooksEndpointsTest {
     var response = server.postJson(SERVICE, call);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).contains("\"code\":\"questionnaire-needed\"");
+    assertThat(response.body()).contains("\"code\":\"questionnaireNeeded\"");
   }
 
   @Test

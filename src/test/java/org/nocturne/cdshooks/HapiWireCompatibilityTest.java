@@ -77,7 +77,7 @@ class HapiWireCompatibilityTest {
                 null,
                 new Coding(
                     "http://nocturne-cds.org/fhir/CodeSystem/leg-pain-cause",
-                    "peripheral-artery-disease",
+                    "peripheralArteryDisease",
                     "Peripheral artery disease")),
             List.of(
                 new Suggestion(
@@ -107,7 +107,7 @@ class HapiWireCompatibilityTest {
     assertThat(read.getIndicator()).isEqualTo(CdsServiceIndicatorEnum.CRITICAL);
     assertThat(read.getSource().getLabel()).isEqualTo("Nocturne CDS");
     assertThat(read.getSource().getUrl()).isEqualTo("https://nocturne-cds.org");
-    assertThat(read.getSource().getTopic().getCode()).isEqualTo("peripheral-artery-disease");
+    assertThat(read.getSource().getTopic().getCode()).isEqualTo("peripheralArteryDisease");
     assertThat(read.getSelectionBehaviour()).isEqualTo("at-most-one");
     assertThat(read.getSuggestions().get(0).getLabel()).isEqualTo("Order an ABI");
     assertThat(read.getSuggestions().get(0).getUuid())
@@ -154,8 +154,7 @@ class HapiWireCompatibilityTest {
         .singleElement()
         .satisfies(
             card ->
-                assertThat(card.getSource().getTopic().getCode())
-                    .isEqualTo("questionnaire-needed"));
+                assertThat(card.getSource().getTopic().getCode()).isEqualTo("questionnaireNeeded"));
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "{0}")

@@ -94,7 +94,7 @@ class DemoEhrBrowserTest {
   void
       suspectedCltiPatient_acceptingTheUrgentOrder_createsTheServiceRequestAndRecordsAcceptedFeedback() {
     openPatient("demo-clti");
-    WebElement card = card("chronic-limb-threatening-ischemia");
+    WebElement card = card("chronicLimbThreateningIschemia");
     // Suspected CLTI (rest pain over two weeks, ABI 0.62, no tissue loss): a warning, urgent
     // orders.
     assertThat(card.getAttribute("data-indicator")).isEqualTo("warning");
@@ -117,7 +117,7 @@ class DemoEhrBrowserTest {
             .path("entry");
     assertThat(requests).hasSize(1);
     JsonNode created = requests.get(0).path("resource");
-    assertThat(created.path("reasonCode").toString()).contains("chronic-limb-threatening-ischemia");
+    assertThat(created.path("reasonCode").toString()).contains("chronicLimbThreateningIschemia");
     assertThat(created.path("priority").asString()).isEqualTo("urgent");
     assertThat(browser.findElement(By.id("placed-orders")).getText())
         .contains("ServiceRequest/" + created.path("id").asString());
@@ -128,7 +128,7 @@ class DemoEhrBrowserTest {
               assertThat(stored.serviceId()).isEqualTo("nocturnal-leg-pain");
               assertThat(stored.card()).isEqualTo(card.getAttribute("data-uuid"));
               assertThat(stored.outcome()).isEqualTo("accepted");
-              assertThat(stored.topic().code()).isEqualTo("chronic-limb-threatening-ischemia");
+              assertThat(stored.topic().code()).isEqualTo("chronicLimbThreateningIschemia");
             });
     assertThat(lastCall("/cds-services/nocturnal-leg-pain/feedback"))
         .contains("\"accepted\"")
@@ -138,7 +138,7 @@ class DemoEhrBrowserTest {
   @Test
   void acceptingAProblemListSuggestion_addsTheConditionToTheRecordAndTheChart() {
     openPatient("demo-rls");
-    WebElement card = card("restless-legs");
+    WebElement card = card("restlessLegs");
     WebElement add =
         card.findElement(
             By.xpath(".//button[contains(@class,'suggestion')][contains(., 'problem list')]"));
@@ -155,7 +155,7 @@ class DemoEhrBrowserTest {
   @Test
   void overridingACardWithAReason_sendsOverriddenFeedback() {
     openPatient("demo-cauda");
-    WebElement card = card("cauda-equina");
+    WebElement card = card("caudaEquina");
     new Select(card.findElement(By.cssSelector("select.override-reason")))
         .selectByVisibleText("Already assessed");
     card.findElement(By.cssSelector("button.override-button")).click();
@@ -169,7 +169,7 @@ class DemoEhrBrowserTest {
               assertThat(stored.card()).isEqualTo(card.getAttribute("data-uuid"));
               assertThat(stored.outcome()).isEqualTo("overridden");
               assertThat(stored.overrideReasonCode()).isEqualTo("already-assessed");
-              assertThat(stored.topic().code()).isEqualTo("cauda-equina");
+              assertThat(stored.topic().code()).isEqualTo("caudaEquina");
             });
   }
 
@@ -205,7 +205,7 @@ class DemoEhrBrowserTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("cds-status"), "from nocturnal-leg-pain-order-sign"));
-    WebElement card = card("quinine-for-leg-cramps");
+    WebElement card = card("quinineForLegCramps");
     assertThat(lastCall("/cds-services/nocturnal-leg-pain-order-sign"))
         .contains("\"draftOrders\"")
         .contains("\"prefetch\"");
@@ -223,7 +223,7 @@ class DemoEhrBrowserTest {
   @Test
   void cardPanel_passesAxeAccessibilityChecks_andSuggestionsAreReachableByKeyboard() {
     openPatient("demo-clti");
-    card("chronic-limb-threatening-ischemia");
+    card("chronicLimbThreateningIschemia");
 
     Results results = new AxeBuilder().include("#cds-panel").analyze(browser);
     List<String> violations =

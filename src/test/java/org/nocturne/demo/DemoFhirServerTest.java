@@ -69,7 +69,7 @@ class DemoFhirServerTest {
 
     JsonNode clti = null;
     for (JsonNode card : cards) {
-      if ("chronic-limb-threatening-ischemia"
+      if ("chronicLimbThreateningIschemia"
           .equals(card.path("source").path("topic").path("code").asString(""))) {
         clti = card;
       }

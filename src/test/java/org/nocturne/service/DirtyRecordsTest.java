@@ -67,7 +67,7 @@ class DirtyRecordsTest {
     CardChecks.assertValidAndInert(answer);
     assertThat(answer.get("cards").get(0).path("source").path("topic").path("code").asString())
         .as(dirt)
-        .isEqualTo("deep-vein-thrombosis");
+        .isEqualTo("deepVeinThrombosis");
     if (leftOut) {
       assertThat(response.body())
           .contains("record entries were left out")
@@ -96,7 +96,7 @@ class DirtyRecordsTest {
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     assertThat(response.body())
-        .contains("deep-vein-thrombosis")
+        .contains("deepVeinThrombosis")
         .contains("Not read from the record: observations (the EHR sent");
   }
 }

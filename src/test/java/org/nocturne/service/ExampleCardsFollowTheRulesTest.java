@@ -34,33 +34,33 @@ class ExampleCardsFollowTheRulesTest {
       Map.of(
           BASE + "leg-pain-cause",
           Set.of(
-              "leg-cramps",
-              "restless-legs",
+              "legCramps",
+              "restlessLegs",
               "sciatica",
-              "peripheral-neuropathy",
+              "peripheralNeuropathy",
               "arthritis",
-              "peripheral-artery-disease",
-              "venous-insufficiency"),
+              "peripheralArteryDisease",
+              "venousInsufficiency"),
           BASE + "leg-pain-red-flag",
           Set.of(
-              "acute-limb-ischemia",
-              "chronic-limb-threatening-ischemia",
-              "deep-vein-thrombosis",
-              "cauda-equina",
-              "infection-or-malignancy",
-              "progressive-neurological-deficit",
-              "non-healing-wound-or-skin-change",
-              "unexplained-swelling"),
+              "acuteLimbIschemia",
+              "chronicLimbThreateningIschemia",
+              "deepVeinThrombosis",
+              "caudaEquina",
+              "infectionOrMalignancy",
+              "progressiveNeurologicalDeficit",
+              "nonHealingWoundOrSkinChange",
+              "unexplainedSwelling"),
           BASE + "order-safety",
           Set.of(
-              "quinine-for-leg-cramps",
-              "compression-with-low-abi",
-              "dopamine-agonist-for-rls",
-              "compression-contraindication",
-              "drug-may-cause-cramps",
-              "drug-may-worsen-rls"),
+              "quinineForLegCramps",
+              "compressionWithLowAbi",
+              "dopamineAgonistForRls",
+              "compressionContraindication",
+              "drugMayCauseCramps",
+              "drugMayWorsenRls"),
           BASE + "leg-pain-card",
-          Set.of("questionnaire-needed", "medication-effect", "adults-only"));
+          Set.of("questionnaireNeeded", "medicationEffect", "adultsOnly", "dataUnavailable"));
 
   static Stream<Path> responses() {
     return Examples.answersUnder(Path.of("hooks"));
@@ -73,7 +73,13 @@ class ExampleCardsFollowTheRulesTest {
     assertThat(response.get("cards").isArray()).isTrue();
     assertNoNullOrEmpty(response, "$", true);
     Set<String> uuids = new HashSet<>();
+    List<Integer> urgency = new ArrayList<>();
     for (JsonNode card : response.get("cards")) {
+      urgency.add(
+          List.of("critical", "warning", "info").indexOf(card.path("indicator").asString()));
+      // Epic accepts letters and digits only, at most 100, and ties overrides to the code
+      assertThat(card.path("source").path("topic").path("code").asString(""))
+          .matches("[A-Za-z0-9]{1,100}");
       assertThat(uuids.add(card.get("uuid").asString())).as("card uuids are unique").isTrue();
       assertThat(card.get("summary").asString()).hasSizeLessThan(140);
       assertThat(card.get("indicator").asString()).isIn("info", "warning", "critical");
@@ -90,6 +96,7 @@ class ExampleCardsFollowTheRulesTest {
         differential(card, topic.get("code").asString());
       }
     }
+    assertThat(urgency).as("most urgent first: critical, warning, info").isSorted();
   }
 
   private static void suggestions(JsonNode card, Set<String> uuids) {

@@ -224,7 +224,7 @@ class FullRunTest {
           .listOfRows()
           .forEach(row -> dump.append(row.values()).append('\n'));
     }
-    assertThat(dump).as("the tables hold the run").contains("deep-vein-thrombosis");
+    assertThat(dump).as("the tables hold the run").contains("deepVeinThrombosis");
     assertThat(ids).as("ids of the run").hasSizeGreaterThan(30).contains("pat-dvt");
 
     // a resource id that happens to equal one of our own codes (a Condition "sciatica") is not
@@ -280,7 +280,7 @@ class FullRunTest {
     assertThat(scrape.body())
         .contains(
             "nocturne_cards_shown_total{indicator=\"critical\",service=\"nocturnal-leg-pain\","
-                + "topic=\"deep-vein-thrombosis\"}");
+                + "topic=\"deepVeinThrombosis\"}");
   }
 
   @Test

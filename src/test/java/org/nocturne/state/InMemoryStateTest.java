@@ -21,8 +21,7 @@ import org.nocturne.cdshooks.security.InMemoryReplayGuard;
 class InMemoryStateTest {
   private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
   private static final Coding DVT =
-      Coding.of(
-          "http://nocturne-cds.org/fhir/CodeSystem/leg-pain-red-flag", "deep-vein-thrombosis");
+      Coding.of("http://nocturne-cds.org/fhir/CodeSystem/leg-pain-red-flag", "deepVeinThrombosis");
   private final MutableClock clock = new MutableClock(NOW);
 
   @Test

@@ -24,9 +24,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class JdbcFeedbackStoreTest {
   private static final Instant NOW = Instant.parse("2026-11-27T10:00:00Z");
   private static final String SYSTEM = "http://nocturne-cds.org/fhir/CodeSystem/leg-pain-red-flag";
-  private static final Coding DVT = Coding.of(SYSTEM, "deep-vein-thrombosis");
+  private static final Coding DVT = Coding.of(SYSTEM, "deepVeinThrombosis");
   private static final Coding CRAMPS =
-      Coding.of("http://nocturne-cds.org/fhir/CodeSystem/leg-pain-cause", "leg-cramps");
+      Coding.of("http://nocturne-cds.org/fhir/CodeSystem/leg-pain-cause", "legCramps");
   private static final Caller EHR =
       new Caller("https://ehr.example.org", List.of(), "ehr-client-7");
 
@@ -206,7 +206,7 @@ class JdbcFeedbackStoreTest {
                     "service",
                     "nocturnal-leg-pain",
                     "topic",
-                    "deep-vein-thrombosis",
+                    "deepVeinThrombosis",
                     "indicator",
                     "critical")
                 .count())
@@ -233,6 +233,23 @@ class JdbcFeedbackStoreTest {
   }
 
   @Test
+  void cardsStoredWithTheRelease1TopicSpellingCountAsTheSameTopic() {
+    shown("t-1", DVT, Indicator.CRITICAL);
+    shown("t-2", new Coding(DVT.system(), "deep-vein-thrombosis", null), Indicator.CRITICAL);
+    store.append(
+        "nocturnal-leg-pain",
+        EHR,
+        List.of(
+            overridden("t-2", "already-assessed", "2026-11-27T10:06:00Z"),
+            accepted("t-1", "2026-11-27T10:07:00Z")));
+
+    List<TopicTally> tally =
+        store.tally(Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"));
+
+    assertThat(tally).containsExactly(new TopicTally(DVT, 2, 1, 1, Map.of("already-assessed", 1L)));
+  }
+
+  @Test
   void theAuditKeepsOneRowPerCallWithCardsByTopicAndIndicator() {
     shown("a-1", DVT, Indicator.CRITICAL);
 
@@ -242,7 +259,7 @@ class JdbcFeedbackStoreTest {
         .containsEntry("service_id", "nocturnal-leg-pain")
         .containsEntry("hook_instance", "aa335a32-0722-5460-aaef-33332fcd96c6")
         .containsEntry("status", 200)
-        .containsEntry("cards", "deep-vein-thrombosis:critical")
+        .containsEntry("cards", "deepVeinThrombosis:critical")
         .containsEntry("missing_keys", "observations")
         .containsEntry("duration_ms", 12);
   }
