@@ -176,7 +176,7 @@ class DemoEhrBrowserTest {
   @Test
   void onlyWarningAndCriticalCards_offerAnOverride() {
     openPatient("demo-cauda");
-    card("cauda-equina");
+    card("caudaEquina");
     List<WebElement> cards = browser.findElements(By.cssSelector("#cards article.card"));
 
     assertThat(cards)
