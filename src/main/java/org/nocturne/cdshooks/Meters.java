@@ -21,7 +21,10 @@ public final class Meters {
               "nocturne.prefetch.keys",
               "Prefetch keys by where their data came from: prefetched by the EHR, fetched or"
                   + " cached by the fallback, no-data, client-error, unavailable"),
-          Map.entry("nocturne.cds.cards", "Cards answered, by service and indicator"),
+          Map.entry(
+              "nocturne.cds.cards",
+              "Cards produced, by service, indicator and disposition (shown; shadow: would have"
+                  + " been shown; suppressed by the kill switch)"),
           Map.entry("nocturne.cds.feedback", "Feedback items received, by service and outcome"),
           Map.entry(
               "nocturne.cards.shown",

@@ -48,12 +48,16 @@ final class JdbcCallAudit implements CallAudit {
           e.getMessage());
       return;
     }
-    // counted as the admin summary counts: once per card uuid, so an EHR that resends a
-    // hookInstance (the same card uuids) does not count its cards twice
-    recorded.forEach(card -> meters.shown(call.serviceId(), card));
+    // counted as the admin summary counts: cards shown (not shadow or suppressed), once per card
+    // uuid, so an EHR that resends a hookInstance (the same card uuids) does not count them twice
+    recorded.stream()
+        .filter(ShownCard::shown)
+        .forEach(card -> meters.shown(call.serviceId(), card));
   }
 
-  /** Writes the audit row and the cards not yet known; returns those cards. */
+  /**
+   * Writes the audit row and the cards not yet known; returns those cards, whatever became of them.
+   */
   private List<ShownCard> write(CallRecord call, Instant now) {
     List<ShownCard> recorded = new ArrayList<>();
     jdbc.sql(
@@ -77,8 +81,9 @@ final class JdbcCallAudit implements CallAudit {
       int inserted =
           jdbc.sql(
                   "INSERT INTO card (uuid, service_id, topic_system, topic_code, indicator,"
-                      + " override_reasons, shown_at) VALUES (:uuid, :service, :system, :code,"
-                      + " :indicator, :reasons, :at) ON CONFLICT DO NOTHING")
+                      + " override_reasons, shown_at, disposition, suggestion) VALUES (:uuid,"
+                      + " :service, :system, :code, :indicator, :reasons, :at, :disposition,"
+                      + " :suggestion) ON CONFLICT DO NOTHING")
               .param("uuid", uuid)
               .param("service", Bounded.id(call.serviceId(), 64))
               .param(
@@ -87,6 +92,8 @@ final class JdbcCallAudit implements CallAudit {
               .param("indicator", card.indicator().wire())
               .param("reasons", Bounded.text(String.join(",", card.overrideReasonCodes()), 1000))
               .param("at", utc(now))
+              .param("disposition", card.disposition().wire())
+              .param("suggestion", card.suggestion())
               .update();
       if (inserted == 1) {
         recorded.add(card);
@@ -95,14 +102,18 @@ final class JdbcCallAudit implements CallAudit {
     return recorded;
   }
 
-  /** {@code topic:indicator} per card, e.g. {@code deep-vein-thrombosis:critical}. */
+  /**
+   * {@code topic:indicator} per card shown, e.g. {@code deepVeinThrombosis:critical}, and {@code
+   * topic:indicator:shadow} or {@code :suppressed} per card kept back.
+   */
   private static String cards(CallRecord call) {
     return call.cards().stream()
         .map(
             card ->
                 (card.topic() == null ? "none" : card.topic().code())
                     + ":"
-                    + card.indicator().wire())
+                    + card.indicator().wire()
+                    + (card.shown() ? "" : ":" + card.disposition().wire()))
         .collect(Collectors.joining(","));
   }
 }
