@@ -7,11 +7,18 @@ import java.util.Objects;
  *
  * @param name the ingredient or product name as recorded, for the card text
  * @param source where it came from, e.g. {@code MedicationRequest/m1}
+ * @param byNameOnly whether the drug was recognised only by the name an unresolved reference
+ *     carried (no code, no Medication resource): the card says so, so it can be checked
  */
-public record Medication(DrugClass drugClass, String name, String source) {
+public record Medication(DrugClass drugClass, String name, String source, boolean byNameOnly) {
   public Medication {
     Objects.requireNonNull(drugClass, "drugClass");
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(source, "source");
+  }
+
+  /** A drug the record names with a code or a Medication resource. */
+  public Medication(DrugClass drugClass, String name, String source) {
+    this(drugClass, name, source, false);
   }
 }
