@@ -38,10 +38,11 @@ class SecurityStartupCheck implements InitializingBean {
   static final int MIN_ADMIN_TOKEN = 32;
 
   /**
-   * Admin tokens published as examples (deploy/, README): refused whatever their length.
-   * KnownExampleTokensTest keeps this list complete.
+   * Admin tokens published as examples (deploy/, docs/, README, past and present): refused whatever
+   * their length. KnownExampleTokensTest keeps this list complete.
    */
-  static final Set<String> EXAMPLE_TOKENS = Set.of("change-me", "change-me-too");
+  static final Set<String> EXAMPLE_TOKENS =
+      Set.of("change-me", "change-me-too", "dev-only-example-admin-token-not-for-production");
 
   private static final Logger log = LoggerFactory.getLogger(SecurityStartupCheck.class);
   private final SecurityProperties properties;
@@ -77,7 +78,7 @@ class SecurityStartupCheck implements InitializingBean {
       problems.add(
           "nocturne.security.jwt-required is true but no issuer is trusted: set "
               + "nocturne.security.trusted-issuers[0].issuer and nocturne.security.trusted-issuers[0].jwks-uri "
-              + "(README, Security)");
+              + "(docs/security.md)");
     }
     if (properties.publicBaseUrl() == null && (properties.jwtRequired() || !local)) {
       problems.add(

@@ -21,14 +21,16 @@ class KnownExampleTokensTest {
   @Test
   void everyPublishedExampleIsRefused() throws IOException {
     Set<String> examples = new TreeSet<>();
-    try (Stream<Path> files = Files.walk(Path.of("deploy"))) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
-        collect(Files.readString(file), examples);
+    for (String folder : new String[] {"deploy", "docs"}) {
+      try (Stream<Path> files = Files.walk(Path.of(folder))) {
+        for (Path file : files.filter(Files::isRegularFile).toList()) {
+          collect(Files.readString(file), examples);
+        }
       }
     }
     collect(Files.readString(Path.of("README.md")), examples);
 
-    assertThat(examples).contains("change-me-too");
+    assertThat(examples).isNotEmpty();
     assertThat(SecurityStartupCheck.EXAMPLE_TOKENS).containsAll(examples);
   }
 
