@@ -28,11 +28,13 @@ class HttpFhirFetcherTest {
   private static final WireMockServer FHIR = new WireMockServer(options().dynamicPort());
   private static final FhirAuthorization TOKEN =
       new FhirAuthorization("token-a", "Bearer", 300, "patient/*.read", "nocturne", null);
+  // generous: a loaded build machine once took over 3 s for the first answer (the timeout tests
+  // build their own impatient fetcher)
   private static final PrefetchProperties PROPERTIES =
       new PrefetchProperties(
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(3),
           Duration.ofSeconds(5),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(15),
           3,
           20_000L,
           Duration.ofSeconds(60),
