@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * its own copy of the rule: it depends on no other package of the service.)
  */
 public final class FhirId {
-  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9\\-._]{1,64}");
   private static final Pattern REFERENCE = Pattern.compile("[A-Z][A-Za-z]{1,63}/(.+)");
 
   private FhirId() {}

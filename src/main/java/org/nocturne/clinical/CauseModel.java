@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns facts into an explained assessment: every cause scored by its rule, the red flags, the next
@@ -28,21 +29,75 @@ public final class CauseModel {
     return knowledge;
   }
 
+  /**
+   * A raised red flag governs its companions: beside a suspected DVT or unexplained swelling,
+   * chronic venous disease is not named as the cause (the clot is excluded first, NICE NG158).
+   */
+  private static List<CauseAssessment> governedByFlags(
+      List<CauseAssessment> causes, List<RaisedFlag> flags, Evaluation e) {
+    boolean clot =
+        flags.stream()
+            .anyMatch(
+                f ->
+                    f.flag() == RedFlag.DEEP_VEIN_THROMBOSIS
+                        || f.flag() == RedFlag.UNEXPLAINED_SWELLING);
+    if (!clot) {
+      return causes;
+    }
+    int below = (int) e.t(Threshold.LIKELIHOOD_MODERATE_MIN) - 1;
+    List<CauseAssessment> held = new java.util.ArrayList<>();
+    for (CauseAssessment c : causes) {
+      if (c.cause() == Cause.VENOUS_INSUFFICIENCY && c.score() > below) {
+        List<String> limits = new java.util.ArrayList<>(c.limits());
+        limits.add(
+            "Held back: a suspected DVT or unexplained swelling is assessed first (NICE NG158)");
+        held.add(
+            new CauseAssessment(
+                c.cause(), below, Likelihood.LOW, c.supporting(), c.against(), limits));
+      } else {
+        held.add(c);
+      }
+    }
+    return held.stream()
+        .sorted(Comparator.comparingInt(CauseAssessment::score).reversed())
+        .toList();
+  }
+
+  /** The cause a red flag is a form of: limb-threatening ischaemia is arterial disease. */
+  static Optional<Cause> governedCause(RedFlag flag) {
+    return switch (flag) {
+      case ACUTE_LIMB_ISCHEMIA, CHRONIC_LIMB_THREATENING_ISCHEMIA ->
+          Optional.of(Cause.PERIPHERAL_ARTERY_DISEASE);
+      case CAUDA_EQUINA -> Optional.of(Cause.SCIATICA);
+      default -> Optional.empty();
+    };
+  }
+
   public Assessment assess(PatientFacts facts, LocalDate today) {
     Evaluation e = new Evaluation(facts, knowledge, today, window);
-    List<CauseAssessment> causes =
-        causeRules.stream()
-            .map(rule -> Scoring.assess(rule, e))
-            .sorted(Comparator.comparingInt(CauseAssessment::score).reversed())
-            .toList();
     List<RaisedFlag> flags =
         flagRules.stream()
             .map(rule -> rule.check(e))
             .flatMap(Optional::stream)
             .sorted(Comparator.comparing(RaisedFlag::urgency).reversed())
             .toList();
+    // a raised red flag governs its companions: at equal score its cause ranks first
+    Set<Cause> governed =
+        flags.stream()
+            .map(f -> governedCause(f.flag()))
+            .flatMap(Optional::stream)
+            .collect(java.util.stream.Collectors.toSet());
+    List<CauseAssessment> causes =
+        causeRules.stream()
+            .map(rule -> Scoring.assess(rule, e))
+            .sorted(
+                Comparator.comparingInt(CauseAssessment::score)
+                    .reversed()
+                    .thenComparing(c -> !governed.contains(c.cause())))
+            .toList();
+    causes = governedByFlags(causes, flags, e);
     SelfCareAdvisor.Plan selfCare = SelfCareAdvisor.advise(e, causes);
-    List<MedicationEffect> effects = MedicationEffects.of(e);
+    List<MedicationEffect> effects = MedicationEffects.of(e, causes);
     NextStepPlanner.Plan plan = NextStepPlanner.plan(e, causes, flags, effects);
     return new Assessment(
         e.report().isPresent(),

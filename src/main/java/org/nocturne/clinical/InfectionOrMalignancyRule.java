@@ -57,11 +57,39 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
               CANCER_HISTORY,
               concat(r.evidence(Item.EPISODE_DURATION), history)));
     }
+    boolean sameDay = fever;
+    if (e.report().isEmpty() && !history.isEmpty()) {
+      // the record alone: a cancer now or before, with weight loss or a raised calcium (NICE NG12)
+      List<String> weightLoss = e.weightLossEvidence();
+      if (!weightLoss.isEmpty()) {
+        findings.add(
+            RedFlagRule.seen(
+                "Unexplained weight loss with a history of cancer",
+                CANCER_HISTORY,
+                concat(weightLoss, history)));
+      }
+    }
+    Optional<Measurement> calcium = e.highCalcium();
+    if (calcium.isPresent() && (!history.isEmpty() || !findings.isEmpty())) {
+      Measurement ca = calcium.get();
+      boolean urgent = ca.value() > e.t(Threshold.CALCIUM_SAME_DAY_ABOVE);
+      findings.add(
+          RedFlagRule.seen(
+              Format.result("Calcium", ca)
+                  + (urgent
+                      ? ", above "
+                          + Format.number(e.t(Threshold.CALCIUM_SAME_DAY_ABOVE))
+                          + " mg/dL: same-day assessment"
+                      : ", raised: hypercalcaemia"),
+              e.basis(urgent ? Threshold.CALCIUM_SAME_DAY_ABOVE : Threshold.CALCIUM_HIGH_ABOVE),
+              ca.source()));
+      sameDay = sameDay || urgent;
+    }
     if (findings.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
-        new RaisedFlag(flag(), fever ? Urgency.CRITICAL : Urgency.WARNING, findings));
+        new RaisedFlag(flag(), sameDay ? Urgency.CRITICAL : Urgency.WARNING, findings));
   }
 
   /** Pain that does not come and go: the pattern of bone pain, not of cramps. */
@@ -69,6 +97,12 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
     return e.report()
         .map(r -> r.episodeDuration() == Answers.EpisodeDuration.CONSTANT)
         .orElse(false);
+  }
+
+  private static List<String> concat(List<String> first, List<String> rest) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(rest);
+    return all;
   }
 
   private static List<String> concat(String first, List<String> rest) {

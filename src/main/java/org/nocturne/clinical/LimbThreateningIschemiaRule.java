@@ -22,22 +22,16 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
   public Optional<RaisedFlag> check(Evaluation e) {
     List<Finding> severe = severeHaemodynamics(e);
     Optional<SymptomReport> report = e.report();
-    if (report.isEmpty()) {
-      // Without current symptoms, severe haemodynamics alone are a prompt to ask about rest pain.
-      return severe.isEmpty()
-          ? Optional.empty()
-          : Optional.of(
-              new RaisedFlag(flag(), Urgency.WARNING, severe, FlagGuidance.CLTI_SUSPECTED));
-    }
-    SymptomReport r = report.get();
-    boolean restPain = r.yes(Item.RELIEF_DANGLING) && r.onset() != Answers.Onset.UNDER_2_WEEKS;
-    boolean tissueLoss = r.has(Answers.SkinChange.NON_HEALING_SORE);
+    boolean restPain =
+        report
+            .map(r -> r.yes(Item.RELIEF_DANGLING) && r.onset() != Answers.Onset.UNDER_2_WEEKS)
+            .orElse(false);
+    // tissue loss from every source that can state it: the answer or a coded ulcer or gangrene
+    List<String> tissueLoss = e.tissueLossEvidence();
     List<String> arterial = e.arterialDiseaseNotExcludedEvidence();
-    if ((!restPain && !tissueLoss) || arterial.isEmpty()) {
-      return Optional.empty();
-    }
     List<Finding> findings = new ArrayList<>();
     if (restPain) {
+      SymptomReport r = report.get();
       findings.add(
           RedFlagRule.seen(
               "Rest pain eased by hanging the leg down, for over "
@@ -46,16 +40,24 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
               e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
               List.of(r.evidence(Item.RELIEF_DANGLING), r.evidence(Item.ONSET))));
     }
-    if (tissueLoss) {
+    if (!tissueLoss.isEmpty()) {
       findings.add(
           RedFlagRule.seen(
-              "A sore that does not heal (tissue loss)",
+              "Tissue loss: an ulcer, a non-healing sore or gangrene",
               e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
-              r.evidence(Item.SKIN_CHANGES)));
+              tissueLoss));
     }
-    findings.add(arterialFinding(e, arterial));
+    boolean ischaemicLeg = (restPain || !tissueLoss.isEmpty()) && !arterial.isEmpty();
+    if (!ischaemicLeg && severe.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!arterial.isEmpty()) {
+      findings.add(arterialFinding(e, arterial));
+    }
     findings.addAll(severe);
-    boolean critical = tissueLoss || !severe.isEmpty();
+    // ESVS/SVS GVG 2019, IWGDF 2023: tissue loss, or severe haemodynamics with any current leg
+    // complaint, whatever the questionnaire says, threaten the limb (WIfI ischaemia grade 3)
+    boolean critical = (ischaemicLeg && !tissueLoss.isEmpty()) || !severe.isEmpty();
     return Optional.of(
         critical
             ? new RaisedFlag(

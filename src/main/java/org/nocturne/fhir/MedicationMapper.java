@@ -95,8 +95,24 @@ final class MedicationMapper {
     add(concept, codings, texts);
     String name = displayName(concept, texts);
     for (DrugClass drugClass : codes.drugClasses(codings, texts)) {
-      out.add(new org.nocturne.clinical.Medication(drugClass, name, source));
+      out.add(new org.nocturne.clinical.Medication(drugClass, name, source, started(order)));
     }
+  }
+
+  /** When the drug was prescribed or, for a statement, started; {@code null} when unsaid. */
+  private static java.time.LocalDate started(Resource order) {
+    if (order instanceof MedicationRequest request && request.hasAuthoredOnElement()) {
+      return FhirDates.localDate(request.getAuthoredOnElement());
+    }
+    if (order instanceof MedicationStatement statement) {
+      if (statement.hasEffectiveDateTimeType()) {
+        return FhirDates.localDate(statement.getEffectiveDateTimeType());
+      }
+      if (statement.hasEffectivePeriod()) {
+        return FhirDates.localDate(statement.getEffectivePeriod().getStartElement());
+      }
+    }
+    return null;
   }
 
   private static Medication resolve(
