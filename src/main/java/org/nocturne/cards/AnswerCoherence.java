@@ -24,7 +24,6 @@ import org.nocturne.cdshooks.Suggestion;
  *       compression, and the leading cause, when there is one, is arterial disease;
  *   <li>beside a suspected infection or malignancy, no card offers a benign cramp explanation as
  *       the leading cause;
- *   <li>no detail is cut inside a word.
  * </ol>
  *
  * The services' answers are checked against these rules in tests on every answer; the planner and
@@ -64,12 +63,6 @@ public final class AnswerCoherence {
         broken.add("card " + topic + " is more urgent than a card before it");
       }
       last = Math.max(last, rank);
-      String detail = card.detail() == null ? "" : card.detail();
-      if (detail.endsWith("…")
-          && detail.length() > 1
-          && Character.isLetter(detail.charAt(detail.length() - 2))) {
-        broken.add("card " + topic + " is cut inside a word");
-      }
     }
     String leadingCause =
         cards.stream()

@@ -144,18 +144,21 @@ final class DifferentialCard {
             : complaint.questionnaireOnRecord()
                 ? "answered " + Dates.format(complaint.questionnaireDate()) + " — ask again"
                 : "none on record";
-    text.line(
+    text.optional(
         "Severity and sleep",
         (assessment.burden().isEmpty() ? "not reported" : assessment.burden().text())
             + ". Questionnaire "
             + questionnaire
             + ".");
     if (!assessment.onRecord().isEmpty()) {
-      List<String> low =
-          assessment
-              .step(org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES)
-              .map(Recommendation::evidence)
-              .orElse(List.of());
+      // low by our threshold, not only by the lab's flag: ferritin ≤75 is low in restless legs
+      List<String> low = new ArrayList<>();
+      for (org.nocturne.clinical.NextStep acting :
+          List.of(
+              org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES,
+              org.nocturne.clinical.NextStep.IRON_REPLETION)) {
+        assessment.step(acting).map(Recommendation::evidence).ifPresent(low::addAll);
+      }
       text.line("On record", Results.line(assessment.onRecord(), low));
     }
     List<String> steps = new ArrayList<>();
@@ -165,7 +168,10 @@ final class DifferentialCard {
             .collect(java.util.stream.Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !onOtherCards.contains(step.step())) {
-        steps.add(knowledge.step(step.step()).label());
+        steps.add(
+            step.step() == org.nocturne.clinical.NextStep.IRON_REPLETION
+                ? knowledge.step(step.step()).label() + ": " + step.reason()
+                : knowledge.step(step.step()).label());
         text.source(knowledge.step(step.step()).source());
       }
     }
@@ -187,7 +193,7 @@ final class DifferentialCard {
       text.line("Rule out", knowledge.ruleOut(leading.cause()));
     }
     if (!alsoFlagged.isEmpty()) {
-      text.line("Also flagged", String.join("; ", alsoFlagged));
+      text.optional("Also flagged", String.join("; ", alsoFlagged));
     }
     assessment.gaps().stream()
         .filter(gap -> !gap.contains("questionnaire") && !gap.startsWith(NOTHING_STANDS_OUT))

@@ -51,7 +51,7 @@ final class MedicationEffectCards {
         new CardText()
             .line(
                 "Found", CardText.sentence(effect.findings().stream().map(f -> f.text()).toList()))
-            .line("Do", guidance.action())
+            .essential("Do", guidance.action())
             .optional("Why", guidance.text())
             .source(guidance.source());
     effect.findings().forEach(f -> text.source(f.basis()));

@@ -48,7 +48,20 @@ final class Format {
   /** "B12 168 pg/mL (17 Nov 2026)": a result with its unit and date. */
   static String result(String name, Measurement m) {
     String unit = m.unit().equals("1") ? "" : " " + Units.display(m.unit());
-    return name + " " + value(m, unit) + " (" + date(m.date()) + ")";
+    String number =
+        BigDecimal.valueOf(m.value())
+            .setScale(2, RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString();
+    String side = m.side().label();
+    return name
+        + " "
+        + number
+        + unit
+        + (side.isEmpty() ? "" : " " + side)
+        + " ("
+        + date(m.date())
+        + ")";
   }
 
   static String number(double value) {

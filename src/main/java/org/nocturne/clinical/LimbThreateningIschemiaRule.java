@@ -43,7 +43,9 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
     if (!tissueLoss.isEmpty()) {
       findings.add(
           RedFlagRule.seen(
-              "Tissue loss: an ulcer, a non-healing sore or gangrene",
+              tissueLoss.stream().anyMatch(source -> source.startsWith("Condition/"))
+                  ? "Tissue loss on record (ulcer or gangrene)"
+                  : "A sore that does not heal (tissue loss)",
               e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
               tissueLoss));
     }

@@ -122,11 +122,15 @@ final class NextStepPlanner {
     if (!lowIron.isEmpty()) {
       add(
           NextStep.IRON_REPLETION,
-          "Ferritin ≤"
+          "ferritin ≤"
               + Format.number(e.t(Threshold.FERRITIN_IRON_THERAPY_MAX))
               + " ng/mL or TSAT <"
               + Format.number(e.t(Threshold.TSAT_IRON_THERAPY_BELOW))
-              + "%",
+              + "% in RLS"
+              + (e.pregnancyOrPostpartumEvidence().isEmpty()
+                  ? ""
+                  : "; in pregnancy oral iron with the obstetric team, RLS usually eases after"
+                      + " delivery"),
           lowIron,
           false);
       return;
