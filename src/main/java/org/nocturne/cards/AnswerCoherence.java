@@ -38,6 +38,7 @@ public final class AnswerCoherence {
       Pattern.compile("supervised exercise|exercise therapy|walking programme|walking program");
   private static final Pattern COMPRESSION_ADVICE =
       Pattern.compile("(start|try|wear|fit|consider) (graduated )?compression");
+  private static final Pattern MALIGNANCY = Pattern.compile("cancer|metasta|calcium");
   private static final Pattern VENOUS_CODE = Pattern.compile("\"I87\\.2\"|\"I83|\"I87\\.0");
 
   private AnswerCoherence() {}
@@ -104,12 +105,14 @@ public final class AnswerCoherence {
         broken.add("limb-threatening ischaemia raised but the leading cause is " + leadingCause);
       }
     }
-    if (topics.contains("infectionOrMalignancy")
+    // a suspected bone metastasis (cancer, calcium) is not explained away as cramps
+    if ("legCramps".equals(leadingCause)
         && cards.stream()
             .anyMatch(
                 c ->
-                    "infectionOrMalignancy".equals(topic(c)) && c.indicator() == Indicator.CRITICAL)
-        && "legCramps".equals(leadingCause)) {
+                    "infectionOrMalignancy".equals(topic(c))
+                        && c.indicator() == Indicator.CRITICAL
+                        && MALIGNANCY.matcher(found(c)).find())) {
       broken.add("benign cramps named as the leading cause beside a suspected malignancy");
     }
     return broken;
@@ -125,6 +128,14 @@ public final class AnswerCoherence {
     return ((card.summary() == null ? "" : card.summary())
             + "\n"
             + (card.detail() == null ? "" : card.detail()))
+        .toLowerCase(Locale.ROOT);
+  }
+
+  /** The summary and the first line of the detail: what the card found. */
+  private static String found(Card card) {
+    String detail = card.detail() == null ? "" : card.detail();
+    int end = detail.indexOf("\n\n");
+    return (card.summary() + "\n" + (end < 0 ? detail : detail.substring(0, end)))
         .toLowerCase(Locale.ROOT);
   }
 

@@ -114,8 +114,37 @@ final class DifferentialCard {
                     p.label(), context.uuid(key + "|problem"), null, List.of(p.action())));
   }
 
+  /**
+   * Arterial disease named as what it is: rest pain (relieved by dependency) or claudication (calf
+   * pain on walking), from the findings that scored it; otherwise the cause's short name.
+   */
+  private String shortName(CauseAssessment cause) {
+    if (cause.cause() == org.nocturne.clinical.Cause.PERIPHERAL_ARTERY_DISEASE) {
+      boolean rest =
+          cause.supporting().stream().anyMatch(f -> f.basis().startsWith("Ischemic rest pain"));
+      boolean claudication =
+          cause.supporting().stream().anyMatch(f -> f.basis().startsWith("Edinburgh Claudication"));
+      if (rest) {
+        return "arterial rest pain";
+      }
+      if (claudication) {
+        return "arterial claudication";
+      }
+    }
+    return knowledge.shortName(cause.cause());
+  }
+
+  /** The display name, with arterial disease named as rest pain or claudication. */
+  private String name(CauseAssessment cause) {
+    String name = knowledge.name(cause.cause());
+    String specific = shortName(cause);
+    return specific.equals("arterial rest pain")
+        ? name + " (ischemic rest pain)"
+        : specific.equals("arterial claudication") ? name + " (claudication)" : name;
+  }
+
   private String summary(CauseAssessment leading) {
-    String name = knowledge.shortName(leading.cause());
+    String name = shortName(leading);
     String evidence =
         leading.supporting().stream()
             .limit(2)
@@ -212,7 +241,7 @@ final class DifferentialCard {
         assessment.causes().stream()
             .skip(1)
             .filter(c -> c.likelihood().atLeast(Likelihood.MODERATE))
-            .map(c -> knowledge.shortName(c.cause()) + " (" + c.likelihood().code() + ")")
+            .map(c -> shortName(c) + " (" + c.likelihood().code() + ")")
             .toList();
     if (!leading.likelihood().atLeast(Likelihood.MODERATE)) {
       return "no single cause stands out: the findings are too few or point different ways";
@@ -222,7 +251,7 @@ final class DifferentialCard {
             .limit(3)
             .map(f -> Markdown.phrase(f.text()))
             .collect(Collectors.joining(", "));
-    return knowledge.name(leading.cause())
+    return name(leading)
         + " ("
         + leading.likelihood().code()
         + ")"

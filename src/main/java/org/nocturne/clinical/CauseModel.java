@@ -35,31 +35,53 @@ public final class CauseModel {
    */
   private static List<CauseAssessment> governedByFlags(
       List<CauseAssessment> causes, List<RaisedFlag> flags, Evaluation e) {
+    Set<RedFlag> raised =
+        flags.stream().map(RaisedFlag::flag).collect(java.util.stream.Collectors.toSet());
     boolean clot =
-        flags.stream()
-            .anyMatch(
-                f ->
-                    f.flag() == RedFlag.DEEP_VEIN_THROMBOSIS
-                        || f.flag() == RedFlag.UNEXPLAINED_SWELLING);
-    if (!clot) {
+        raised.contains(RedFlag.DEEP_VEIN_THROMBOSIS)
+            || raised.contains(RedFlag.UNEXPLAINED_SWELLING);
+    boolean ischaemia =
+        raised.contains(RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA)
+            || raised.contains(RedFlag.ACUTE_LIMB_ISCHEMIA);
+    if (!clot && !ischaemia) {
       return causes;
     }
+    CauseAssessment top = causes.get(0);
+    int lowest = causes.stream().mapToInt(CauseAssessment::score).min().orElse(0);
     int below = (int) e.t(Threshold.LIKELIHOOD_MODERATE_MIN) - 1;
     List<CauseAssessment> held = new java.util.ArrayList<>();
     for (CauseAssessment c : causes) {
-      if (c.cause() == Cause.VENOUS_INSUFFICIENCY && c.score() > below) {
-        List<String> limits = new java.util.ArrayList<>(c.limits());
+      List<String> limits = new java.util.ArrayList<>(c.limits());
+      if (clot && c.cause() == Cause.VENOUS_INSUFFICIENCY) {
+        // beside a suspected clot, chronic venous disease is not named: the clot comes first
         limits.add(
             "Held back: a suspected DVT or unexplained swelling is assessed first (NICE NG158)");
         held.add(
             new CauseAssessment(
-                c.cause(), below, Likelihood.LOW, c.supporting(), c.against(), limits));
+                c.cause(),
+                Math.min(Math.min(c.score(), below), lowest - 1),
+                Likelihood.LOW,
+                c.supporting(),
+                c.against(),
+                limits));
+      } else if (ischaemia
+          && c.cause() == Cause.PERIPHERAL_ARTERY_DISEASE
+          && top.cause() != Cause.PERIPHERAL_ARTERY_DISEASE
+          && c.score() < top.score()) {
+        // limb-threatening ischaemia is arterial disease: it leads the differential
+        limits.add("Raised to lead: limb-threatening ischaemia is arterial disease (GVG 2019)");
+        held.add(
+            new CauseAssessment(
+                c.cause(), top.score(), top.likelihood(), c.supporting(), c.against(), limits));
       } else {
         held.add(c);
       }
     }
     return held.stream()
-        .sorted(Comparator.comparingInt(CauseAssessment::score).reversed())
+        .sorted(
+            Comparator.comparingInt(CauseAssessment::score)
+                .reversed()
+                .thenComparing(c -> c.cause() != Cause.PERIPHERAL_ARTERY_DISEASE || !ischaemia))
         .toList();
   }
 

@@ -38,5 +38,7 @@ public enum Disorder {
   WEIGHT_LOSS,
   /** End-stage renal disease or dialysis. */
   DIALYSIS,
-  AKATHISIA
+  AKATHISIA,
+  /** Secondary malignant neoplasm: known metastatic disease. */
+  METASTATIC_CANCER
 }

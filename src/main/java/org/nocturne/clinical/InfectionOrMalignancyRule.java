@@ -47,7 +47,20 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
             });
     List<String> active = e.diagnosisEvidence(Disorder.ACTIVE_CANCER);
     List<String> history = e.cancerHistoryEvidence();
-    if (e.report().isPresent() && !active.isEmpty()) {
+    // a symmetric sensory neuropathy on neurotoxic chemotherapy is the chemotherapy, not a deposit
+    boolean chemoNeuropathy =
+        !e.taking(DrugClass.NEUROTOXIC_CHEMOTHERAPY).isEmpty()
+            && e.report()
+                .map(
+                    r ->
+                        r.laterality() == Answers.Laterality.BOTH
+                            && (r.has(Answers.PainCharacter.BURNING)
+                                || r.has(Answers.PainCharacter.TINGLING)
+                                || r.has(Answers.PainCharacter.NUMBNESS)))
+                .orElse(false);
+    if (chemoNeuropathy) {
+      // nothing to add: the chemotherapy-neuropathy card names the drug
+    } else if (e.report().isPresent() && !active.isEmpty()) {
       findings.add(RedFlagRule.seen("Active cancer with night pain", SYSTEMIC, active));
     } else if (!history.isEmpty() && constantPain(e)) {
       SymptomReport r = e.report().orElseThrow();
@@ -87,6 +100,17 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
     }
     if (findings.isEmpty()) {
       return Optional.empty();
+    }
+    List<String> metastatic = e.diagnosisEvidence(Disorder.METASTATIC_CANCER);
+    if (!metastatic.isEmpty()) {
+      // known metastases: no prompt to look for them; the oncology team reviews the new pain
+      findings.add(RedFlagRule.seen("Known metastatic cancer", CANCER_HISTORY, metastatic));
+      return Optional.of(
+          new RaisedFlag(
+              flag(),
+              sameDay ? Urgency.CRITICAL : Urgency.WARNING,
+              findings,
+              FlagGuidance.KNOWN_METASTATIC_DISEASE));
     }
     return Optional.of(
         new RaisedFlag(flag(), sameDay ? Urgency.CRITICAL : Urgency.WARNING, findings));

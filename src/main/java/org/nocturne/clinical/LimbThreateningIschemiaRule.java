@@ -28,7 +28,15 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
             .orElse(false);
     // tissue loss from every source that can state it: the answer or a coded ulcer or gangrene
     List<String> tissueLoss = e.tissueLossEvidence();
-    List<String> arterial = e.arterialDiseaseNotExcludedEvidence();
+    List<String> arterial = new ArrayList<>(e.arterialDiseaseNotExcludedEvidence());
+    boolean noPerfusionTest =
+        !e.hasRecent(Measure.ANKLE_BRACHIAL_INDEX)
+            && !e.hasRecent(Measure.TOE_BRACHIAL_INDEX)
+            && !e.hasRecent(Measure.TOE_PRESSURE);
+    if (restPain && arterial.isEmpty() && noPerfusionTest) {
+      // rest pain eased by dependency with no ABI: suspected CLTI in anyone (GVG 2019)
+      arterial.add(report.get().evidence(Item.RELIEF_DANGLING));
+    }
     List<Finding> findings = new ArrayList<>();
     if (restPain) {
       SymptomReport r = report.get();
@@ -92,7 +100,9 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
             e.basis(Threshold.ABI_NONCOMPRESSIBLE_ABOVE),
             evidence)
         : RedFlagRule.seen(
-            "Arterial disease not excluded (no recent ABI, with diabetes or kidney disease)",
+            e.diabetesEvidence().isEmpty() && e.kidneyDiseaseEvidence().isEmpty()
+                ? "Arterial disease not excluded (no ABI on record): urgent ABI"
+                : "Arterial disease not excluded (no recent ABI, with diabetes or kidney disease)",
             e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
             evidence);
   }

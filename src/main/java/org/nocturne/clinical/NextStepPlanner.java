@@ -41,7 +41,11 @@ final class NextStepPlanner {
     TreatmentSteps.plan(
         e,
         planner.cause(Cause.PERIPHERAL_ARTERY_DISEASE),
-        RedFlagSteps.raised(flags, RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA).isPresent(),
+        // no supervised exercise with rest pain, tissue loss or a threatened limb (GVG 2019)
+        RedFlagSteps.raised(flags, RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA).isPresent()
+            || RedFlagSteps.raised(flags, RedFlag.ACUTE_LIMB_ISCHEMIA).isPresent()
+            || !e.tissueLossEvidence().isEmpty()
+            || e.report().map(r -> r.yes(Item.RELIEF_DANGLING)).orElse(false),
         planner.steps);
     return planner.steps.plan();
   }
