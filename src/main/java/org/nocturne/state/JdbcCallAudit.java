@@ -32,7 +32,7 @@ final class JdbcCallAudit implements CallAudit {
 
   @Override
   public void record(CallRecord call) {
-    call.cards().forEach(card -> meters.shown(call.serviceId(), card));
+    call.cards().stream().filter(ShownCard::shown).forEach(c -> meters.shown(call.serviceId(), c));
     Instant now = clock.instant();
     try {
       transaction.executeWithoutResult(status -> write(call, now));
@@ -68,8 +68,9 @@ final class JdbcCallAudit implements CallAudit {
       }
       jdbc.sql(
               "INSERT INTO card (uuid, service_id, topic_system, topic_code, indicator,"
-                  + " override_reasons, shown_at) VALUES (:uuid, :service, :system, :code,"
-                  + " :indicator, :reasons, :at) ON CONFLICT DO NOTHING")
+                  + " override_reasons, shown_at, disposition, suggestion) VALUES (:uuid,"
+                  + " :service, :system, :code, :indicator, :reasons, :at, :disposition,"
+                  + " :suggestion) ON CONFLICT DO NOTHING")
           .param("uuid", uuid)
           .param("service", Bounded.id(call.serviceId(), 64))
           .param("system", card.topic() == null ? null : Bounded.text(card.topic().system(), 255))
@@ -77,18 +78,24 @@ final class JdbcCallAudit implements CallAudit {
           .param("indicator", card.indicator().wire())
           .param("reasons", Bounded.text(String.join(",", card.overrideReasonCodes()), 1000))
           .param("at", utc(now))
+          .param("disposition", card.disposition().wire())
+          .param("suggestion", card.suggestion())
           .update();
     }
   }
 
-  /** {@code topic:indicator} per card, e.g. {@code deep-vein-thrombosis:critical}. */
+  /**
+   * {@code topic:indicator} per card shown, e.g. {@code deepVeinThrombosis:critical}, and {@code
+   * topic:indicator:shadow} or {@code :suppressed} per card kept back.
+   */
   private static String cards(CallRecord call) {
     return call.cards().stream()
         .map(
             card ->
                 (card.topic() == null ? "none" : card.topic().code())
                     + ":"
-                    + card.indicator().wire())
+                    + card.indicator().wire()
+                    + (card.shown() ? "" : ":" + card.disposition().wire()))
         .collect(Collectors.joining(","));
   }
 }

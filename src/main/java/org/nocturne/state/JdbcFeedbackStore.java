@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore;
 import org.nocturne.cdshooks.StateUnavailable;
@@ -90,8 +91,10 @@ final class JdbcFeedbackStore implements FeedbackStore {
   private Map<String, KnownCard> known(List<String> uuids) {
     Map<String, KnownCard> cards = new HashMap<>();
     jdbc.sql(
+            // only a card the clinician saw can be answered: feedback naming a shadow or
+            // suppressed card's uuid is counted as about an unknown card
             "SELECT uuid, topic_system, topic_code, indicator, override_reasons FROM card"
-                + " WHERE uuid IN (:uuids)")
+                + " WHERE uuid IN (:uuids) AND disposition = 'shown'")
         .param("uuids", uuids.stream().distinct().toList())
         .query(
             (rs, row) ->
@@ -130,39 +133,87 @@ final class JdbcFeedbackStore implements FeedbackStore {
   }
 
   @Override
-  public List<TopicTally> tally(Instant from, Instant to) {
-    Tallies tallies = new Tallies();
+  public Map<String, Long> calls(Instant from, Instant to) {
+    Map<String, Long> calls = new java.util.TreeMap<>();
     try {
       jdbc.sql(
-              "SELECT topic_system, topic_code, COUNT(*) AS n FROM card"
-                  + " WHERE shown_at >= :from AND shown_at < :to GROUP BY topic_system, topic_code")
+              "SELECT service_id, COUNT(*) AS n FROM audit WHERE called_at >= :from"
+                  + " AND called_at < :to AND status = 200 GROUP BY service_id")
           .param("from", utc(from))
           .param("to", utc(to))
           .query(
               (rs, row) -> {
-                tallies.shown(
+                calls.put(rs.getString("service_id"), rs.getLong("n"));
+                return row;
+              })
+          .list();
+    } catch (DataAccessException e) {
+      throw new StateUnavailable("the audit could not be read; retry", e);
+    }
+    return calls;
+  }
+
+  @Override
+  public List<TopicTally> tally(Instant from, Instant to) {
+    Tallies tallies = new Tallies();
+    try {
+      calls(from, to).forEach(tallies::calls);
+      jdbc.sql(
+              "SELECT service_id, topic_system, topic_code, indicator, disposition, COUNT(*) AS n"
+                  + " FROM card WHERE shown_at >= :from AND shown_at < :to"
+                  + " GROUP BY service_id, topic_system, topic_code, indicator, disposition")
+          .param("from", utc(from))
+          .param("to", utc(to))
+          .query(
+              (rs, row) -> {
+                tallies.card(
+                    rs.getString("service_id"),
                     KnownCard.coding(rs.getString("topic_system"), rs.getString("topic_code")),
+                    KnownCard.indicator(rs.getString("indicator")),
+                    CardDisposition.ofWire(rs.getString("disposition")),
+                    rs.getLong("n"));
+                return row;
+              })
+          .list();
+      // a known card counts once per outcome and reason however often an EHR reports it, so one
+      // EHR cannot inflate the override rate; feedback on unknown cards counts per item
+      String perCard =
+          "COUNT(DISTINCT CASE WHEN topic_code IS NULL THEN CAST(id AS VARCHAR(20))"
+              + " ELSE card_uuid END) AS n";
+      jdbc.sql(
+              "SELECT service_id, topic_system, topic_code, indicator, outcome, "
+                  + perCard
+                  + " FROM feedback WHERE outcome_at >= :from AND outcome_at < :to"
+                  + " GROUP BY service_id, topic_system, topic_code, indicator, outcome")
+          .param("from", utc(from))
+          .param("to", utc(to))
+          .query(
+              (rs, row) -> {
+                tallies.outcome(
+                    rs.getString("service_id"),
+                    KnownCard.coding(rs.getString("topic_system"), rs.getString("topic_code")),
+                    KnownCard.indicator(rs.getString("indicator")),
+                    rs.getString("outcome"),
                     rs.getLong("n"));
                 return row;
               })
           .list();
       jdbc.sql(
-              "SELECT topic_system, topic_code, outcome, override_code, COUNT(*) AS n"
+              "SELECT service_id, topic_system, topic_code, indicator, override_code, "
+                  + perCard
                   + " FROM feedback WHERE outcome_at >= :from AND outcome_at < :to"
-                  + " GROUP BY topic_system, topic_code, outcome, override_code")
+                  + " AND outcome = 'overridden' AND override_code IS NOT NULL"
+                  + " GROUP BY service_id, topic_system, topic_code, indicator, override_code")
           .param("from", utc(from))
           .param("to", utc(to))
           .query(
               (rs, row) -> {
-                var topic =
-                    KnownCard.coding(rs.getString("topic_system"), rs.getString("topic_code"));
-                long n = rs.getLong("n");
-                String outcome = rs.getString("outcome");
-                tallies.outcome(topic, outcome, n);
-                String reason = rs.getString("override_code");
-                if ("overridden".equals(outcome) && reason != null) {
-                  tallies.reason(topic, reason, n);
-                }
+                tallies.reason(
+                    rs.getString("service_id"),
+                    KnownCard.coding(rs.getString("topic_system"), rs.getString("topic_code")),
+                    KnownCard.indicator(rs.getString("indicator")),
+                    rs.getString("override_code"),
+                    rs.getLong("n"));
                 return row;
               })
           .list();
