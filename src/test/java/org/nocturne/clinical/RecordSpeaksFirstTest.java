@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * the questionnaire, the cause on record is named, results act, false alarms are held back.
  */
 class RecordSpeaksFirstTest {
-  private static final OrderSafety SAFETY = new OrderSafety(PatientFixture.MODEL.knowledge());
+  private static final OrderSafety SAFETY =
+      new OrderSafety(PatientFixture.MODEL.knowledge(), ComplaintWindow.DEFAULT);
 
   private static PatientFixture legPainNow() {
     return patient().complaintOnRecord(TODAY.minusDays(5), TODAY.minusDays(3));
