@@ -98,6 +98,53 @@ final class DifferentialCard {
             Map.of(DifferentialExtension.KEY, DifferentialExtension.of(assessment))));
   }
 
+  /**
+   * The cause's "rule out" list without what the record already shows (issue 24): no "rule out iron
+   * deficiency" beside a ferritin that calls for iron, no "B12 deficiency" beside a low B12, no
+   * "drugs that worsen it" when a card names them.
+   */
+  private String ruleOut(Assessment assessment, CauseAssessment leading) {
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    if (assessment.step(org.nocturne.clinical.NextStep.IRON_REPLETION).isPresent()) {
+      shown.add("iron deficiency");
+    }
+    if (assessment.step(org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES).isPresent()) {
+      shown.add("low k, mg or ca");
+    }
+    boolean lowB12 =
+        leading.supporting().stream().anyMatch(f -> f.text().startsWith("Vitamin B12"));
+    if (lowB12) {
+      shown.add("b12 deficiency");
+    }
+    if (leading.supporting().stream().anyMatch(f -> f.text().equals("Diabetes"))) {
+      shown.add("diabetes");
+    }
+    for (var effect : assessment.medicationEffects()) {
+      switch (effect.kind()) {
+        case DRUGS_WORSENING_RLS, DRUG_INDUCED_AKATHISIA -> shown.add("drugs that worsen it");
+        case METFORMIN_B12_DEFICIENCY -> shown.add("b12 deficiency");
+        case DRUGS_CAUSING_CRAMPS, PPI_HYPOMAGNESAEMIA -> shown.add("low k, mg or ca");
+        default -> {}
+      }
+    }
+    String all = knowledge.ruleOut(leading.cause()).strip();
+    boolean stop = all.endsWith(".");
+    List<String> clauses = new ArrayList<>();
+    for (String clause : (stop ? all.substring(0, all.length() - 1) : all).split("; ")) {
+      List<String> items = new ArrayList<>();
+      for (String item : clause.split(", ")) {
+        String lower = item.toLowerCase(java.util.Locale.ROOT);
+        if (shown.stream().noneMatch(lower::startsWith)) {
+          items.add(item);
+        }
+      }
+      if (!items.isEmpty()) {
+        clauses.add(String.join(", ", items));
+      }
+    }
+    return clauses.isEmpty() ? "" : String.join("; ", clauses) + (stop ? "." : "");
+  }
+
   /** A problem-list entry when the cause is highly likely and not recorded already. */
   private Optional<Suggestion> problem(CauseAssessment leading, CardContext context, String key) {
     boolean recorded =
@@ -219,7 +266,10 @@ final class DifferentialCard {
     }
     text.line("Do", String.join("; ", steps));
     if (leading.likelihood().atLeast(Likelihood.MODERATE)) {
-      text.line("Rule out", knowledge.ruleOut(leading.cause()));
+      String ruleOut = ruleOut(assessment, leading);
+      if (!ruleOut.isBlank()) {
+        text.line("Rule out", ruleOut);
+      }
     }
     if (!alsoFlagged.isEmpty()) {
       text.optional("Also flagged", String.join("; ", alsoFlagged));
