@@ -61,9 +61,8 @@ final class DifferentialCard {
             .collect(java.util.stream.Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !elsewhere.contains(step.step())) {
-        suggestions
-            .order(step.step(), context, reason, "routine", orders.isEmpty(), key)
-            .ifPresent(orders::add);
+        orders.addAll(
+            suggestions.order(step.step(), context, reason, "routine", orders.isEmpty(), key));
       }
     }
     problem(leading, context, key).ifPresent(orders::add);

@@ -51,6 +51,10 @@ final class CdsHooksInvoker {
     List<String> missing = List.of();
     try {
       request = RequestBody.bind(body, CdsRequest.class);
+      if (caller.trustedByNetwork() && request != null) {
+        // Bahmni's shape: no hookInstance, no context, the service id in hook
+        request = NetworkClientRequests.complete(request, service.descriptor());
+      }
       RequestValidator.check(request, service.descriptor());
       Prefetch prefetch = resolver.resolve(request, service, caller, budget);
       countPrefetch(serviceId, prefetch);

@@ -76,9 +76,11 @@ final class RequestValidator {
     JsonNode selections = context.get("selections");
     if (selections != null && selections.isArray()) {
       for (JsonNode selection : selections) {
-        if (!FhirId.validReference(selection.asString(""))) {
+        // an EHR's own order id (Epic's run to ~190 characters): bounded, safe, never in a URL
+        if (!FhirId.validOrderReference(selection.asString(""))) {
           throw CdsHooksException.badRequest(
-              "context.selections must hold ResourceType/id references with FHIR ids");
+              "context.selections must hold ResourceType/id references (ids of at most 256"
+                  + " characters [A-Za-z0-9-._])");
         }
       }
     }

@@ -70,9 +70,22 @@ public final class RecordReader {
    */
   public PatientRecord read(
       Map<String, String> json, Set<String> fetched, List<String> unavailable) {
+    return read(json, fetched, unavailable, List.of());
+  }
+
+  /** The same with fetched Medications (see {@link #readTrees(Map, Set, List, List)}). */
+  public PatientRecord read(
+      Map<String, String> json,
+      Set<String> fetched,
+      List<String> unavailable,
+      List<String> referencedMedications) {
     Map<String, JsonNode> trees = new LinkedHashMap<>();
     json.forEach((key, text) -> trees.put(key, tree(text)));
-    return readTrees(trees, fetched, unavailable);
+    return readTrees(
+        trees,
+        fetched,
+        unavailable,
+        referencedMedications.stream().map(RecordReader::tree).toList());
   }
 
   /**
@@ -84,14 +97,32 @@ public final class RecordReader {
    */
   public PatientRecord readTrees(
       Map<String, JsonNode> json, Set<String> fetched, List<String> unavailable) {
+    return readTrees(json, fetched, unavailable, List.of());
+  }
+
+  /**
+   * The same, with the Medications the orders named by reference and the service fetched from the
+   * FHIR server: read beside the medication orders, so their references resolve.
+   */
+  public PatientRecord readTrees(
+      Map<String, JsonNode> json,
+      Set<String> fetched,
+      List<String> unavailable,
+      List<JsonNode> referencedMedications) {
     List<String> missing = new ArrayList<>(unavailable);
     List<String> skipped = new ArrayList<>();
     Optional<Patient> patient = Optional.ofNullable(json.get(PATIENT)).map(this::patient);
+    List<Resource> medications =
+        new ArrayList<>(resources(json, MEDICATIONS, fetched, missing, skipped));
+    int position = 0;
+    for (JsonNode medication : referencedMedications) {
+      entry("fetched Medication", ++position, medication, skipped).ifPresent(medications::add);
+    }
     return new PatientRecord(
         patient,
         resources(json, CONDITIONS, fetched, missing, skipped),
         resources(json, OBSERVATIONS, fetched, missing, skipped),
-        resources(json, MEDICATIONS, fetched, missing, skipped),
+        medications,
         resources(json, QUESTIONNAIRE_RESPONSE, fetched, missing, skipped),
         missing,
         skipped);
@@ -157,7 +188,16 @@ public final class RecordReader {
         continue;
       }
       if (relevant.mayMatter(resource)) {
-        entry(key, position, resource, skipped).ifPresent(out::add);
+        String fullUrl = entry.path("fullUrl").asString("");
+        entry(key, position, resource, skipped)
+            .ifPresent(
+                read -> {
+                  if (!fullUrl.isEmpty()) {
+                    // a medicationReference may name a Medication entry by its fullUrl
+                    read.setUserData(MedicationLookup.FULL_URL, fullUrl);
+                  }
+                  out.add(read);
+                });
       }
     }
     if (hasNext(root) && !key.equals(QUESTIONNAIRE_RESPONSE)) {

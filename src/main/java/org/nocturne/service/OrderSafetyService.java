@@ -59,12 +59,20 @@ final class OrderSafetyService implements CdsService {
     List<ProposedOrder> orders;
     try {
       orders =
-          drafts.read(call.request().context().get("draftOrders").toString(), selections(call));
+          drafts.readWithFetched(
+              call.request().context().get("draftOrders").toString(),
+              selections(call),
+              call.prefetch().referencedMedications());
     } catch (InvalidFhirDataException e) {
       throw CdsHooksException.badRequest(e.getMessage());
     }
     var findings = safety.check(assessed.facts(), assessed.assessment(), orders, assessed.today());
-    return CdsResponse.of(cards.orderSafety(findings, assessed.cards(), call.prefetch().missing()));
+    // what could not be had (the keys), and what a page or byte limit kept out of a key
+    List<String> notRead = new ArrayList<>(call.prefetch().missing());
+    assessed.facts().unavailableData().stream()
+        .filter(note -> !call.prefetch().missingKeys().contains(note))
+        .forEach(notRead::add);
+    return CdsResponse.of(cards.orderSafety(findings, assessed.cards(), notRead));
   }
 
   /**

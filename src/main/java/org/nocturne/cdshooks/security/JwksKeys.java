@@ -62,6 +62,21 @@ final class JwksKeys {
     }
   }
 
+  /**
+   * Why a key was not found: its set was fetched and lacks the {@code kid}, or the set could not be
+   * fetched at all (nothing known), or only the refetch failed.
+   */
+  String unknownKeyReason(String jwksUrl) {
+    Attempt last = lastAttempt.get(jwksUrl);
+    boolean failing = last != null && last.failures() > 0;
+    if (!failing) {
+      return "unknown kid";
+    }
+    return byUrl.containsKey(jwksUrl)
+        ? "unknown kid (the JWKS could not be refetched)"
+        : "the JWKS could not be fetched";
+  }
+
   private Optional<JWK> fresh(String jwksUrl, String kid) {
     Fetched fetched = byUrl.get(jwksUrl);
     if (fetched == null || fetched.at().plus(MAX_AGE).isBefore(clock.instant())) {

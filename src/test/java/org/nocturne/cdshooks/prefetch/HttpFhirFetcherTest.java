@@ -94,6 +94,71 @@ class HttpFhirFetcherTest {
   }
 
   @Test
+  void searchesAskForAFreshAnswerNotTheServersCachedSearch() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/QuestionnaireResponse"))
+            .willReturn(okJson("{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}")));
+
+    fetch("QuestionnaireResponse?patient=p1", "Bundle");
+
+    FHIR.verify(
+        getRequestedFor(urlPathEqualTo("/fhir/QuestionnaireResponse"))
+            .withHeader("Cache-Control", equalTo("no-cache")));
+  }
+
+  /**
+   * A server that ignores {@code _sort} (but honours {@code _count}) answers {@code _count=1} with
+   * an arbitrary response, here one 200 days old: the template must not ask for one.
+   */
+  @Test
+  void theQuestionnaireTemplateDoesNotLeaveTheNewestAnswersToTheServersSort() throws Exception {
+    String old =
+        "{\"resource\":{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"old\",\"authored\":\"2026-05-01\"}}";
+    String recent =
+        "{\"resource\":{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"new\",\"authored\":\"2026-11-20\"}}";
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/QuestionnaireResponse"))
+            .withQueryParam("_count", equalTo("1"))
+            .willReturn(
+                okJson(
+                    "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
+                        + old
+                        + "]}")));
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/QuestionnaireResponse"))
+            .withQueryParam(
+                "_count", com.github.tomakehurst.wiremock.client.WireMock.notMatching("1"))
+            .willReturn(
+                okJson(
+                    "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
+                        + old
+                        + ","
+                        + recent
+                        + "]}")));
+    JsonNode discovery =
+        org.nocturne.cdshooks.CdsJson.mapper()
+            .readTree(
+                java.nio.file.Files.readString(java.nio.file.Path.of("hooks/discovery.json")));
+    PrefetchTemplate template =
+        PrefetchTemplate.parse(
+            discovery
+                .path("services")
+                .get(0)
+                .path("prefetch")
+                .path("questionnaireResponse")
+                .asString());
+    String url =
+        template
+            .resolve(org.nocturne.cdshooks.CdsJson.mapper().readTree("{\"patientId\":\"p1\"}"))
+            .orElseThrow();
+
+    var value = fetch(url, "Bundle");
+
+    assertThat(((PrefetchValue.Data) value).resource().path("entry").findValuesAsString("id"))
+        .contains("new");
+  }
+
+  @Test
   void aSlowServerTimesOut() {
     FHIR.stubFor(
         get(urlPathEqualTo("/fhir/Patient/p1"))
