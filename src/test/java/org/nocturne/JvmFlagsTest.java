@@ -30,7 +30,7 @@ class JvmFlagsTest {
           .as(dockerfile.toString())
           .contains("-XX:+ExitOnOutOfMemoryError");
     }
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("docs/production.md"));
     assertThat(readme).contains("-XX:+ExitOnOutOfMemoryError");
   }
 }

@@ -115,7 +115,8 @@ final class CdsHooksInvoker {
       } else {
         source = "unavailable";
       }
-      meters.counter("nocturne.prefetch.keys", "service", serviceId, "source", source).increment();
+      Meters.counter(meters, "nocturne.prefetch.keys", "service", serviceId, "source", source)
+          .increment();
     }
   }
 
@@ -131,7 +132,8 @@ final class CdsHooksInvoker {
 
   private io.micrometer.core.instrument.Counter cardCounter(
       String serviceId, Indicator indicator, CardDisposition disposition) {
-    return meters.counter(
+    return Meters.counter(
+        meters,
         "nocturne.cds.cards",
         "service",
         serviceId,

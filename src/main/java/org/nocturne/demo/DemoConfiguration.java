@@ -24,6 +24,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class DemoConfiguration {
 
   @Bean
+  DemoAddress demoAddress() {
+    return new DemoAddress();
+  }
+
+  @Bean
   DemoAuthorizationServer demoAuthorizationServer(
       DemoProperties properties, ObjectProvider<Clock> clock) {
     return new DemoAuthorizationServer(

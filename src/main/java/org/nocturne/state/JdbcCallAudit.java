@@ -4,6 +4,8 @@ import static org.nocturne.state.JdbcReplayGuard.utc;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.nocturne.cdshooks.CallAudit;
 import org.slf4j.Logger;
@@ -32,10 +34,10 @@ final class JdbcCallAudit implements CallAudit {
 
   @Override
   public void record(CallRecord call) {
-    call.cards().stream().filter(ShownCard::shown).forEach(c -> meters.shown(call.serviceId(), c));
     Instant now = clock.instant();
+    List<ShownCard> recorded;
     try {
-      transaction.executeWithoutResult(status -> write(call, now));
+      recorded = transaction.execute(status -> write(call, now));
     } catch (RuntimeException e) {
       // the contract: an audit never fails the call it records
       meters.failure("audit");
@@ -44,10 +46,20 @@ final class JdbcCallAudit implements CallAudit {
           call.serviceId(),
           call.status(),
           e.getMessage());
+      return;
     }
+    // counted as the admin summary counts: cards shown (not shadow or suppressed), once per card
+    // uuid, so an EHR that resends a hookInstance (the same card uuids) does not count them twice
+    recorded.stream()
+        .filter(ShownCard::shown)
+        .forEach(card -> meters.shown(call.serviceId(), card));
   }
 
-  private void write(CallRecord call, Instant now) {
+  /**
+   * Writes the audit row and the cards not yet known; returns those cards, whatever became of them.
+   */
+  private List<ShownCard> write(CallRecord call, Instant now) {
+    List<ShownCard> recorded = new ArrayList<>();
     jdbc.sql(
             "INSERT INTO audit (called_at, service_id, hook_instance, issuer, status, cards,"
                 + " missing_keys, duration_ms) VALUES (:at, :service, :hookInstance, :issuer,"
@@ -66,22 +78,28 @@ final class JdbcCallAudit implements CallAudit {
       if (uuid == null) {
         continue;
       }
-      jdbc.sql(
-              "INSERT INTO card (uuid, service_id, topic_system, topic_code, indicator,"
-                  + " override_reasons, shown_at, disposition, suggestion) VALUES (:uuid,"
-                  + " :service, :system, :code, :indicator, :reasons, :at, :disposition,"
-                  + " :suggestion) ON CONFLICT DO NOTHING")
-          .param("uuid", uuid)
-          .param("service", Bounded.id(call.serviceId(), 64))
-          .param("system", card.topic() == null ? null : Bounded.text(card.topic().system(), 255))
-          .param("code", card.topic() == null ? null : Bounded.text(card.topic().code(), 128))
-          .param("indicator", card.indicator().wire())
-          .param("reasons", Bounded.text(String.join(",", card.overrideReasonCodes()), 1000))
-          .param("at", utc(now))
-          .param("disposition", card.disposition().wire())
-          .param("suggestion", card.suggestion())
-          .update();
+      int inserted =
+          jdbc.sql(
+                  "INSERT INTO card (uuid, service_id, topic_system, topic_code, indicator,"
+                      + " override_reasons, shown_at, disposition, suggestion) VALUES (:uuid,"
+                      + " :service, :system, :code, :indicator, :reasons, :at, :disposition,"
+                      + " :suggestion) ON CONFLICT DO NOTHING")
+              .param("uuid", uuid)
+              .param("service", Bounded.id(call.serviceId(), 64))
+              .param(
+                  "system", card.topic() == null ? null : Bounded.text(card.topic().system(), 255))
+              .param("code", card.topic() == null ? null : Bounded.text(card.topic().code(), 128))
+              .param("indicator", card.indicator().wire())
+              .param("reasons", Bounded.text(String.join(",", card.overrideReasonCodes()), 1000))
+              .param("at", utc(now))
+              .param("disposition", card.disposition().wire())
+              .param("suggestion", card.suggestion())
+              .update();
+      if (inserted == 1) {
+        recorded.add(card);
+      }
     }
+    return recorded;
   }
 
   /**

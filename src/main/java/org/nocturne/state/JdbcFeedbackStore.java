@@ -5,6 +5,7 @@ import static org.nocturne.state.JdbcReplayGuard.utc;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,15 +40,16 @@ final class JdbcFeedbackStore implements FeedbackStore {
   @Override
   public void append(String serviceId, Caller caller, List<Feedback> feedback) {
     Instant now = clock.instant();
-    Map<String, KnownCard> cards;
+    Written written;
     try {
-      cards = transaction.execute(status -> write(serviceId, caller, feedback, now));
+      written = transaction.execute(status -> write(serviceId, caller, feedback, now));
     } catch (DataAccessException | TransactionException e) {
       meters.failure("feedback");
       throw new StateUnavailable("feedback could not be stored; retry", e);
     }
-    for (Feedback item : feedback) {
-      KnownCard card = cards.getOrDefault(FeedbackFields.lookup(item), KnownCard.UNKNOWN);
+    // counted as the admin summary counts: a batch sent again is stored, and counted, once
+    for (Feedback item : written.stored()) {
+      KnownCard card = written.cards().getOrDefault(FeedbackFields.lookup(item), KnownCard.UNKNOWN);
       meters.feedback(
           serviceId,
           card.topic(),
@@ -57,35 +59,43 @@ final class JdbcFeedbackStore implements FeedbackStore {
     }
   }
 
-  private Map<String, KnownCard> write(
-      String serviceId, Caller caller, List<Feedback> feedback, Instant now) {
+  /** The cards the feedback is about, and the items stored (not already there). */
+  private record Written(Map<String, KnownCard> cards, List<Feedback> stored) {}
+
+  private Written write(String serviceId, Caller caller, List<Feedback> feedback, Instant now) {
     Map<String, KnownCard> cards = known(feedback.stream().map(FeedbackFields::lookup).toList());
+    List<Feedback> stored = new ArrayList<>();
     for (Feedback item : feedback) {
       KnownCard card = cards.getOrDefault(FeedbackFields.lookup(item), KnownCard.UNKNOWN);
-      jdbc.sql(
-              "INSERT INTO feedback (service_id, card_uuid, topic_system, topic_code, indicator,"
-                  + " outcome, accepted_suggestions, override_system, override_code,"
-                  + " override_display, outcome_at, received_at, issuer, subject) VALUES"
-                  + " (:service, :card, :system, :code, :indicator, :outcome, :accepted,"
-                  + " :reasonSystem, :reasonCode, :reasonDisplay, :outcomeAt, :receivedAt,"
-                  + " :issuer, :subject) ON CONFLICT DO NOTHING")
-          .param("service", Bounded.id(serviceId, 64))
-          .param("card", FeedbackFields.card(item, cards.containsKey(FeedbackFields.lookup(item))))
-          .param("system", card.topic() == null ? null : card.topic().system())
-          .param("code", card.topic() == null ? null : card.topic().code())
-          .param("indicator", card.indicator() == null ? null : card.indicator().wire())
-          .param("outcome", item.outcome())
-          .param("accepted", FeedbackFields.acceptedSuggestions(item))
-          .param("reasonSystem", FeedbackFields.reasonSystem(item))
-          .param("reasonCode", FeedbackFields.reasonCode(item))
-          .param("reasonDisplay", FeedbackFields.reasonDisplay(item, card))
-          .param("outcomeAt", OffsetDateTime.parse(item.outcomeTimestamp()))
-          .param("receivedAt", utc(now))
-          .param("issuer", caller == null ? null : Bounded.text(caller.issuer(), 1024))
-          .param("subject", caller == null ? null : Bounded.text(caller.subject(), 255))
-          .update();
+      int inserted =
+          jdbc.sql(
+                  "INSERT INTO feedback (service_id, card_uuid, topic_system, topic_code, indicator,"
+                      + " outcome, accepted_suggestions, override_system, override_code,"
+                      + " override_display, outcome_at, received_at, issuer, subject) VALUES"
+                      + " (:service, :card, :system, :code, :indicator, :outcome, :accepted,"
+                      + " :reasonSystem, :reasonCode, :reasonDisplay, :outcomeAt, :receivedAt,"
+                      + " :issuer, :subject) ON CONFLICT DO NOTHING")
+              .param("service", Bounded.id(serviceId, 64))
+              .param(
+                  "card", FeedbackFields.card(item, cards.containsKey(FeedbackFields.lookup(item))))
+              .param("system", card.topic() == null ? null : card.topic().system())
+              .param("code", card.topic() == null ? null : card.topic().code())
+              .param("indicator", card.indicator() == null ? null : card.indicator().wire())
+              .param("outcome", item.outcome())
+              .param("accepted", FeedbackFields.acceptedSuggestions(item))
+              .param("reasonSystem", FeedbackFields.reasonSystem(item))
+              .param("reasonCode", FeedbackFields.reasonCode(item))
+              .param("reasonDisplay", FeedbackFields.reasonDisplay(item, card))
+              .param("outcomeAt", OffsetDateTime.parse(item.outcomeTimestamp()))
+              .param("receivedAt", utc(now))
+              .param("issuer", caller == null ? null : Bounded.text(caller.issuer(), 1024))
+              .param("subject", caller == null ? null : Bounded.text(caller.subject(), 255))
+              .update();
+      if (inserted == 1) {
+        stored.add(item);
+      }
     }
-    return cards;
+    return new Written(cards, stored);
   }
 
   private Map<String, KnownCard> known(List<String> uuids) {

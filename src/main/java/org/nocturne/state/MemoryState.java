@@ -50,17 +50,20 @@ final class MemoryState implements FeedbackStore, CallAudit {
   public synchronized void record(CallRecord call) {
     Instant now = clock.instant();
     for (ShownCard card : call.cards()) {
-      if (card.shown()) {
+      // counted as the summary counts: cards shown, once per card uuid (a resent hookInstance
+      // answers the same uuids and is not new)
+      boolean recorded =
+          card.uuid() != null
+              && cards.putIfAbsent(
+                      card.uuid(),
+                      new Shown(
+                          call.serviceId(),
+                          new KnownCard(card.topic(), card.indicator(), card.overrideReasonCodes()),
+                          card.disposition(),
+                          now))
+                  == null;
+      if (recorded && card.shown()) {
         meters.shown(call.serviceId(), card);
-      }
-      if (card.uuid() != null) {
-        cards.putIfAbsent(
-            card.uuid(),
-            new Shown(
-                call.serviceId(),
-                new KnownCard(card.topic(), card.indicator(), card.overrideReasonCodes()),
-                card.disposition(),
-                now));
       }
     }
     bounded(audit, new Called(call, now));

@@ -41,6 +41,7 @@ class FullRunTest {
   private static int feedbackSent;
   private static int accepted;
   private static double shownCounted;
+  private static long cardsRecorded;
   private static double outcomesCounted;
 
   @BeforeAll
@@ -63,6 +64,7 @@ class FullRunTest {
           meters.find("nocturne.feedback.outcomes").counters().stream()
               .mapToDouble(Counter::count)
               .sum();
+      cardsRecorded = distinctCards();
     }
     restarted = ServiceInstance.start(args);
   }
@@ -304,9 +306,13 @@ class FullRunTest {
   @Test
   void theGovernanceCountersAreScrapedInPrometheusFormat() {
     String path = "/cds-services/nocturnal-leg-pain";
+    // a new hookInstance: the run's own cards are already counted, by the first instance
     restarted.post(
         path,
-        ServiceInstance.example("nocturnal-leg-pain", "red-flag-deep-vein-thrombosis"),
+        ServiceInstance.example("nocturnal-leg-pain", "red-flag-deep-vein-thrombosis")
+            .replaceFirst(
+                "\"hookInstance\"\\s*:\\s*\"[^\"]*\"",
+                "\"hookInstance\": \"" + java.util.UUID.randomUUID() + "\""),
         issuer.token(path));
 
     var scrape = restarted.actuator("/actuator/prometheus");
@@ -320,7 +326,10 @@ class FullRunTest {
 
   @Test
   void cardsShownAndFeedbackOutcomesWereCounted() {
-    assertThat(shownCounted).isEqualTo(cardsShown);
+    // examples that share a hookInstance answer the same card uuids: counted once, as the summary
+    // counts them (CountersAgreeWithSummaryTest)
+    assertThat(cardsRecorded).isLessThanOrEqualTo(cardsShown);
+    assertThat(shownCounted).isEqualTo(cardsRecorded);
     assertThat(outcomesCounted).isEqualTo(feedbackSent);
   }
 }

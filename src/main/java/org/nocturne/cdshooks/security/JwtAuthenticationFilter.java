@@ -80,7 +80,7 @@ final class JwtAuthenticationFilter extends OncePerRequestFilter {
       Caller caller = verifier.verify(header.substring(7).trim(), audience);
       request.setAttribute(Caller.REQUEST_ATTRIBUTE, caller);
     } catch (StateUnavailable e) {
-      // fail closed: without the replay guard no token passes (README, State)
+      // fail closed: without the replay guard no token passes (docs/state.md)
       log.warn("replay guard unavailable: {}", e.getMessage());
       response.setStatus(503);
       response.setHeader("Retry-After", String.valueOf(StateUnavailable.RETRY_AFTER_SECONDS));

@@ -1,5 +1,7 @@
 package org.nocturne.cdshooks.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +39,8 @@ public class SecurityConfiguration {
       PrefetchProperties prefetch,
       ObjectProvider<Clock> clock,
       ReplayGuard replayGuard,
-      Environment environment) {
+      Environment environment,
+      ObjectProvider<MeterRegistry> meters) {
     Clock time = clock.getIfAvailable(Clock::systemUTC);
     TrustedNetworks networks = new TrustedNetworks(security.trustedNetworks());
     if (!networks.isEmpty()) {
@@ -52,7 +55,8 @@ public class SecurityConfiguration {
                   + " cannot sign, such as Bahmni); they may not send us to any FHIR server",
               networks.describe());
     }
-    JwtVerifier verifier = new JwtVerifier(security, new JwksKeys(time), time, replayGuard);
+    JwksKeys keys = new JwksKeys(time, meters.getIfAvailable(SimpleMeterRegistry::new));
+    JwtVerifier verifier = new JwtVerifier(security, keys, time, replayGuard);
     FilterRegistrationBean<JwtAuthenticationFilter> registration =
         new FilterRegistrationBean<>(
             new JwtAuthenticationFilter(

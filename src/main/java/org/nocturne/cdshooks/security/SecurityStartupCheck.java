@@ -38,7 +38,7 @@ class SecurityStartupCheck implements InitializingBean {
       missing.add(
           "nocturne.security.jwt-required is true but no issuer is trusted: set "
               + "nocturne.security.trusted-issuers[0].issuer and nocturne.security.trusted-issuers[0].jwks-uri "
-              + "(README, Security)");
+              + "(docs/security.md)");
     }
     if (properties.publicBaseUrl() == null && (properties.jwtRequired() || !local)) {
       missing.add(
