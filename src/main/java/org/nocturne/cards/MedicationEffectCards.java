@@ -51,7 +51,7 @@ final class MedicationEffectCards {
         new CardText()
             .line(
                 "Found", CardText.sentence(effect.findings().stream().map(f -> f.text()).toList()))
-            .line("Do", guidance.action())
+            .essential("Do", guidance.action())
             .line(
                 "Note",
                 effect.drugs().stream().anyMatch(org.nocturne.clinical.Medication::byNameOnly)

@@ -97,7 +97,7 @@ final class RedFlagCards {
     CardText text =
         new CardText()
             .line("Found", CardText.sentence(flag.findings().stream().map(f -> f.text()).toList()))
-            .line("Do now", guidance.action())
+            .essential("Do now", guidance.action())
             .optional("Why", guidance.text())
             .source(guidance.source());
     return text;

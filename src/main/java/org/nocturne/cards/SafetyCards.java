@@ -60,7 +60,7 @@ final class SafetyCards {
           case INFO -> Indicator.INFO;
         },
         Vocabulary.source(
-            Vocabulary.ORDER_SAFETY, finding.concern().topicCode(), guidance.display()),
+            Vocabulary.ORDER_SAFETY, finding.concern().topicCode(), guidance.display(), context),
         offered.isEmpty() ? null : offered,
         offered.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,

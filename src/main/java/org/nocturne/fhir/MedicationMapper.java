@@ -84,11 +84,29 @@ final class MedicationMapper {
     MedicationNaming.Named drug = named.get();
     String name = drug.name() == null ? "an unnamed medication" : drug.name();
     for (DrugClass drugClass : codes.drugClasses(drug.codings(), drug.texts())) {
-      out.add(new org.nocturne.clinical.Medication(drugClass, name, source, drug.byNameOnly()));
+      out.add(
+          new org.nocturne.clinical.Medication(
+              drugClass, name, source, drug.byNameOnly(), started(order)));
     }
   }
 
   private static void add(CodeableConcept concept, List<Coding> codings, List<String> texts) {
     MedicationNaming.add(concept, codings, texts);
+  }
+
+  /** When the drug was prescribed or, for a statement, started; {@code null} when unsaid. */
+  private static java.time.LocalDate started(Resource order) {
+    if (order instanceof MedicationRequest request && request.hasAuthoredOnElement()) {
+      return FhirDates.localDate(request.getAuthoredOnElement());
+    }
+    if (order instanceof MedicationStatement statement) {
+      if (statement.hasEffectiveDateTimeType()) {
+        return FhirDates.localDate(statement.getEffectiveDateTimeType());
+      }
+      if (statement.hasEffectivePeriod()) {
+        return FhirDates.localDate(statement.getEffectivePeriod().getStartElement());
+      }
+    }
+    return null;
   }
 }

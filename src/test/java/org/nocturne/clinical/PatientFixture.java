@@ -100,6 +100,25 @@ final class PatientFixture {
     return this;
   }
 
+  /** A diagnosis of one leg (or both: {@code Side.UNSPECIFIED}) that began on {@code onset}. */
+  PatientFixture hasOn(Disorder disorder, Side side, LocalDate onset) {
+    diagnoses.add(
+        new Diagnosis(
+            disorder,
+            onset,
+            false,
+            "Condition/" + slug(disorder) + "-" + side.name().toLowerCase(Locale.ROOT),
+            side));
+    return this;
+  }
+
+  PatientFixture takesSince(DrugClass drugClass, String name, LocalDate since) {
+    medications.add(
+        new Medication(
+            drugClass, name, "MedicationRequest/" + name.toLowerCase(Locale.ROOT), since));
+    return this;
+  }
+
   PatientFixture couldNotRead(String section) {
     unavailable.add(section);
     return this;
@@ -131,6 +150,13 @@ final class PatientFixture {
         org.nocturne.CardBudget.patientView(RENDERER.patientView(assessment, CONTEXT, List.of()));
     if (!problems.isEmpty()) {
       throw new AssertionError("the card budget is broken: " + problems);
+    }
+    // the cards of one answer agree with each other (one checker, on every scenario)
+    List<String> incoherent =
+        org.nocturne.cards.AnswerCoherence.violations(
+            RENDERER.patientView(assessment, CONTEXT, List.of()));
+    if (!incoherent.isEmpty()) {
+      throw new AssertionError("the cards contradict each other: " + incoherent);
     }
     return assessment;
   }
