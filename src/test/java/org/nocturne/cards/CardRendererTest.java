@@ -63,7 +63,7 @@ class CardRendererTest {
     return RENDERER.patientView(
         new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT).assess(facts, TODAY),
         context,
-        List.of());
+        NotRead.nothing());
   }
 
   @Test

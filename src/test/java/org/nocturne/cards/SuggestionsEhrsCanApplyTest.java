@@ -138,7 +138,7 @@ class SuggestionsEhrsCanApplyTest {
                 new CauseModel(KNOWLEDGE, org.nocturne.clinical.ComplaintWindow.DEFAULT)
                     .assess(facts, LocalDate.of(2026, 11, 26)),
                 CONTEXT,
-                List.of());
+                NotRead.nothing());
 
     assertThat(cards)
         .filteredOn(c -> c.links() != null && !c.links().isEmpty())
@@ -174,7 +174,7 @@ class SuggestionsEhrsCanApplyTest {
         new OrderSafety(KNOWLEDGE, org.nocturne.clinical.ComplaintWindow.DEFAULT)
             .check(facts, assessment, List.of(byName), LocalDate.of(2026, 11, 26));
 
-    var cards = new CardRenderer(KNOWLEDGE, FHIR).orderSafety(findings, CONTEXT, List.of());
+    var cards = new CardRenderer(KNOWLEDGE, FHIR).orderSafety(findings, CONTEXT, NotRead.nothing());
 
     assertThat(cards.get(0).detail()).contains("only by name");
   }

@@ -121,14 +121,31 @@ class CdsHooksEndpointsTest {
   }
 
   @Test
-  void aChartWhoseRecordCouldNotBeReadSaysWhatWasNotRead() {
+  void aChartWhoseKeysTheEhrDoesNotSendAndWithNoFhirServerStaysSilent() {
+    // how that EHR is set up, the same on every chart: a card saying so each time is noise
     var response = server.postJson(SERVICE, MINIMAL);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"cards\":[]}");
+  }
+
+  @Test
+  void aChartWhoseRecordCouldNotBeReadSaysWhatWasNotRead() {
+    String call =
+        """
+        {"hook":"patient-view","hookInstance":"h-2",
+         "context":{"userId":"Practitioner/u1","patientId":"p1"},
+         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"},
+          "conditions":{"resourceType":"OperationOutcome","issue":[{"severity":"error",
+           "code":"exception"}]}}}""";
+
+    var response = server.postJson(SERVICE, call);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
         .contains("\"indicator\":\"info\"")
-        .contains(
-            "Not read from the record: conditions (not prefetched and no fhirServer was given)");
+        .contains("\"code\":\"dataUnavailable\"")
+        .contains("Not read from the record: conditions (the EHR could not fetch it)");
   }
 
   @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.nocturne.cards.NotRead;
 
 /** Builds {@link PatientFacts} for clinical vignettes, with readable provenance. */
 final class PatientFixture {
@@ -147,14 +148,15 @@ final class PatientFixture {
   Assessment assess() {
     Assessment assessment = MODEL.assess(facts(), TODAY);
     List<String> problems =
-        org.nocturne.CardBudget.patientView(RENDERER.patientView(assessment, CONTEXT, List.of()));
+        org.nocturne.CardBudget.patientView(
+            RENDERER.patientView(assessment, CONTEXT, NotRead.nothing()));
     if (!problems.isEmpty()) {
       throw new AssertionError("the card budget is broken: " + problems);
     }
     // the cards of one answer agree with each other (one checker, on every scenario)
     List<String> incoherent =
         org.nocturne.cards.AnswerCoherence.violations(
-            RENDERER.patientView(assessment, CONTEXT, List.of()));
+            RENDERER.patientView(assessment, CONTEXT, NotRead.nothing()));
     if (!incoherent.isEmpty()) {
       throw new AssertionError("the cards contradict each other: " + incoherent);
     }

@@ -47,6 +47,19 @@ public record Prefetch(Map<String, PrefetchValue> values, List<JsonNode> referen
         .toList();
   }
 
+  /**
+   * Whether a key could not be had because something failed (the EHR's own fetch, an error, a
+   * timeout, a limit), not only because the EHR neither sent it nor let us fetch it.
+   */
+  public boolean anyFailed() {
+    return values.values().stream()
+        .anyMatch(
+            value ->
+                value instanceof PrefetchValue.ClientError
+                    || (value instanceof PrefetchValue.Unavailable unavailable
+                        && unavailable.failure() != PrefetchValue.Failure.OTHER));
+  }
+
   /** Keys this service fetched from the FHIR server itself (or had cached), not prefetched. */
   public Set<String> fetchedKeys() {
     return values.entrySet().stream()
