@@ -83,13 +83,13 @@ final class JdbcFeedbackStore implements FeedbackStore {
               .param("indicator", card.indicator() == null ? null : card.indicator().wire())
               .param("outcome", item.outcome())
               .param("accepted", FeedbackFields.acceptedSuggestions(item))
-              .param("reasonSystem", FeedbackFields.reasonSystem(item))
-              .param("reasonCode", FeedbackFields.reasonCode(item))
+              .param("reasonSystem", FeedbackFields.reasonSystem(item, card))
+              .param("reasonCode", FeedbackFields.storedReasonCode(item, card))
               .param("reasonDisplay", FeedbackFields.reasonDisplay(item, card))
-              .param("outcomeAt", OffsetDateTime.parse(item.outcomeTimestamp()))
+              .param("outcomeAt", utc(FeedbackFields.outcomeAt(item, now)))
               .param("receivedAt", utc(now))
               .param("issuer", caller == null ? null : Bounded.text(caller.issuer(), 1024))
-              .param("subject", caller == null ? null : Bounded.text(caller.subject(), 255))
+              .param("subject", null) // the JWT sub is the EHR's free text: never stored
               .update();
       if (inserted == 1) {
         stored.add(item);

@@ -2,7 +2,6 @@ package org.nocturne.state;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -71,6 +70,7 @@ final class MemoryState implements FeedbackStore, CallAudit {
 
   @Override
   public synchronized void append(String serviceId, Caller caller, List<Feedback> items) {
+    Instant now = clock.instant();
     for (Feedback item : items) {
       Shown shown = cards.get(FeedbackFields.lookup(item));
       if (shown != null && shown.disposition() != CardDisposition.SHOWN) {
@@ -86,8 +86,8 @@ final class MemoryState implements FeedbackStore, CallAudit {
               card.topic(),
               card.indicator(),
               item.outcome(),
-              reason,
-              OffsetDateTime.parse(item.outcomeTimestamp()).toInstant()));
+              FeedbackFields.storedReasonCode(item, card),
+              FeedbackFields.outcomeAt(item, now)));
       meters.feedback(serviceId, card.topic(), item.outcome(), reason, card.overrideReasons());
     }
   }

@@ -30,6 +30,7 @@ class CountersAgreeWithSummaryTest {
     Postgres.springProperties(Postgres.shared().newDatabase())
         .forEach((key, value) -> args.add("--" + key + "=" + value));
     args.add("--nocturne.security.jwt-required=false");
+    args.add("--nocturne.security.trusted-networks=127.0.0.1/32");
     args.add("--nocturne.security.public-base-url=http://localhost:8080");
     args.add("--nocturne.admin.token=" + ADMIN_TOKEN);
     try (ServiceInstance service = ServiceInstance.start(args)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -100,7 +101,7 @@ class JdbcFeedbackStoreTest {
     Map<String, Object> row = jdbc.sql("SELECT * FROM feedback").query().singleRow();
     assertThat(row)
         .containsEntry("issuer", "https://ehr.example.org")
-        .containsEntry("subject", "ehr-client-7");
+        .containsEntry("subject", null);
     assertThat(row.values().toString()).doesNotContain("Smith").doesNotContain("123456");
   }
 
@@ -126,17 +127,40 @@ class JdbcFeedbackStoreTest {
 
     List<Map<String, Object>> rows =
         jdbc.sql(
-                "SELECT card_uuid, accepted_suggestions, override_code, override_display"
-                    + " FROM feedback ORDER BY id")
+                "SELECT card_uuid, accepted_suggestions, override_system, override_code,"
+                    + " override_display, subject FROM feedback ORDER BY id")
             .query()
             .listOfRows();
     assertThat(rows.get(0))
         .containsEntry("card_uuid", "-")
-        .containsEntry("accepted_suggestions", null);
+        .containsEntry("accepted_suggestions", null)
+        .containsEntry("subject", null);
+    // a reason the card did not offer is "other": the EHR's own code and system are not kept
     assertThat(rows.get(1))
         .containsEntry("card_uuid", "9368d37b-283f-44a0-93ea-547cebab93ed")
-        .containsEntry("override_code", "x1")
+        .containsEntry("override_system", null)
+        .containsEntry("override_code", "other")
         .containsEntry("override_display", null);
+  }
+
+  @Test
+  void anOutcomeTimeNoClockCouldMeanIsStoredAsTheTimeReceivedNotRetriedForever() {
+    shown("t-1", DVT, Indicator.CRITICAL);
+    shown("t-2", DVT, Indicator.CRITICAL);
+    shown("t-3", DVT, Indicator.CRITICAL);
+    store.append(
+        "nocturnal-leg-pain",
+        EHR,
+        List.of(
+            accepted("t-1", "+99999-01-01T00:00:00Z"),
+            overridden("t-2", "already-assessed", "1900-01-01T00:00:00-05:00"),
+            accepted("t-3", "2026-11-27T04:30:00-05:00")));
+
+    List<Object> times =
+        jdbc.sql("SELECT outcome_at FROM feedback ORDER BY id")
+            .query((rs, row) -> (Object) rs.getObject(1, OffsetDateTime.class).toInstant())
+            .list();
+    assertThat(times).containsExactly(NOW, NOW, Instant.parse("2026-11-27T09:30:00Z"));
   }
 
   @Test
@@ -188,7 +212,7 @@ class JdbcFeedbackStoreTest {
             overridden("t-3", "already-assessed", "2026-11-27T10:07:00Z"),
             overridden("t-4", "patient-declined", "2026-11-27T10:08:00Z"),
             // outside the window
-            accepted("t-4", "2026-12-30T10:00:00Z")));
+            accepted("t-4", "2026-11-26T23:00:00Z")));
 
     List<TopicTally> tally =
         store.tally(Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"));
