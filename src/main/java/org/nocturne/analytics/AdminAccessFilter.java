@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import org.nocturne.cdshooks.security.RefusedAttempts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -22,13 +23,13 @@ final class AdminAccessFilter extends OncePerRequestFilter {
   private static final Logger log = LoggerFactory.getLogger(AdminAccessFilter.class);
 
   private final AdminProperties properties;
-  private final RefusedAdminAttempts refusals;
+  private final RefusedAttempts refusals;
 
   AdminAccessFilter(AdminProperties properties) {
-    this(properties, new RefusedAdminAttempts(10, Duration.ofMinutes(1), Ticker.systemTicker()));
+    this(properties, new RefusedAttempts(10, Duration.ofMinutes(1), Ticker.systemTicker()));
   }
 
-  AdminAccessFilter(AdminProperties properties, RefusedAdminAttempts refusals) {
+  AdminAccessFilter(AdminProperties properties, RefusedAttempts refusals) {
     this.properties = properties;
     this.refusals = refusals;
   }

@@ -31,7 +31,8 @@ public record AppProperties(
     @DefaultValue List<String> allowedIssuers,
     @DefaultValue("262144") @Min(1024) int maxRequestBytes,
     @DefaultValue("2") @Min(1) int maxConcurrentValidations,
-    @DefaultValue("10s") Duration validateTimeout) {
+    @DefaultValue("10s") Duration validateTimeout,
+    @DefaultValue("20") @Min(1) int maxRefusedPerMinute) {
 
   /** The path of the app's SMART launch page, below the public base URL. */
   public static final String LAUNCH_PATH = "/app/launch";

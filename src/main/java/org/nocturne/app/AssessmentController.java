@@ -1,8 +1,10 @@
 package org.nocturne.app;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.nocturne.assessment.RecordAssessment;
@@ -11,6 +13,7 @@ import org.nocturne.cdshooks.FhirId;
 import org.nocturne.cdshooks.prefetch.PatientFetch;
 import org.nocturne.cdshooks.prefetch.Prefetch;
 import org.nocturne.cdshooks.prefetch.PrefetchValue;
+import org.nocturne.cdshooks.security.RefusedAttempts;
 import org.nocturne.fhir.InvalidFhirDataException;
 import org.nocturne.fhir.RecordReader;
 import org.slf4j.Logger;
@@ -48,6 +51,13 @@ class AssessmentController {
   private final AssessmentView view;
   private final Clock clock;
 
+  /**
+   * The EHR's refusals (401, 403, 404) per client address: past {@code
+   * nocturne.app.max-refused-per-minute} the client is refused before anything is fetched, so the
+   * endpoint cannot be used to test tokens and patient ids.
+   */
+  private final RefusedAttempts refusals;
+
   AssessmentController(
       AppProperties properties, PatientFetch fetch, RecordAssessment assessment, Clock clock) {
     this.properties = properties;
@@ -55,12 +65,26 @@ class AssessmentController {
     this.assessment = assessment;
     this.view = new AssessmentView(assessment.knowledge());
     this.clock = clock;
+    this.refusals =
+        new RefusedAttempts(
+            properties.maxRefusedPerMinute(), Duration.ofMinutes(1), Ticker.systemTicker());
   }
 
   @PostMapping(
       value = AppConfigController.ASSESSMENT_PATH,
       consumes = MediaType.APPLICATION_JSON_VALUE)
   ResponseEntity<Map<String, Object>> assess(HttpServletRequest request) throws IOException {
+    String client = request.getRemoteAddr();
+    if (refusals.exhausted(client)) {
+      return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+          .header("Retry-After", String.valueOf(refusals.retryAfterSeconds()))
+          .body(
+              Outcomes.error(
+                      HttpStatus.TOO_MANY_REQUESTS,
+                      "throttled",
+                      "Too many refused requests: wait a minute.")
+                  .getBody());
+    }
     String token = bearer(request.getHeader("Authorization"));
     if (token == null) {
       return Outcomes.error(
@@ -106,6 +130,9 @@ class AssessmentController {
             answers == null ? Map.of() : Map.of(BY_ID, "QuestionnaireResponse/" + answers));
     ResponseEntity<Map<String, Object>> failed = failure(record.values().get(RecordReader.PATIENT));
     if (failed != null) {
+      if (failed.getStatusCode().is4xxClientError()) { // the EHR refused: a token or id tried
+        refusals.refused(client);
+      }
       return failed;
     }
     try {

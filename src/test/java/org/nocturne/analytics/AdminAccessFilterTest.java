@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.nocturne.cdshooks.security.RefusedAttempts;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockFilterChain;
@@ -22,7 +23,7 @@ class AdminAccessFilterTest {
   private final AdminAccessFilter filter =
       new AdminAccessFilter(
           new AdminProperties(TOKEN, false),
-          new RefusedAdminAttempts(10, Duration.ofMinutes(1), (Ticker) nanos::get));
+          new RefusedAttempts(10, Duration.ofMinutes(1), (Ticker) nanos::get));
 
   private int call(String client, String token) throws Exception {
     MockHttpServletRequest request = new MockHttpServletRequest("GET", "/admin/feedback/summary");

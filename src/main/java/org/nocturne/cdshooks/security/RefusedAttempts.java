@@ -1,4 +1,4 @@
-package org.nocturne.analytics;
+package org.nocturne.cdshooks.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -7,16 +7,17 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Refused admin requests counted per client address over a window: past {@code limit}, the client
- * is refused with 429 before its token is even compared, so guessing tokens costs a window per few
- * tries. Bounded (10,000 addresses), forgotten after the window.
+ * Refused requests counted per client address over a window: past {@code limit}, the client is
+ * refused with 429 before its credentials are even tried, so guessing tokens (the admin token, or
+ * bearer tokens and patient ids through the app's assessment) costs a window per few tries. Bounded
+ * (10,000 addresses), forgotten after the window.
  */
-final class RefusedAdminAttempts {
+public final class RefusedAttempts {
   private final int limit;
   private final Duration window;
   private final Cache<String, AtomicInteger> counts;
 
-  RefusedAdminAttempts(int limit, Duration window, Ticker ticker) {
+  public RefusedAttempts(int limit, Duration window, Ticker ticker) {
     this.limit = limit;
     this.window = window;
     this.counts =
@@ -24,17 +25,17 @@ final class RefusedAdminAttempts {
   }
 
   /** Whether this client has used up its refusals for the window. */
-  boolean exhausted(String client) {
+  public boolean exhausted(String client) {
     AtomicInteger count = counts.getIfPresent(client);
     return count != null && count.get() >= limit;
   }
 
   /** Counts one refusal; the window starts at the first. */
-  void refused(String client) {
+  public void refused(String client) {
     counts.asMap().computeIfAbsent(client, any -> new AtomicInteger()).incrementAndGet();
   }
 
-  long retryAfterSeconds() {
+  public long retryAfterSeconds() {
     return Math.max(1, window.toSeconds());
   }
 }
