@@ -10,7 +10,7 @@ import org.springframework.core.Ordered;
 
 /**
  * The body limits of every path, ahead of all dispatch: {@link BodyDeadlineFilter} first of all
- * filters, {@link UnreadBodyValve} in Tomcat's engine (README, Security).
+ * filters, {@link UnreadBodyValve} in Tomcat's engine (docs/security.md).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(HttpLimitsProperties.class)

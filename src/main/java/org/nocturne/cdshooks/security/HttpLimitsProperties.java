@@ -7,8 +7,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code nocturne.http.*}: what one request body may cost the server, on every path (README,
- * Security).
+ * {@code nocturne.http.*}: what one request body may cost the server, on every path
+ * (docs/security.md).
  *
  * @param maxConcurrentBodies requests with a body served at once; more answer 503 with {@code
  *     Retry-After} at once, and their connection is closed unread. Below Tomcat's worker threads

@@ -13,7 +13,7 @@ class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<MissingSett
     return new FailureAnalysis(
         "Nocturne CDS refuses to start with this configuration (every problem listed):\n  - "
             + String.join("\n  - ", cause.problems()),
-        "Change the settings named above (environment variables: README, Configuration), or run"
+        "Change the settings named above (each with its environment variable in docs/configuration.md), or run"
             + " on a workstation with the local profile (./mvnw spring-boot:run).",
         cause);
   }

@@ -23,7 +23,7 @@ class MissingSettingsFailureAnalyzerTest {
     assertThat(analysis.getDescription())
         .contains("\n  - nocturne.security.public-base-url is not set")
         .contains("\n  - other");
-    assertThat(analysis.getAction()).contains("README, Configuration");
+    assertThat(analysis.getAction()).contains("docs/configuration.md");
   }
 
   @Test
