@@ -66,12 +66,12 @@ public class PipelineBenchmark {
   @Benchmark
   public byte[] parseMapAssessRender() {
     var facts = mapper.map(reader.read(prefetch, List.of()), NOW);
-    List<Card> cards = renderer.patientView(model.assess(facts, TODAY), context);
+    List<Card> cards = renderer.patientView(model.assess(facts, TODAY), context, List.of());
     return CdsJson.mapper().writeValueAsBytes(CdsResponse.of(cards));
   }
 
   @Benchmark
   public List<Card> renderCards() {
-    return renderer.patientView(assessment, context);
+    return renderer.patientView(assessment, context, List.of());
   }
 }
