@@ -4,6 +4,7 @@ import static org.nocturne.state.JdbcReplayGuard.utc;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.nocturne.cdshooks.CallAudit;
 import org.slf4j.Logger;
@@ -13,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the audit row of a call and remembers its cards' topics, in one transaction. Best effort
- * by design (ADR 0002): a failed write is logged and counted, the guidance is still answered.
+ * by design (ADR 0002): a failed write is logged and counted, the guidance is still answered. The
+ * service writes through {@link BatchedCallAudit}, off the request thread, many calls per
+ * transaction; {@link #record} writes at once (tests, shutdown).
  */
 final class JdbcCallAudit implements CallAudit {
   private static final Logger log = LoggerFactory.getLogger(JdbcCallAudit.class);
@@ -30,19 +33,42 @@ final class JdbcCallAudit implements CallAudit {
     this.meters = meters;
   }
 
+  /** A call and when it was answered. */
+  record Timed(CallRecord call, Instant at) {}
+
   @Override
   public void record(CallRecord call) {
+    count(call);
+    writeAll(List.of(new Timed(call, clock.instant())));
+  }
+
+  /** The governance counters of a call's cards (at once, on the request thread). */
+  void count(CallRecord call) {
     call.cards().forEach(card -> meters.shown(call.serviceId(), card));
-    Instant now = clock.instant();
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** A record the queue had no room for: counted like a failed write. */
+  void dropped() {
+    meters.failure("audit");
+  }
+
+  /** Writes the calls' rows in one transaction; a failure is logged and counted, not thrown. */
+  void writeAll(List<Timed> calls) {
     try {
-      transaction.executeWithoutResult(status -> write(call, now));
+      transaction.executeWithoutResult(status -> calls.forEach(c -> write(c.call(), c.at())));
     } catch (RuntimeException e) {
       // the contract: an audit never fails the call it records
-      meters.failure("audit");
+      calls.forEach(c -> meters.failure("audit"));
+      CallRecord first = calls.get(0).call();
       log.warn(
-          "audit row not written for service={} status={}: {}",
-          call.serviceId(),
-          call.status(),
+          "{} audit row(s) not written (the first for service={} status={}): {}",
+          calls.size(),
+          first.serviceId(),
+          first.status(),
           e.getMessage());
     }
   }
