@@ -31,7 +31,12 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(BatchedCallAudit.class);
   static final int MAX_BATCH = 500;
   static final int DEFAULT_CAPACITY = 10_000;
+
+  /** How long feedback waits for queued card rows. */
   private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
+
+  /** How long a graceful stop waits for the queue to be written (Spring's shutdown phase: 30 s). */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(25);
 
   private final JdbcCallAudit target;
   private final BlockingQueue<JdbcCallAudit.Timed> queue;
@@ -85,13 +90,17 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
    * five seconds.
    */
   void flush() {
-    long deadline = System.nanoTime() + FLUSH_WAIT.toNanos();
+    flush(FLUSH_WAIT);
+  }
+
+  private void flush(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
     synchronized (progress) {
       long target = offered;
       while (written < target && writer.isAlive()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          log.warn("audit flush: {} record(s) still queued after {}", target - written, FLUSH_WAIT);
+          log.warn("audit flush: {} record(s) still queued after {}", target - written, wait);
           return;
         }
         try {
@@ -108,7 +117,7 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    flush();
+    flush(CLOSE_WAIT);
     writer.interrupt();
   }
 
