@@ -124,7 +124,10 @@ public final class LoadTest {
                 + ehr.getAddress().getPort()
                 + "/jwks.json",
             "--nocturne.security.trusted-issuers[0].fhir-servers[0]=" + fhirBase));
-    List<Service> services = new ArrayList<>();
+    List<Service> services = java.util.Collections.synchronizedList(new ArrayList<>());
+    // a load test stopped with SIGTERM stops its services too
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> services.forEach(s -> s.process().destroy())));
     try {
       // ours first and alone, so its start-up is timed on an idle machine
       Service pg = start("ours, PostgreSQL", ours, oursPort, discoveryToken);
@@ -147,7 +150,7 @@ public final class LoadTest {
         Path body = "small".equals(System.getProperty("load.body")) ? small : realistic;
         Service one = "ES384".equals(System.getProperty("load.alg")) ? es : rs;
         drive(one, 16, seconds, body, mint, 4000, null);
-        drive(one, 16, seconds, body, mint, 3000 * seconds, body.getFileName() + ", c16");
+        drive(one, 16, seconds, body, mint, 1500 * seconds, body.getFileName() + ", c16");
         System.out.printf(
             Locale.ROOT,
             "Resident memory of ours after the load: %d MB%n",
@@ -259,6 +262,8 @@ public final class LoadTest {
         drive(rs, 4, seconds, cached, mint, (int) (smallRate * seconds), "no prefetch, cached, c4");
       }
       long rss = rssKb(pg.process().pid());
+      // the JIT's code after the load, to size -XX:ReservedCodeCacheSize with both compilers
+      System.out.println(jcmd(pg.process().pid(), "Compiler.codecache"));
 
       System.out.println();
       for (Service s : services) {
@@ -625,6 +630,21 @@ public final class LoadTest {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
+  }
+
+  private static String jcmd(long pid, String command) {
+    try {
+      Process jcmd =
+          new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+      String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      jcmd.waitFor();
+      return out;
+    } catch (IOException e) {
+      return "jcmd failed: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "jcmd interrupted";
+    }
   }
 
   private static long rssKb(long pid) throws IOException {
