@@ -69,6 +69,43 @@ class ArchitectureTest {
           .resideInAPackage("org.nocturne.service..");
 
   @ArchTest
+  static final ArchRule servicesNeverReachTheAppTheSiteOrTheDemo =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.service..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.nocturne.app..", "org.nocturne.site..", "org.nocturne.demo..");
+
+  @ArchTest
+  static final ArchRule thePublicPagesReadKnowledgeNeverACall =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.site..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.nocturne.service..",
+              "org.nocturne.app..",
+              "org.nocturne.fhir..",
+              "org.nocturne.state..",
+              "org.nocturne.demo..");
+
+  @ArchTest
+  static final ArchRule theAssessmentPipelineKnowsNoFrameworkAndNoCaller =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.assessment..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.springframework..",
+              "jakarta.servlet..",
+              "org.nocturne.service..",
+              "org.nocturne.app..",
+              "org.nocturne.cards..");
+
+  @ArchTest
   static final ArchRule theSdkKnowsNoDatabase =
       noClasses()
           .that()

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.nocturne.clinical.Answers;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.ComplaintWindow;
 import org.nocturne.clinical.Diagnosis;
 import org.nocturne.clinical.Disorder;
 import org.nocturne.clinical.DrugClass;
@@ -37,7 +38,7 @@ public class CauseModelBenchmark {
 
   @Setup
   public void setUp() {
-    model = new CauseModel(Knowledge.load());
+    model = new CauseModel(Knowledge.load(), ComplaintWindow.DEFAULT);
     SymptomReport report =
         SymptomReport.builder("QuestionnaireResponse/qr1")
             .onset(Answers.Onset.TWO_WEEKS_TO_3_MONTHS)

@@ -13,6 +13,7 @@ import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.CdsResponse;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.ComplaintWindow;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.fhir.CodeSets;
 import org.nocturne.fhir.FactsMapper;
@@ -58,7 +59,7 @@ public class PipelineBenchmark {
     CodeSets codes = CodeSets.load(fhir);
     reader = new RecordReader(fhir, codes);
     mapper = new FactsMapper(codes);
-    model = new CauseModel(knowledge);
+    model = new CauseModel(knowledge, ComplaintWindow.DEFAULT);
     renderer = new CardRenderer(knowledge, fhir);
     assessment = model.assess(mapper.map(reader.read(prefetch, List.of()), NOW), TODAY);
   }

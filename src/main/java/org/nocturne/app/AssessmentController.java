@@ -1,25 +1,16 @@
 package org.nocturne.app;
 
-import ca.uhn.fhir.context.FhirContext;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.nocturne.assessment.RecordAssessment;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.FhirId;
 import org.nocturne.cdshooks.prefetch.PatientFetch;
 import org.nocturne.cdshooks.prefetch.Prefetch;
 import org.nocturne.cdshooks.prefetch.PrefetchValue;
-import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.CauseModel;
-import org.nocturne.clinical.PatientFacts;
-import org.nocturne.fhir.CodeSets;
-import org.nocturne.fhir.FactsMapper;
 import org.nocturne.fhir.InvalidFhirDataException;
 import org.nocturne.fhir.RecordReader;
 import org.slf4j.Logger;
@@ -53,25 +44,16 @@ class AssessmentController {
 
   private final AppProperties properties;
   private final PatientFetch fetch;
-  private final RecordReader reader;
-  private final FactsMapper mapper;
-  private final CauseModel model;
+  private final RecordAssessment assessment;
   private final AssessmentView view;
   private final Clock clock;
 
   AssessmentController(
-      AppProperties properties,
-      PatientFetch fetch,
-      FhirContext fhir,
-      CodeSets codes,
-      CauseModel model,
-      Clock clock) {
+      AppProperties properties, PatientFetch fetch, RecordAssessment assessment, Clock clock) {
     this.properties = properties;
     this.fetch = fetch;
-    this.reader = new RecordReader(fhir, codes);
-    this.mapper = new FactsMapper(codes);
-    this.model = model;
-    this.view = new AssessmentView(model.knowledge());
+    this.assessment = assessment;
+    this.view = new AssessmentView(assessment.knowledge());
     this.clock = clock;
   }
 
@@ -126,15 +108,13 @@ class AssessmentController {
     if (failed != null) {
       return failed;
     }
-    Instant now = clock.instant();
-    LocalDate today = LocalDate.ofInstant(now, clock.getZone());
     try {
-      PatientFacts facts = mapper.map(read(record, patient), now);
-      Assessment assessment = model.assess(facts, today);
+      RecordAssessment.Assessed assessed =
+          assessment.assess(withAnswersById(record, patient), clock.instant());
       return ResponseEntity.ok()
           .cacheControl(CacheControl.noStore())
           .contentType(MediaType.APPLICATION_JSON)
-          .body(view.of(patient, today, assessment));
+          .body(view.of(patient, assessed.today(), assessed.assessment()));
     } catch (InvalidFhirDataException e) {
       return Outcomes.error(
           HttpStatus.BAD_GATEWAY,
@@ -147,30 +127,18 @@ class AssessmentController {
    * The record as the services read it; a response read by id stands in for the search the app's
    * scopes ({@code .cru}, no {@code s}) may not allow, when it is this patient's and complete.
    */
-  private org.nocturne.fhir.PatientRecord read(Prefetch record, String patient) {
-    Map<String, JsonNode> json = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
+  private static Prefetch withAnswersById(Prefetch record, String patient) {
+    Map<String, PrefetchValue> values = new LinkedHashMap<>(record.values());
+    values.remove(BY_ID);
     JsonNode byId = record.data(BY_ID).orElse(null);
-    boolean answered =
-        byId != null
-            && "completed".equals(byId.path("status").asString(""))
-            && ("Patient/" + patient).equals(byId.path("subject").path("reference").asString(""));
-    record
-        .values()
-        .forEach(
-            (key, value) -> {
-              if (key.equals(BY_ID)) {
-                return;
-              }
-              if (key.equals(RecordReader.QUESTIONNAIRE_RESPONSE) && answered) {
-                json.put(key, searchset(byId));
-              } else if (value instanceof PrefetchValue.Data data) {
-                json.put(key, data.resource()); // the fetch's own tree: parsed once
-              } else if (value instanceof PrefetchValue.Unavailable unavailable) {
-                missing.add(key + " (" + unavailable.reason() + ")");
-              }
-            });
-    return reader.readTrees(json, json.keySet(), missing);
+    if (byId != null
+        && "completed".equals(byId.path("status").asString(""))
+        && ("Patient/" + patient).equals(byId.path("subject").path("reference").asString(""))) {
+      values.put(
+          RecordReader.QUESTIONNAIRE_RESPONSE,
+          new PrefetchValue.Data(searchset(byId), PrefetchValue.Origin.FETCHED));
+    }
+    return new Prefetch(values);
   }
 
   private static ObjectNode searchset(JsonNode resource) {

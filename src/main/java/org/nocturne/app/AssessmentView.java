@@ -7,11 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.CauseAssessment;
 import org.nocturne.clinical.Complaint;
+import org.nocturne.clinical.EvidenceGrade;
 import org.nocturne.clinical.Finding;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.Measurement;
@@ -27,7 +27,6 @@ import org.nocturne.clinical.Threshold;
  * come from the model and the knowledge file; nothing is written here.
  */
 final class AssessmentView {
-  private static final Pattern EVIDENCE_TAG = Pattern.compile("\\s*\\[(?:V|V-weak|M)\\]");
 
   private final Knowledge knowledge;
 
@@ -209,6 +208,6 @@ final class AssessmentView {
    * {@code [V-weak]}, {@code [M]}), which are for the people who maintain the knowledge file.
    */
   static String readable(String source) {
-    return source == null ? null : EVIDENCE_TAG.matcher(source).replaceAll("").strip();
+    return source == null ? null : EvidenceGrade.strip(source);
   }
 }

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.nocturne.clinical.EvidenceGrade;
 
 /**
  * A card detail within the budget of the contract ("Card budget"): labelled lines a physician reads
@@ -16,8 +16,6 @@ import java.util.regex.Pattern;
 final class CardText {
   /** The most characters a detail may have (contract, "Card budget"). */
   static final int MAX = 700;
-
-  private static final Pattern GRADE = Pattern.compile("\\s*\\[(V|M|V-weak)\\]");
 
   private final List<String> lines = new ArrayList<>();
   private final Set<String> sources = new LinkedHashSet<>();
@@ -87,11 +85,7 @@ final class CardText {
 
   /** Text a physician reads: no grades, no "seed article". */
   static String plain(String text) {
-    return GRADE
-        .matcher(text)
-        .replaceAll("")
-        .replace("Seed article; ", "")
-        .replace("seed article", "");
+    return EvidenceGrade.strip(text).replace("Seed article; ", "").replace("seed article", "");
   }
 
   private static String shorten(String text, int max) {

@@ -3,7 +3,7 @@ package org.nocturne.cards;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.nocturne.clinical.EvidenceGrade;
 
 /**
  * Sources as a physician reads them: the citation without its internal evidence grade or the
@@ -11,13 +11,11 @@ import java.util.regex.Pattern;
  * ABPI &lt;0.6 [V]" is "Rabe et al., Phlebology 2020;35:447"), each named once.
  */
 final class Citations {
-  private static final Pattern GRADE = Pattern.compile("\\s*\\[(V|M|V-weak)]");
-
   private Citations() {}
 
   /** The citation of one source text. */
   static String of(String source) {
-    String cited = GRADE.matcher(source).replaceAll("").trim();
+    String cited = EvidenceGrade.strip(source);
     int explanation = cited.indexOf(": ");
     if (explanation > 0) {
       cited = cited.substring(0, explanation);

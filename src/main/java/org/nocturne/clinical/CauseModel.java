@@ -20,10 +20,6 @@ public final class CauseModel {
     this.window = window;
   }
 
-  public CauseModel(Knowledge knowledge) {
-    this(knowledge, ComplaintWindow.DEFAULT);
-  }
-
   public Knowledge knowledge() {
     return knowledge;
   }

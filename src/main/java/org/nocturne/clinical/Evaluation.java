@@ -28,10 +28,6 @@ final class Evaluation {
         Complaint.of(facts, window, today, (int) knowledge.value(Threshold.ADULT_AGE_MIN));
   }
 
-  Evaluation(PatientFacts facts, Knowledge knowledge, LocalDate today) {
-    this(facts, knowledge, today, ComplaintWindow.DEFAULT);
-  }
-
   Complaint complaint() {
     return complaint;
   }

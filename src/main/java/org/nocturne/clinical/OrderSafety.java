@@ -13,9 +13,15 @@ import java.util.Map;
  */
 public final class OrderSafety {
   private final Knowledge knowledge;
+  private final ComplaintWindow window;
 
-  public OrderSafety(Knowledge knowledge) {
+  /**
+   * @param window the same complaint window as the cause model's, so order hooks and patient-view
+   *     agree on whether a questionnaire is current
+   */
+  public OrderSafety(Knowledge knowledge, ComplaintWindow window) {
     this.knowledge = knowledge;
+    this.window = window;
   }
 
   /** The thresholds each rule compares against, so tests can follow their sources to a card. */
@@ -27,7 +33,7 @@ public final class OrderSafety {
 
   public List<SafetyFinding> check(
       PatientFacts facts, Assessment assessment, List<ProposedOrder> orders, LocalDate today) {
-    Evaluation e = new Evaluation(facts, knowledge, today);
+    Evaluation e = new Evaluation(facts, knowledge, today, window);
     List<SafetyFinding> found = new ArrayList<>();
     for (ProposedOrder order : orders) {
       for (SafetyRule rule : SafetyRules.ALL) {

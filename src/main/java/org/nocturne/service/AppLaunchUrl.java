@@ -1,27 +1,20 @@
 package org.nocturne.service;
 
+import java.util.Optional;
 import java.util.function.Supplier;
-import org.nocturne.app.AppProperties;
+import org.nocturne.cards.QuestionnaireLaunch;
 
 /**
  * Where the cards' {@code smart} links point: a questionnaire app hosted elsewhere ({@code
- * nocturne.cards.questionnaire-launch-url}) when set, else our own app's launch page when {@code
- * nocturne.app.enabled}, else nowhere (the cards then link to the FHIR Questionnaire). Read per
- * call: the public base URL of the {@code local} profile is known only once the server has bound.
+ * nocturne.cards.questionnaire-launch-url}) when set, else the app this service hosts when one is
+ * published ({@code nocturne.app.enabled}), else nowhere (the cards then link to the FHIR
+ * Questionnaire).
  */
-record AppLaunchUrl(String configured, boolean appEnabled, Supplier<String> publicBaseUrl)
+record AppLaunchUrl(String configured, Optional<QuestionnaireLaunch> hosted)
     implements Supplier<String> {
 
   @Override
   public String get() {
-    if (configured != null) {
-      return configured;
-    }
-    if (!appEnabled) {
-      return null;
-    }
-    String base = publicBaseUrl.get();
-    return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
-        + AppProperties.LAUNCH_PATH;
+    return configured != null ? configured : hosted.map(QuestionnaireLaunch::url).orElse(null);
   }
 }

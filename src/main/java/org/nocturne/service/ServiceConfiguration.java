@@ -2,16 +2,20 @@ package org.nocturne.service;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.time.Clock;
-import org.nocturne.app.AppProperties;
+import java.util.Optional;
+import org.nocturne.assessment.RecordAssessment;
 import org.nocturne.cards.CardRenderer;
+import org.nocturne.cards.QuestionnaireLaunch;
 import org.nocturne.cdshooks.security.PublicBaseUrl;
 import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.ComplaintWindow;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.OrderSafety;
 import org.nocturne.fhir.CodeSets;
 import org.nocturne.fhir.DraftOrderReader;
 import org.nocturne.fhir.FactsMapper;
 import org.nocturne.fhir.RecordReader;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * file and the code lists are loaded and checked here, so a broken one stops the start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({CardsProperties.class, AppProperties.class})
+@EnableConfigurationProperties(CardsProperties.class)
 class ServiceConfiguration {
 
   @Bean
@@ -46,37 +50,43 @@ class ServiceConfiguration {
   }
 
   @Bean
-  EducationPages educationPages(Knowledge knowledge) {
-    return new EducationPages(knowledge);
-  }
-
-  @Bean
   CardRenderer cardRenderer(Knowledge knowledge, FhirContext fhir) {
     return new CardRenderer(knowledge, fhir);
   }
 
   /** The one cause model: the services and the questionnaire app's assessment share it. */
   @Bean
-  CauseModel causeModel(Knowledge knowledge, CardsProperties cards) {
-    return new CauseModel(knowledge, cards.window());
+  CauseModel causeModel(Knowledge knowledge, ComplaintWindow window) {
+    return new CauseModel(knowledge, window);
+  }
+
+  /** When patient-view speaks (contract): one window for every service and page. */
+  @Bean
+  ComplaintWindow complaintWindow(CardsProperties cards) {
+    return cards.window();
+  }
+
+  /** The one record → assessment pipeline: the services and the questionnaire app share it. */
+  @Bean
+  RecordAssessment recordAssessment(
+      FhirContext fhir, CodeSets codes, CauseModel causeModel, Clock clock) {
+    return new RecordAssessment(
+        new RecordReader(fhir, codes), new FactsMapper(codes), causeModel, clock.getZone());
   }
 
   @Bean
   PatientAssessor patientAssessor(
-      FhirContext fhir,
-      CodeSets codes,
-      CauseModel causeModel,
+      RecordAssessment assessment,
       Clock clock,
       PublicBaseUrl publicBaseUrl,
       CardsProperties cards,
-      AppProperties app) {
+      ObjectProvider<QuestionnaireLaunch> hostedApp) {
     return new PatientAssessor(
-        new RecordReader(fhir, codes),
-        new FactsMapper(codes),
-        causeModel,
+        assessment,
         clock,
         publicBaseUrl,
-        new AppLaunchUrl(cards.questionnaireLaunchUrl(), app.enabled(), publicBaseUrl));
+        new AppLaunchUrl(
+            cards.questionnaireLaunchUrl(), Optional.ofNullable(hostedApp.getIfAvailable())));
   }
 
   @Bean
@@ -84,14 +94,21 @@ class ServiceConfiguration {
     return new NocturnalLegPainService(assessor, cards);
   }
 
+  /** Order safety reads the complaint through the same configured window as the cause model. */
+  @Bean
+  OrderSafety orderSafety(Knowledge knowledge, ComplaintWindow window) {
+    return new OrderSafety(knowledge, window);
+  }
+
   @Bean
   OrderSafetyService orderSelectService(
       PatientAssessor assessor,
       FhirContext fhir,
       CodeSets codes,
-      Knowledge knowledge,
+      OrderSafety safety,
       CardRenderer cards) {
-    return orderSafety(OrderSafetyService.SELECT_ID, assessor, fhir, codes, knowledge, cards);
+    return new OrderSafetyService(
+        OrderSafetyService.SELECT_ID, assessor, new DraftOrderReader(fhir, codes), safety, cards);
   }
 
   @Bean
@@ -99,19 +116,9 @@ class ServiceConfiguration {
       PatientAssessor assessor,
       FhirContext fhir,
       CodeSets codes,
-      Knowledge knowledge,
-      CardRenderer cards) {
-    return orderSafety(OrderSafetyService.SIGN_ID, assessor, fhir, codes, knowledge, cards);
-  }
-
-  private static OrderSafetyService orderSafety(
-      String id,
-      PatientAssessor assessor,
-      FhirContext fhir,
-      CodeSets codes,
-      Knowledge knowledge,
+      OrderSafety safety,
       CardRenderer cards) {
     return new OrderSafetyService(
-        id, assessor, new DraftOrderReader(fhir, codes), new OrderSafety(knowledge), cards);
+        OrderSafetyService.SIGN_ID, assessor, new DraftOrderReader(fhir, codes), safety, cards);
   }
 }

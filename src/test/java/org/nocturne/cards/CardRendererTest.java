@@ -12,6 +12,7 @@ import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.LinkType;
 import org.nocturne.clinical.Answers;
 import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.ComplaintWindow;
 import org.nocturne.clinical.Item;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.LegPainComplaint;
@@ -59,7 +60,10 @@ class CardRendererTest {
   }
 
   private static List<Card> render(PatientFacts facts, CardContext context) {
-    return RENDERER.patientView(new CauseModel(KNOWLEDGE).assess(facts, TODAY), context, List.of());
+    return RENDERER.patientView(
+        new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT).assess(facts, TODAY),
+        context,
+        List.of());
   }
 
   @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.clinical.Answers;
 import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.ComplaintWindow;
 import org.nocturne.clinical.Diagnosis;
 import org.nocturne.clinical.Disorder;
 import org.nocturne.clinical.DrugClass;
@@ -37,8 +38,8 @@ class SafetyCardsTest {
   private static final Knowledge KNOWLEDGE = Knowledge.load();
   private static final CardRenderer RENDERER =
       new CardRenderer(KNOWLEDGE, FhirContext.forR4Cached());
-  private static final OrderSafety SAFETY = new OrderSafety(KNOWLEDGE);
-  private static final CauseModel MODEL = new CauseModel(KNOWLEDGE);
+  private static final OrderSafety SAFETY = new OrderSafety(KNOWLEDGE, ComplaintWindow.DEFAULT);
+  private static final CauseModel MODEL = new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT);
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
   private static final CardContext CONTEXT =
       new CardContext("h-1", "p1", "https://cds.example.org/", null);

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** Each order-safety rule, firing and not firing, with its severity and the remedy it offers. */
 class OrderSafetyTest {
-  private static final OrderSafety SAFETY = new OrderSafety(PatientFixture.MODEL.knowledge());
+  private static final OrderSafety SAFETY =
+      new OrderSafety(PatientFixture.MODEL.knowledge(), ComplaintWindow.DEFAULT);
 
   private static ProposedOrder drug(DrugClass drugClass, String name, Disorder... reasons) {
     return new ProposedOrder(
@@ -180,6 +181,36 @@ class OrderSafetyTest {
               assertThat(f.remedy()).isInstanceOf(Remedy.Withdraw.class);
               assertThat(f.headline()).contains("decompensated heart failure");
             });
+  }
+
+  /** Regression: order-sign once read the questionnaire through the default 30-day window. */
+  @Test
+  void orderSafetyReadsTheQuestionnaireThroughTheConfiguredWindow() {
+    var answeredTwentyDaysAgo =
+        patient()
+            .age(50)
+            .abi(1.0, 1.0)
+            .answeredOn(
+                TODAY.minusDays(20),
+                r ->
+                    r.swelling(Answers.Swelling.ONE_LEG)
+                        .skinChanges(Answers.SkinChange.PALE_OR_BLUE));
+    var tenDayWindow =
+        new ComplaintWindow(java.time.Period.ofDays(10), java.time.Period.ofDays(90));
+    PatientFacts facts = answeredTwentyDaysAgo.facts();
+    var findings =
+        new OrderSafety(PatientFixture.MODEL.knowledge(), tenDayWindow)
+            .check(
+                facts,
+                new CauseModel(PatientFixture.MODEL.knowledge(), tenDayWindow).assess(facts, TODAY),
+                List.of(stockings()),
+                TODAY);
+
+    assertThat(findings).noneMatch(f -> f.concern() == SafetyConcern.COMPRESSION_CONTRAINDICATION);
+    assertThat(
+            check(answeredTwentyDaysAgo, stockings(), SafetyConcern.COMPRESSION_CONTRAINDICATION))
+        .as("within the default 30 days the same answers are current")
+        .isNotEmpty();
   }
 
   @Test

@@ -10,7 +10,7 @@ import java.util.function.UnaryOperator;
 final class PatientFixture {
   static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
   static final String QR = "QuestionnaireResponse/qr1";
-  static final CauseModel MODEL = new CauseModel(Knowledge.load());
+  static final CauseModel MODEL = new CauseModel(Knowledge.load(), ComplaintWindow.DEFAULT);
   private static final org.nocturne.cards.CardRenderer RENDERER =
       new org.nocturne.cards.CardRenderer(
           MODEL.knowledge(), ca.uhn.fhir.context.FhirContext.forR4Cached());

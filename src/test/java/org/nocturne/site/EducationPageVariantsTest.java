@@ -1,4 +1,4 @@
-package org.nocturne.service;
+package org.nocturne.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,7 @@ import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Answers;
 import org.nocturne.clinical.Cause;
 import org.nocturne.clinical.CauseModel;
+import org.nocturne.clinical.ComplaintWindow;
 import org.nocturne.clinical.Diagnosis;
 import org.nocturne.clinical.Disorder;
 import org.nocturne.clinical.Item;
@@ -69,7 +70,10 @@ class EducationPageVariantsTest {
   /** Follows the differential card's education link as the patient's browser would. */
   private static Followed followEducationLink(PatientFacts facts) {
     List<Card> cards =
-        RENDERER.patientView(new CauseModel(KNOWLEDGE).assess(facts, TODAY), CONTEXT, List.of());
+        RENDERER.patientView(
+            new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT).assess(facts, TODAY),
+            CONTEXT,
+            List.of());
     String url =
         cards.stream()
             .flatMap(c -> c.links() == null ? java.util.stream.Stream.empty() : c.links().stream())

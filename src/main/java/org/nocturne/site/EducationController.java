@@ -1,4 +1,4 @@
-package org.nocturne.service;
+package org.nocturne.site;
 
 import java.util.List;
 import org.springframework.http.MediaType;

@@ -1,8 +1,13 @@
-package org.nocturne.service;
+package org.nocturne.site;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.nocturne.clinical.Cause;
+import org.nocturne.clinical.ComplaintWindow;
+import org.nocturne.clinical.EvidenceGrade;
 import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.RedFlag;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,16 +20,14 @@ import org.springframework.web.util.HtmlUtils;
  */
 @RestController
 class AboutController {
-  private static final Pattern GRADE = Pattern.compile("\\s*\\[(V|M|V-weak)\\]");
-
   private final String html;
 
-  AboutController(Knowledge knowledge) {
+  AboutController(Knowledge knowledge, ComplaintWindow window) {
     StringBuilder sources = new StringBuilder();
     for (String source : knowledge.sources()) {
       sources
           .append("<li>")
-          .append(HtmlUtils.htmlEscape(GRADE.matcher(source).replaceAll("")))
+          .append(HtmlUtils.htmlEscape(EvidenceGrade.strip(source)))
           .append("</li>\n");
     }
     this.html =
@@ -34,14 +37,11 @@ class AboutController {
         <body>
         <h1>Nocturne CDS</h1>
         <p>Clinical decision support for night-time leg pain in adults, inside the electronic
-        health record (CDS Hooks 2.0). It ranks seven causes (leg cramps, restless legs, sciatica,
-        peripheral neuropathy, arthritis, peripheral artery disease, venous insufficiency), raises
-        red flags (acute and chronic limb-threatening ischemia, deep-vein thrombosis, cauda equina,
-        infection or malignancy, neurological deficit, skin change, unexplained swelling), names
+        health record (CDS Hooks 2.0). It ranks %d causes (%s), raises red flags (%s), names
         drugs that may cause the symptoms, and checks orders for harm.</p>
         <h2>When it speaks</h2>
-        <p>Only about a current complaint: a Nocturne questionnaire answered in the last 30 days,
-        or a leg-pain diagnosis recorded or begun in the last 90 days. Otherwise it stays silent.
+        <p>Only about a current complaint: a Nocturne questionnaire answered in the last %s,
+        or a leg-pain diagnosis recorded or begun in the last %s. Otherwise it stays silent.
         Older answers raise nothing. Under 18 it offers no adult advice.</p>
         <h2>Limits</h2>
         <p>It supports and never replaces clinical judgement. It sees only the record and the
@@ -54,7 +54,23 @@ class AboutController {
         %s</ul>
         </body></html>
         """
-            .formatted(sources);
+            .formatted(
+                Cause.values().length,
+                HtmlUtils.htmlEscape(
+                    Arrays.stream(Cause.values())
+                        .map(knowledge::shortName)
+                        .collect(Collectors.joining(", "))),
+                HtmlUtils.htmlEscape(
+                    Arrays.stream(RedFlag.values())
+                        .map(flag -> lowerFirst(knowledge.flag(flag).display()))
+                        .collect(Collectors.joining("; "))),
+                Periods.words(window.questionnaireMaxAge()),
+                Periods.words(window.complaintMaxAge()),
+                sources);
+  }
+
+  private static String lowerFirst(String display) {
+    return Character.toLowerCase(display.charAt(0)) + display.substring(1);
   }
 
   @GetMapping(value = "/about", produces = MediaType.TEXT_HTML_VALUE)

@@ -1,4 +1,4 @@
-package org.nocturne.service;
+package org.nocturne.site;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.nocturne.service;
+package org.nocturne.site;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Cause;
+import org.nocturne.clinical.EvidenceGrade;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.Knowledge.Help;
 
@@ -134,7 +135,7 @@ final class EducationPages {
       all.add(knowledge.help(level).source());
     }
     for (String source : all) {
-      for (String part : source.replaceAll("\\s*\\[(V|M|V-weak)]", "").split(";\\s*")) {
+      for (String part : EvidenceGrade.strip(source).split(";\\s*")) {
         named.add(part.trim());
       }
     }
