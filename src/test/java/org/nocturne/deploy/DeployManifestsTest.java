@@ -349,7 +349,7 @@ class DeployManifestsTest {
         .contains(
             "\"-XX:+UseSerialGC\"",
             "\"-Xss512k\"",
-            "\"-XX:ReservedCodeCacheSize=64m\"",
+            "\"-XX:ReservedCodeCacheSize=128m\"",
             "\"-XX:SharedArchiveFile=nocturne-cds.jsa\"",
             "\"-jar\", \"nocturne-cds.jar\"");
     // both JIT compilers: a long-running server (issue 30)
