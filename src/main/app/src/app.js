@@ -356,7 +356,11 @@ async function submit() {
   busy(true);
   $("save-status").textContent = "Checking your answers…";
   try {
-    await postJson(app.config.endpoints.validate, response);
+    // the validator is for the app's own launches: the EHR checks the token before any work
+    await postJson(app.config.endpoints.validate, response, {
+      Authorization: `Bearer ${app.client.state.tokenResponse.access_token}`,
+      "X-FHIR-Server": app.iss,
+    });
   } catch (e) {
     busy(false);
     $("save-status").textContent = "";

@@ -84,7 +84,7 @@ test("answers kept on the device survive and win over an older record, keeping t
   const key = draftKey("http://localhost:8080/demo/fhir", "demo-rls");
   const draft = buildResponse(FROM_FORM, { status: "in-progress", patient: "demo-rls", canonical: CANONICAL, authored: "2026-11-27T21:00:00Z" });
   assert.equal(saveDraft(storage, key, draft, "2026-11-27T21:00:00Z"), true);
-  const kept = loadDraft(storage, key);
+  const kept = loadDraft(storage, key, new Date("2026-11-27T21:30:00Z"));
   assert.deepEqual(kept.response, draft);
 
   const record = { resourceType: "QuestionnaireResponse", id: "qr-9", status: "in-progress", authored: "2026-11-27T20:00:00Z" };
@@ -101,6 +101,20 @@ test("answers kept on the device survive and win over an older record, keeping t
   assert.equal(loadDraft(storage, key), null);
   storage.setItem(key, "{not json");
   assert.equal(loadDraft(storage, key), null);
+});
+
+test("answers kept on the device expire after a day and are then removed", () => {
+  const storage = memoryStorage();
+  const key = draftKey("http://localhost:8080/demo/fhir", "demo-rls");
+  const draft = buildResponse(FROM_FORM, { status: "in-progress", patient: "demo-rls", canonical: CANONICAL, authored: "2026-11-27T21:00:00Z" });
+  saveDraft(storage, key, draft, "2026-11-27T21:00:00Z");
+
+  assert.notEqual(loadDraft(storage, key, new Date("2026-11-28T20:59:00Z")), null);
+  assert.equal(loadDraft(storage, key, new Date("2026-11-28T21:01:00Z")), null);
+  assert.equal(storage.getItem(key), null);
+
+  saveDraft(storage, key, draft, "not a time");
+  assert.equal(loadDraft(storage, key, new Date("2026-11-27T21:30:00Z")), null);
 });
 
 test("a storage that refuses to save does not throw (the form still holds the answers)", () => {

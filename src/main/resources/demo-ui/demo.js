@@ -372,7 +372,10 @@
       }
     }
     if (actions.children.length) article.append(actions);
-    if (card.uuid) article.append(overrideForm(card, serviceId, key, article, outcome));
+    // Overriding means declining advice that asks for action: a warning or a critical card. An info
+    // card (the differential, self-care) asks nothing to override, and a form on every card would
+    // teach the physician to ignore the one that matters.
+    if (card.uuid && indicator !== 'info') article.append(overrideForm(card, serviceId, key, article, outcome));
     article.append(outcome);
     return article;
   }

@@ -82,14 +82,26 @@ export function saveDraft(storage, key, response, savedAt) {
   }
 }
 
-export function loadDraft(storage, key) {
+/**
+ * How long answers kept on the device stay: long enough to survive a failed save or a reload, short
+ * enough that a shared computer does not keep a patient's answers for the next user.
+ */
+export const DRAFT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+
+export function loadDraft(storage, key, now = new Date()) {
   try {
     const raw = storage.getItem(key);
     if (!raw) return null;
     const draft = JSON.parse(raw);
-    return draft && draft.response && draft.response.resourceType === "QuestionnaireResponse"
-      ? draft
-      : null;
+    if (!(draft && draft.response && draft.response.resourceType === "QuestionnaireResponse")) {
+      return null;
+    }
+    const savedAt = Date.parse(draft.savedAt);
+    if (!(savedAt <= now.getTime()) || now.getTime() - savedAt > DRAFT_MAX_AGE_MS) {
+      clearDraft(storage, key); // expired, or a time we cannot trust: gone from the device
+      return null;
+    }
+    return draft;
   } catch {
     return null;
   }

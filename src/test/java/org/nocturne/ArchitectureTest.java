@@ -3,10 +3,13 @@ package org.nocturne;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.nocturne.cdshooks.CdsService;
 
 /** The package rules of {@code design/architecture.md}, kept true by the build. */
 @AnalyzeClasses(packages = "org.nocturne", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -20,6 +23,24 @@ class ArchitectureTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage("java..", "org.nocturne.clinical..");
+
+  /**
+   * Every hook's answer passes the go-live gate (ADR 0004): only the invoker, which applies {@code
+   * CardGate}, runs a service, so no new caller can answer cards past shadow mode, the pilot group
+   * or the kill switch.
+   */
+  @ArchTest
+  static final ArchRule onlyTheInvokerRunsAServiceSoNoAnswerBypassesTheCardGate =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.nocturne.cdshooks.CdsHooksInvoker")
+          .should()
+          .callMethodWhere(
+              DescribedPredicate.describe(
+                  "a CdsService's call",
+                  (JavaMethodCall call) ->
+                      call.getName().equals("call")
+                          && call.getTargetOwner().isAssignableTo(CdsService.class)));
 
   @ArchTest
   static final ArchRule cdshooksKnowsNothingOfLegPain =

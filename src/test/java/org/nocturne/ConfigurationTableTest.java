@@ -27,21 +27,18 @@ import org.springframework.validation.annotation.Validated;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Keeps the README's configuration tables true: every key of {@code application.yml} and every
- * property of our {@code @ConfigurationProperties} records has a row, each row's default is the
- * record's {@code @DefaultValue}, its environment variable is Spring's form of the name, and every
- * record is {@code @Validated}.
+ * Keeps the configuration tables of {@code docs/configuration.md} true: every key of {@code
+ * application.yml} and every property of our {@code @ConfigurationProperties} records has a row,
+ * each row's default is the record's {@code @DefaultValue}, its environment variable is Spring's
+ * form of the name, and every record is {@code @Validated}.
  */
 class ConfigurationTableTest {
-  private static final Path README = Path.of("README.md");
+  private static final Path PAGE = Path.of("docs/configuration.md");
   private static final Pattern ROW = Pattern.compile("(?m)^\\| `([^`]+)` \\|(.*)$");
 
-  /** First column of every table row in the README's "Configuration" section, with the rest. */
+  /** First column of every table row of the configuration page, with the rest. */
   private static Map<String, String> rows() throws IOException {
-    String readme = Files.readString(README);
-    int start = readme.indexOf("\n## Configuration");
-    int end = readme.indexOf("\n## ", start + 1);
-    Matcher row = ROW.matcher(readme.substring(start, end < 0 ? readme.length() : end));
+    Matcher row = ROW.matcher(Files.readString(PAGE));
     Map<String, String> rows = new LinkedHashMap<>();
     while (row.find()) {
       rows.put(row.group(1), row.group(2));
@@ -84,7 +81,7 @@ class ConfigurationTableTest {
       for (Map.Entry<String, Parameter> property : properties(prefix, type).entrySet()) {
         properties++;
         String name = property.getKey();
-        assertThat(rows).as("a README row for %s", name).containsKey(name);
+        assertThat(rows).as("a docs/configuration.md row for %s", name).containsKey(name);
         String row = rows.get(name);
         assertThat(row)
             .as("%s's environment variable", name)

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Every way we ship the JVM ends it on OutOfMemoryError (issue 19.1): a process that survives one
  * can hang for good, and only a restart by the orchestrator brings it back. The image's flags are
  * those of a long-running server (issue 30): both JIT compilers, start-up from the class data
- * archive, and each flag explained in the README's Performance section.
+ * archive, and each flag explained in docs/performance.md.
  */
 class JvmFlagsTest {
   @Test
@@ -32,7 +32,7 @@ class JvmFlagsTest {
           .as(dockerfile.toString())
           .contains("-XX:+ExitOnOutOfMemoryError");
     }
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("docs/production.md"));
     assertThat(readme).contains("-XX:+ExitOnOutOfMemoryError");
   }
 
@@ -53,13 +53,15 @@ class JvmFlagsTest {
   void everyFlagOfTheImageIsExplainedInTheReadme() throws IOException {
     String dockerfile = Files.readString(Path.of("deploy/Dockerfile"));
     String entrypoint = dockerfile.substring(dockerfile.lastIndexOf("ENTRYPOINT"));
-    String readme = Files.readString(Path.of("README.md"));
+    String readme = Files.readString(Path.of("docs/performance.md"));
     java.util.regex.Matcher flag =
         java.util.regex.Pattern.compile("\"(-XX:[+-]?[A-Za-z]+|-Xss)").matcher(entrypoint);
     int flags = 0;
     while (flag.find()) {
       flags++;
-      assertThat(readme).as("README explains " + flag.group(1)).contains("`" + flag.group(1));
+      assertThat(readme)
+          .as("docs/performance.md explains " + flag.group(1))
+          .contains("`" + flag.group(1));
     }
     assertThat(flags).isGreaterThanOrEqualTo(5);
     assertThat(entrypoint).contains("-XX:SharedArchiveFile=", "-XX:MaxRAMPercentage=");

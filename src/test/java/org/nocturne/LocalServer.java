@@ -18,6 +18,11 @@ public final class LocalServer {
     this.base = "http://127.0.0.1:" + port;
   }
 
+  /** {@code http://127.0.0.1:port} */
+  public String base() {
+    return base;
+  }
+
   public HttpResponse<String> get(String path) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
   }

@@ -90,10 +90,19 @@ class MonitoringDashboardTest {
             "nocturne_prefetch_keys_total",
             "cache_gets_total",
             "nocturne_cds_cards_total",
-            "nocturne_cds_feedback_total");
+            "nocturne_cds_feedback_total",
+            "nocturne_state_failures_total",
+            "nocturne_jwks_fetch_failures_total",
+            "jvm_memory_max_bytes");
     for (Selector selector : selectors) {
       List<String> lines =
-          scrape.lines().filter(line -> line.startsWith(selector.metric() + "{")).toList();
+          scrape
+              .lines()
+              .filter(
+                  line ->
+                      line.startsWith(selector.metric() + "{")
+                          || line.startsWith(selector.metric() + " ")) // a series without labels
+              .toList();
       assertThat(lines).as("%s in the scrape", selector.metric()).isNotEmpty();
       Matcher label = EXACT_LABEL.matcher(selector.labels());
       while (label.find()) {

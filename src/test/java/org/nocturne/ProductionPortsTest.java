@@ -51,4 +51,29 @@ class ProductionPortsTest {
         .contains(
             "nocturne_cds_invocations_seconds_count{outcome=\"401\",service=\"nocturnal-leg-pain\"}");
   }
+
+  @Test
+  void everyNocturneMetricIsDescribedAndTheFailureCountersStartAtZero() {
+    new LocalServer(port).postJson("/cds-services/nocturnal-leg-pain", "{}"); // 401: no token
+    String scrape = new LocalServer(managementPort).get("/actuator/prometheus").body();
+
+    // an on-call engineer reads what a series counts in its # HELP line
+    java.util.Set<String> described = new java.util.TreeSet<>();
+    java.util.regex.Matcher help =
+        java.util.regex.Pattern.compile("(?m)^# HELP (nocturne_\\w+) (.*)$").matcher(scrape);
+    while (help.find()) {
+      assertThat(help.group(2)).as(help.group(1)).isNotBlank();
+      described.add(help.group(1));
+    }
+    scrape
+        .lines()
+        .filter(line -> line.startsWith("nocturne_"))
+        .map(line -> line.split("[{ ]")[0].replaceAll("_(bucket|count|sum|max)$", ""))
+        .forEach(name -> assertThat(described).as("# HELP of %s", name).contains(name));
+    // alerts on increase() need the series before the first failure
+    assertThat(scrape)
+        .contains("nocturne_state_failures_total{operation=\"replay-guard\"} 0.0")
+        .contains("nocturne_state_failures_total{operation=\"feedback\"} 0.0")
+        .contains("nocturne_jwks_fetch_failures_total 0.0");
+  }
 }

@@ -35,6 +35,8 @@ class SandboxConfigurationTest {
       assertThat(issuer.jwksUri()).isEqualTo(SANDBOX + "/.well-known/jwks.json");
       assertThat(issuer.allowedJku()).containsExactly(SANDBOX + "/.well-known/jwks.json");
       assertThat(issuer.fhirServers()).isEmpty();
+      // a trial without a database: the file says so itself, the tests' own memory default aside
+      assertThat(context.getEnvironment().getProperty("nocturne.state")).isEqualTo("memory");
     }
   }
 }

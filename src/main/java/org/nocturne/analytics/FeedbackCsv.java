@@ -6,24 +6,40 @@ import java.util.stream.Collectors;
 /** The summary as CSV (RFC 4180), one row per topic, safe to open in a spreadsheet. */
 final class FeedbackCsv {
   static final String HEADER =
-      "topic_system,topic_code,shown,accepted,overridden,override_rate,top_reasons";
+      "service,topic_system,topic_code,indicator,calls,shown,shadow,suppressed,"
+          + "shown_per_1000_calls,fired_per_1000_calls,accepted,overridden,override_rate,"
+          + "top_reasons";
 
   private FeedbackCsv() {}
 
   static String render(List<TopicSummary> rows) {
     StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
     for (TopicSummary row : rows) {
-      csv.append(field(row.system()))
+      csv.append(field(row.service()))
+          .append(',')
+          .append(field(row.system()))
           .append(',')
           .append(field(row.code()))
           .append(',')
+          .append(field(row.indicator()))
+          .append(',')
+          .append(row.calls())
+          .append(',')
           .append(row.shown())
+          .append(',')
+          .append(row.shadow())
+          .append(',')
+          .append(row.suppressed())
+          .append(',')
+          .append(number(row.shownPer1000Calls()))
+          .append(',')
+          .append(number(row.firedPer1000Calls()))
           .append(',')
           .append(row.accepted())
           .append(',')
           .append(row.overridden())
           .append(',')
-          .append(row.overrideRate() == null ? "" : row.overrideRate())
+          .append(number(row.overrideRate()))
           .append(',')
           .append(
               field(
@@ -33,6 +49,10 @@ final class FeedbackCsv {
           .append("\r\n");
     }
     return csv.toString();
+  }
+
+  private static String number(Double value) {
+    return value == null ? "" : value.toString();
   }
 
   /** Quotes when needed; a leading formula character is neutralised (CSV injection). */

@@ -2,6 +2,7 @@ package org.nocturne.app;
 
 import ca.uhn.fhir.context.FhirContext;
 import org.nocturne.cards.QuestionnaireLaunch;
+import org.nocturne.cdshooks.prefetch.PatientFetch;
 import org.nocturne.cdshooks.security.PublicBaseUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,16 @@ class AppConfiguration {
       return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base)
           + AppProperties.LAUNCH_PATH;
     };
+  }
+
+  @Bean
+  LaunchCheck launchCheck(PatientFetch fetch) {
+    return new LaunchCheck(fetch);
+  }
+
+  @Bean(destroyMethod = "close")
+  ValidationGate validationGate(AppProperties properties) {
+    return new ValidationGate(properties.maxConcurrentValidations(), properties.validateTimeout());
   }
 
   @Bean

@@ -68,7 +68,7 @@ class AssessmentController {
     }
     JsonNode body;
     try {
-      body = CdsJson.mapper().readTree(BoundedBody.read(request, MAX_BODY));
+      body = CdsJson.readTree(BoundedBody.read(request, MAX_BODY));
     } catch (BoundedBody.TooLarge e) {
       return Outcomes.error(HttpStatus.CONTENT_TOO_LARGE, "too-long", "The request is too large.");
     } catch (JacksonException e) {
@@ -182,7 +182,7 @@ class AssessmentController {
     };
   }
 
-  private static String bearer(String header) {
+  static String bearer(String header) {
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
       return null;
     }

@@ -12,36 +12,83 @@ import java.util.List;
 import java.util.Map;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.nocturne.cdshooks.CdsJson;
+import org.nocturne.cdshooks.FhirId;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Validates a QuestionnaireResponse before the app writes it to the EHR: 200 when valid, 422 with
- * every error located when not, 400 when the body is no QuestionnaireResponse at all. Nothing is
- * stored and no patient data is read, so no token is needed.
+ * every error located when not, 400 when the body is no QuestionnaireResponse at all.
+ *
+ * <p>Validation costs seconds of CPU and hundreds of MB of heap on a large body, so it is not open
+ * to anyone: the caller shows the app's SMART access token ({@code Authorization: Bearer}) and the
+ * FHIR server it was issued for ({@value #FHIR_SERVER_HEADER}, one the app is registered with), and
+ * that server must read the response's subject with it ({@link LaunchCheck}). The JSON is bounded
+ * before HAPI sees it (tokens, depth, string and number length, exponents: {@link
+ * CdsJson#readTree(byte[], long)}), and at most a few validations run at once, each with a deadline
+ * ({@link ValidationGate}): more answer 503 with {@code Retry-After}.
  */
 @RestController
 @ConditionalOnBooleanProperty("nocturne.app.enabled")
 class ValidateController {
+  static final String FHIR_SERVER_HEADER = "X-FHIR-Server";
+
+  /**
+   * JSON tokens in one response: the whole questionnaire answered, with every repeat chosen, is
+   * under 2,000; the validator's time grows with them.
+   */
+  static final long MAX_TOKENS = 20_000;
+
   private static final org.slf4j.Logger log =
       org.slf4j.LoggerFactory.getLogger(ValidateController.class);
   private final FhirContext fhir;
   private final ResponseValidator validator;
   private final AppProperties properties;
+  private final LaunchCheck launch;
+  private final ValidationGate gate;
 
-  ValidateController(FhirContext fhir, ResponseValidator validator, AppProperties properties) {
+  ValidateController(
+      FhirContext fhir,
+      ResponseValidator validator,
+      AppProperties properties,
+      LaunchCheck launch,
+      ValidationGate gate) {
     this.fhir = fhir;
     this.validator = validator;
     this.properties = properties;
+    this.launch = launch;
+    this.gate = gate;
   }
 
   @PostMapping(
       value = AppConfigController.VALIDATE_PATH,
       consumes = {"application/json", "application/fhir+json"})
   ResponseEntity<Map<String, Object>> validate(HttpServletRequest request) throws IOException {
+    String token = AssessmentController.bearer(request.getHeader("Authorization"));
+    if (token == null) {
+      return Outcomes.error(
+          HttpStatus.UNAUTHORIZED, "login", "Sign in again: the request carries no access token.");
+    }
+    String fhirServer = request.getHeader(FHIR_SERVER_HEADER);
+    if (fhirServer == null
+        || !properties
+            .allowedIssuers()
+            .contains(AppProperties.withoutTrailingSlash(fhirServer.trim()))) {
+      return Outcomes.error(
+          HttpStatus.FORBIDDEN,
+          "forbidden",
+          "The request names no FHIR server the app is registered with ("
+              + FHIR_SERVER_HEADER
+              + ").");
+    }
+    fhirServer = AppProperties.withoutTrailingSlash(fhirServer.trim());
     byte[] body;
     try {
       body = BoundedBody.read(request, properties.maxRequestBytes());
@@ -51,7 +98,46 @@ class ValidateController {
           "too-long",
           "The answers are larger than " + properties.maxRequestBytes() + " bytes.");
     }
+    JsonNode tree;
+    try {
+      tree = CdsJson.readTree(body, MAX_TOKENS);
+    } catch (StreamConstraintsException e) {
+      return Outcomes.error(
+          HttpStatus.BAD_REQUEST,
+          "too-costly",
+          "The answers have more values, nesting, or larger numbers than a questionnaire has.");
+    } catch (JacksonException e) {
+      return Outcomes.error(
+          HttpStatus.BAD_REQUEST, "structure", "The body is not a readable FHIR JSON resource.");
+    }
+    String patient = subject(tree);
+    if (patient == null) {
+      return Outcomes.error(
+          HttpStatus.BAD_REQUEST,
+          "invalid",
+          "Expected a QuestionnaireResponse whose subject is a Patient reference.");
+    }
+    ResponseEntity<Map<String, Object>> refused = refused(launch.check(fhirServer, token, patient));
+    if (refused != null) {
+      return refused;
+    }
     String json = new String(body, StandardCharsets.UTF_8);
+    try {
+      return gate.run(() -> validate(json));
+    } catch (ValidationGate.Busy e) {
+      ResponseEntity<Map<String, Object>> busy =
+          Outcomes.error(
+              HttpStatus.SERVICE_UNAVAILABLE,
+              "transient",
+              "The answers could not be checked just now: try again in a moment.");
+      return ResponseEntity.status(busy.getStatusCode())
+          .headers(busy.getHeaders())
+          .header("Retry-After", String.valueOf(gate.retryAfterSeconds()))
+          .body(busy.getBody());
+    }
+  }
+
+  private ResponseEntity<Map<String, Object>> validate(String json) {
     IBaseResource resource;
     try {
       // lenient: the validator below reports unknown elements, located
@@ -90,5 +176,41 @@ class ValidateController {
       return Outcomes.respond(HttpStatus.OK, issues);
     }
     return Outcomes.respond(HttpStatus.UNPROCESSABLE_CONTENT, issues);
+  }
+
+  /** The patient id of a QuestionnaireResponse's subject, or null. */
+  private static String subject(JsonNode tree) {
+    if (tree == null
+        || !tree.isObject()
+        || !"QuestionnaireResponse".equals(tree.path("resourceType").asString(""))) {
+      return null;
+    }
+    String reference = tree.path("subject").path("reference").asString("");
+    if (!reference.startsWith("Patient/")) {
+      return null;
+    }
+    String id = reference.substring("Patient/".length());
+    return FhirId.valid(id) ? id : null;
+  }
+
+  private static ResponseEntity<Map<String, Object>> refused(LaunchCheck.Result result) {
+    return switch (result) {
+      case ACCEPTED -> null;
+      case UNAUTHORIZED ->
+          Outcomes.error(
+              HttpStatus.UNAUTHORIZED,
+              "login",
+              "The EHR refused the access token (expired or revoked): launch the app again.");
+      case FORBIDDEN ->
+          Outcomes.error(
+              HttpStatus.FORBIDDEN,
+              "forbidden",
+              "The access token does not open this patient's record.");
+      case UNAVAILABLE ->
+          Outcomes.error(
+              HttpStatus.BAD_GATEWAY,
+              "transient",
+              "The EHR's FHIR server could not confirm the sign-in: try again in a moment.");
+    };
   }
 }

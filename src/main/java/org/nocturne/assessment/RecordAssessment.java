@@ -50,7 +50,14 @@ public final class RecordAssessment {
         .forEach(key -> record.data(key).ifPresent(data -> json.put(key, data)));
     LocalDate today = LocalDate.ofInstant(now, zone);
     PatientFacts facts =
-        mapper.map(reader.readTrees(json, record.fetchedKeys(), record.missingKeys()), now);
+        mapper.map(
+            reader.readTrees(
+                json,
+                record.fetchedKeys(),
+                record.missingKeys(),
+                // Medications the orders named by reference, fetched from the FHIR server
+                record.referencedMedications()),
+            now);
     return new Assessed(facts, model.assess(facts, today), today);
   }
 

@@ -46,21 +46,21 @@ public final class CardRenderer {
   }
 
   /**
-   * @param notRead each prefetch key that could not be read, with why ({@code Prefetch.missing()})
+   * @param notRead what of the record could not be read
    */
-  public List<Card> patientView(Assessment assessment, CardContext context, List<String> notRead) {
+  public List<Card> patientView(Assessment assessment, CardContext context, NotRead notRead) {
     return answer(patientView(assessment, context), notRead, context);
   }
 
   /**
-   * @param notRead each prefetch key that could not be read, with why ({@code Prefetch.missing()})
+   * @param notRead what of the record could not be read
    */
   public List<Card> orderSafety(
-      List<SafetyFinding> findings, CardContext context, List<String> notRead) {
+      List<SafetyFinding> findings, CardContext context, NotRead notRead) {
     return answer(safety.render(findings, context), notRead, context);
   }
 
-  private static List<Card> answer(List<Card> cards, List<String> notRead, CardContext context) {
+  private static List<Card> answer(List<Card> cards, NotRead notRead, CardContext context) {
     List<Card> answer = new ArrayList<>(MissingDataNotice.apply(cards, notRead, context));
     answer.sort(Comparator.comparing(Card::indicator, URGENCY));
     return answer;

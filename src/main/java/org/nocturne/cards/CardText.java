@@ -17,24 +17,38 @@ final class CardText {
   /** The most characters a detail may have (contract, "Card budget"). */
   static final int MAX = 700;
 
-  private final List<String> lines = new ArrayList<>();
+  /** Never shortened or dropped: what to do now. */
+  private static final int ESSENTIAL = 0;
+
+  /** Shortened at a word when the budget is short. */
+  private static final int NORMAL = 1;
+
+  /** Dropped first: the severity line, the why, what else is flagged or missing. */
+  private static final int SECONDARY = 2;
+
+  private record Line(String text, int priority) {}
+
+  private final List<Line> lines = new ArrayList<>();
   private final Set<String> sources = new LinkedHashSet<>();
 
-  /** A labelled line that must appear; it is shortened when it would not fit. */
+  /** A labelled line that must appear; it is shortened at a word when it would not fit. */
   CardText line(String label, String text) {
-    if (!text.isBlank()) {
-      lines.add("**" + label + ":** " + Markdown.text(plain(text)));
-    }
-    return this;
+    return add(label, text, NORMAL);
   }
 
-  /** A labelled line shown only if it fits whole. */
+  /** A labelled action line (red-flag and urgent actions): never shortened, never dropped. */
+  CardText essential(String label, String text) {
+    return add(label, text, ESSENTIAL);
+  }
+
+  /** A labelled line shown only if it fits whole; the first to go when the budget is short. */
   CardText optional(String label, String text) {
+    return add(label, text, SECONDARY);
+  }
+
+  private CardText add(String label, String text, int priority) {
     if (!text.isBlank()) {
-      String line = "**" + label + ":** " + Markdown.text(plain(text));
-      if (length(lines) + 2 + line.length() <= MAX) {
-        lines.add(line);
-      }
+      lines.add(new Line("**" + label + ":** " + Markdown.text(plain(text)), priority));
     }
     return this;
   }
@@ -50,20 +64,57 @@ final class CardText {
     return List.copyOf(sources);
   }
 
+  /**
+   * Safety first within the budget: secondary lines go first (the last added first), then normal
+   * lines are shortened at a word boundary, longest first; essential lines are never cut.
+   */
   String render() {
-    int room = MAX;
-    StringBuilder body = new StringBuilder();
-    for (String line : lines) {
-      int left = room - body.length() - (body.length() == 0 ? 0 : 2);
-      if (left < 40) {
+    List<Line> kept = new ArrayList<>(lines);
+    while (total(kept) > MAX) {
+      int drop = -1;
+      for (int i = kept.size() - 1; i >= 0; i--) {
+        if (kept.get(i).priority() == SECONDARY) {
+          drop = i;
+          break;
+        }
+      }
+      if (drop < 0) {
         break;
       }
-      if (body.length() > 0) {
-        body.append("\n\n");
-      }
-      body.append(line.length() <= left ? line : shorten(line, left));
+      kept.remove(drop);
     }
-    return body.toString();
+    List<String> texts = new ArrayList<>(kept.stream().map(Line::text).toList());
+    while (total(texts.stream().map(t -> new Line(t, NORMAL)).toList()) > MAX) {
+      int over = total(texts.stream().map(t -> new Line(t, NORMAL)).toList()) - MAX;
+      int longest = -1;
+      for (int i = 0; i < texts.size(); i++) {
+        boolean cuttable = kept.get(i).priority() != ESSENTIAL && !texts.get(i).endsWith("…");
+        if (cuttable && (longest < 0 || texts.get(i).length() > texts.get(longest).length())) {
+          longest = i;
+        }
+      }
+      if (longest < 0) {
+        break;
+      }
+      String text = texts.get(longest);
+      int target = text.length() - over;
+      if (target < 40) {
+        // too little room left for this line to say anything: leave it out
+        texts.remove(longest);
+        kept.remove(longest);
+      } else {
+        texts.set(longest, shorten(text, target));
+      }
+    }
+    return String.join("\n\n", texts);
+  }
+
+  private static int total(List<Line> lines) {
+    int total = 0;
+    for (Line line : lines) {
+      total += line.text().length();
+    }
+    return total + Math.max(0, lines.size() - 1) * 2;
   }
 
   /** Findings as one sentence: "One leg swollen; calf tenderness." */
@@ -88,11 +139,14 @@ final class CardText {
     return EvidenceGrade.strip(text).replace("Seed article; ", "").replace("seed article", "");
   }
 
-  private static String shorten(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1).stripTrailing() + "…";
-  }
-
-  private static int length(List<String> lines) {
-    return String.join("\n\n", lines).length();
+  /** Cut at the last word boundary that fits, never inside a word, with an ellipsis. */
+  static String shorten(String text, int max) {
+    if (text.length() <= max) {
+      return text;
+    }
+    int cut = text.lastIndexOf(' ', max - 1);
+    String head = cut > 0 ? text.substring(0, cut) : text.substring(0, max - 1);
+    head = head.replaceAll("[\\s,;:(–—-]+$", "");
+    return head + "…";
   }
 }

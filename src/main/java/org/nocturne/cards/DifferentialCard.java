@@ -67,9 +67,8 @@ final class DifferentialCard {
             .collect(java.util.stream.Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !elsewhere.contains(step.step())) {
-        suggestions
-            .order(step.step(), context, reason, "routine", orders.isEmpty(), key)
-            .ifPresent(orders::add);
+        orders.addAll(
+            suggestions.order(step.step(), context, reason, "routine", orders.isEmpty(), key));
       }
     }
     problem(leading, context, key).ifPresent(orders::add);
@@ -104,6 +103,53 @@ final class DifferentialCard {
             Map.of(DifferentialExtension.KEY, DifferentialExtension.of(assessment))));
   }
 
+  /**
+   * The cause's "rule out" list without what the record already shows (issue 24): no "rule out iron
+   * deficiency" beside a ferritin that calls for iron, no "B12 deficiency" beside a low B12, no
+   * "drugs that worsen it" when a card names them.
+   */
+  private String ruleOut(Assessment assessment, CauseAssessment leading) {
+    java.util.Set<String> shown = new java.util.HashSet<>();
+    if (assessment.step(org.nocturne.clinical.NextStep.IRON_REPLETION).isPresent()) {
+      shown.add("iron deficiency");
+    }
+    if (assessment.step(org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES).isPresent()) {
+      shown.add("low k, mg or ca");
+    }
+    boolean lowB12 =
+        leading.supporting().stream().anyMatch(f -> f.text().startsWith("Vitamin B12"));
+    if (lowB12) {
+      shown.add("b12 deficiency");
+    }
+    if (leading.supporting().stream().anyMatch(f -> f.text().equals("Diabetes"))) {
+      shown.add("diabetes");
+    }
+    for (var effect : assessment.medicationEffects()) {
+      switch (effect.kind()) {
+        case DRUGS_WORSENING_RLS, DRUG_INDUCED_AKATHISIA -> shown.add("drugs that worsen it");
+        case METFORMIN_B12_DEFICIENCY -> shown.add("b12 deficiency");
+        case DRUGS_CAUSING_CRAMPS, PPI_HYPOMAGNESAEMIA -> shown.add("low k, mg or ca");
+        default -> {}
+      }
+    }
+    String all = knowledge.ruleOut(leading.cause()).strip();
+    boolean stop = all.endsWith(".");
+    List<String> clauses = new ArrayList<>();
+    for (String clause : (stop ? all.substring(0, all.length() - 1) : all).split("; ")) {
+      List<String> items = new ArrayList<>();
+      for (String item : clause.split(", ")) {
+        String lower = item.toLowerCase(java.util.Locale.ROOT);
+        if (shown.stream().noneMatch(lower::startsWith)) {
+          items.add(item);
+        }
+      }
+      if (!items.isEmpty()) {
+        clauses.add(String.join(", ", items));
+      }
+    }
+    return clauses.isEmpty() ? "" : String.join("; ", clauses) + (stop ? "." : "");
+  }
+
   /** A problem-list entry when the cause is highly likely and not recorded already. */
   private Optional<Suggestion> problem(CauseAssessment leading, CardContext context, String key) {
     boolean recorded =
@@ -120,8 +166,37 @@ final class DifferentialCard {
                     p.label(), context.uuid(key + "|problem"), null, List.of(p.action())));
   }
 
+  /**
+   * Arterial disease named as what it is: rest pain (relieved by dependency) or claudication (calf
+   * pain on walking), from the findings that scored it; otherwise the cause's short name.
+   */
+  private String shortName(CauseAssessment cause) {
+    if (cause.cause() == org.nocturne.clinical.Cause.PERIPHERAL_ARTERY_DISEASE) {
+      boolean rest =
+          cause.supporting().stream().anyMatch(f -> f.basis().startsWith("Ischemic rest pain"));
+      boolean claudication =
+          cause.supporting().stream().anyMatch(f -> f.basis().startsWith("Edinburgh Claudication"));
+      if (rest) {
+        return "arterial rest pain";
+      }
+      if (claudication) {
+        return "arterial claudication";
+      }
+    }
+    return knowledge.shortName(cause.cause());
+  }
+
+  /** The display name, with arterial disease named as rest pain or claudication. */
+  private String name(CauseAssessment cause) {
+    String name = knowledge.name(cause.cause());
+    String specific = shortName(cause);
+    return specific.equals("arterial rest pain")
+        ? name + " (ischemic rest pain)"
+        : specific.equals("arterial claudication") ? name + " (claudication)" : name;
+  }
+
   private String summary(CauseAssessment leading) {
-    String name = knowledge.shortName(leading.cause());
+    String name = shortName(leading);
     String evidence =
         leading.supporting().stream()
             .limit(2)
@@ -150,18 +225,21 @@ final class DifferentialCard {
             : complaint.questionnaireOnRecord()
                 ? "answered " + Dates.format(complaint.questionnaireDate()) + " — ask again"
                 : "none on record";
-    text.line(
+    text.optional(
         "Severity and sleep",
         (assessment.burden().isEmpty() ? "not reported" : assessment.burden().text())
             + ". Questionnaire "
             + questionnaire
             + ".");
     if (!assessment.onRecord().isEmpty()) {
-      List<String> low =
-          assessment
-              .step(org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES)
-              .map(Recommendation::evidence)
-              .orElse(List.of());
+      // low by our threshold, not only by the lab's flag: ferritin ≤75 is low in restless legs
+      List<String> low = new ArrayList<>();
+      for (org.nocturne.clinical.NextStep acting :
+          List.of(
+              org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES,
+              org.nocturne.clinical.NextStep.IRON_REPLETION)) {
+        assessment.step(acting).map(Recommendation::evidence).ifPresent(low::addAll);
+      }
       text.line("On record", Results.line(assessment.onRecord(), low));
     }
     List<String> steps = new ArrayList<>();
@@ -171,7 +249,10 @@ final class DifferentialCard {
             .collect(java.util.stream.Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !onOtherCards.contains(step.step())) {
-        steps.add(knowledge.step(step.step()).label());
+        steps.add(
+            step.step() == org.nocturne.clinical.NextStep.IRON_REPLETION
+                ? knowledge.step(step.step()).label() + ": " + step.reason()
+                : knowledge.step(step.step()).label());
         text.source(knowledge.step(step.step()).source());
       }
     }
@@ -190,10 +271,13 @@ final class DifferentialCard {
     }
     text.line("Do", String.join("; ", steps));
     if (leading.likelihood().atLeast(Likelihood.MODERATE)) {
-      text.line("Rule out", knowledge.ruleOut(leading.cause()));
+      String ruleOut = ruleOut(assessment, leading);
+      if (!ruleOut.isBlank()) {
+        text.line("Rule out", ruleOut);
+      }
     }
     if (!alsoFlagged.isEmpty()) {
-      text.line("Also flagged", String.join("; ", alsoFlagged));
+      text.optional("Also flagged", String.join("; ", alsoFlagged));
     }
     assessment.gaps().stream()
         .filter(gap -> !gap.contains("questionnaire") && !gap.startsWith(NOTHING_STANDS_OUT))
@@ -212,7 +296,7 @@ final class DifferentialCard {
         assessment.causes().stream()
             .skip(1)
             .filter(c -> c.likelihood().atLeast(Likelihood.MODERATE))
-            .map(c -> knowledge.shortName(c.cause()) + " (" + c.likelihood().code() + ")")
+            .map(c -> shortName(c) + " (" + c.likelihood().code() + ")")
             .toList();
     if (!leading.likelihood().atLeast(Likelihood.MODERATE)) {
       return "no single cause stands out: the findings are too few or point different ways";
@@ -222,7 +306,7 @@ final class DifferentialCard {
             .limit(3)
             .map(f -> Markdown.phrase(f.text()))
             .collect(Collectors.joining(", "));
-    return knowledge.name(leading.cause())
+    return name(leading)
         + " ("
         + leading.likelihood().code()
         + ")"

@@ -45,13 +45,24 @@ final class MedicationEffectCards {
     Coding reason = new Coding(Vocabulary.CARD_KINDS, TOPIC, guidance.display());
     List<Suggestion> orders = new ArrayList<>();
     for (NextStep step : effect.checks()) {
-      suggestions.order(step, context, reason, "routine", true, key).ifPresent(orders::add);
+      orders.addAll(suggestions.order(step, context, reason, "routine", true, key));
     }
     CardText text =
         new CardText()
             .line(
                 "Found", CardText.sentence(effect.findings().stream().map(f -> f.text()).toList()))
-            .line("Do", guidance.action())
+            .essential("Do", guidance.action())
+            .line(
+                "Note",
+                effect.drugs().stream().anyMatch(org.nocturne.clinical.Medication::byNameOnly)
+                    ? "the list names "
+                        + effect.drugs().stream()
+                            .filter(org.nocturne.clinical.Medication::byNameOnly)
+                            .map(d -> d.name())
+                            .distinct()
+                            .collect(Collectors.joining(", "))
+                        + " only by name (no drug code could be read)."
+                    : "")
             .optional("Why", guidance.text())
             .source(guidance.source());
     effect.findings().forEach(f -> text.source(f.basis()));

@@ -10,22 +10,21 @@ import org.nocturne.cdshooks.Indicator;
  * alone" while the FHIR server was down). One line naming each missing prefetch key and why goes
  * into the first card (the one read first) whose detail stays within the card budget; when no card
  * is due or none has room, one {@code info} card of its own carries it, with a uuid and a topic as
- * every card has (contract, "Cards"). The reasons are the SDK's own fixed phrases, never request
- * content.
+ * every card has (contract, "Cards"). A silent answer stays silent when nothing failed: a key the
+ * EHR neither sent nor let us fetch is how it is set up, the same on every chart, and a card saying
+ * so on every chart opened would be noise (a physician's case: the questionnaire, which most EHRs
+ * cannot store). The reasons are the SDK's own fixed phrases, never request content.
  */
 final class MissingDataNotice {
   static final String TOPIC = "dataUnavailable";
 
   private MissingDataNotice() {}
 
-  /**
-   * @param missing each prefetch key that could not be read, with why ({@code Prefetch.missing()})
-   */
-  static List<Card> apply(List<Card> answer, List<String> missing, CardContext context) {
-    if (missing.isEmpty()) {
+  static List<Card> apply(List<Card> answer, NotRead notRead, CardContext context) {
+    if (notRead.lines().isEmpty() || (answer.isEmpty() && !notRead.failed())) {
       return answer;
     }
-    String line = "Not read from the record: " + String.join("; ", missing) + ".";
+    String line = "Not read from the record: " + String.join("; ", notRead.lines()) + ".";
     List<Card> cards = new ArrayList<>(answer);
     for (int i = 0; i < cards.size(); i++) {
       Card card = cards.get(i);

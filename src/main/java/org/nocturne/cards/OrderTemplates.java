@@ -17,9 +17,9 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The draft orders a suggestion creates for a next step: FHIR R4 ServiceRequests with status {@code
- * draft} and intent {@code proposal}, coded where a verified code exists (LOINC for labs, SNOMED CT
- * 401221002 for the ABI) and named in text otherwise. Steps that are a decision rather than an
- * order (iron repletion, a medication review) have none.
+ * draft} and intent {@code proposal}, coded where a verified code exists (LOINC for labs and
+ * imaging, SNOMED CT for the ABI and referrals) and named in text otherwise. Steps that are a
+ * decision rather than an order (iron repletion, a medication review) have none.
  */
 final class OrderTemplates {
   private static final String SNOMED = "http://snomed.info/sct";
@@ -28,6 +28,15 @@ final class OrderTemplates {
   private static final Coding PROCEDURE = new Coding(SNOMED, "103693007", "Diagnostic procedure");
   private static final Coding IMAGING = new Coding(SNOMED, "363679005", "Imaging");
   private static final Coding REFERRAL = new Coding(SNOMED, "3457005", "Patient referral");
+
+  /**
+   * An order an EHR cannot map is a text it must retype: each urgent order carries a standard code
+   * (LOINC 24968-0 MR Lumbar spine, 30881-7 US.doppler Lower extremity vein; SNOMED CT 306934005
+   * for the referral), its urgency in {@code priority} and its text. Toe pressure keeps our own
+   * code: no standard one was verified (see {@code ValueSet-observation-toe-pressure}).
+   */
+  private static final Coding VASCULAR_SURGERY =
+      new Coding(SNOMED, "306934005", "Referral to vascular surgery service");
 
   /** Written in the subject's place, so the subject keeps its position in the JSON. */
   private static final String PLACEHOLDER_PATIENT = "Patient/placeholder";
@@ -111,13 +120,17 @@ final class OrderTemplates {
                       "D-dimer"))),
           Map.entry(
               NextStep.VENOUS_DUPLEX,
-              List.of(new Spec(IMAGING, null, "Venous duplex ultrasound of the symptomatic leg"))),
+              List.of(
+                  new Spec(
+                      IMAGING,
+                      new Coding(LOINC, "30881-7", "US.doppler Lower extremity vein"),
+                      "Venous duplex ultrasound of the symptomatic leg"))),
           Map.entry(
               NextStep.URGENT_LUMBAR_MRI,
               List.of(
                   new Spec(
                       IMAGING,
-                      null,
+                      new Coding(LOINC, "24968-0", "MR Lumbar spine"),
                       "MRI lumbar spine, emergency (suspected cauda equina syndrome)"))),
           Map.entry(
               NextStep.CREATINE_KINASE,
@@ -134,17 +147,18 @@ final class OrderTemplates {
               List.of(
                   new Spec(
                       REFERRAL,
-                      null,
+                      VASCULAR_SURGERY,
                       "Referral to vascular surgery, emergency (suspected acute limb ischemia)"))),
           Map.entry(
               NextStep.URGENT_VASCULAR_REFERRAL,
-              List.of(new Spec(REFERRAL, null, "Referral to vascular surgery, same day"))),
+              List.of(
+                  new Spec(REFERRAL, VASCULAR_SURGERY, "Referral to vascular surgery, same day"))),
           Map.entry(
               NextStep.VASCULAR_REFERRAL,
               List.of(
                   new Spec(
                       REFERRAL,
-                      null,
+                      VASCULAR_SURGERY,
                       "Referral to vascular surgery, urgent (suspected limb-threatening ischemia)"))));
 
   /** What an order's JSON depends on besides the patient: few, as steps and reasons are data. */
@@ -177,7 +191,7 @@ final class OrderTemplates {
       Key key = new Key(spec, reason.getSystem(), reason.getCode(), reason.getDisplay(), priority);
       ObjectNode order = written.get(key, k -> write(k, reason)).deepCopy();
       order.putObject("subject").put("reference", "Patient/" + patientId);
-      actions.add(Action.create("Draft order: " + spec.text(), order));
+      actions.add(Action.create("Order: " + spec.text(), order));
     }
     return actions;
   }

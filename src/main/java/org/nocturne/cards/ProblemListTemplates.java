@@ -96,6 +96,12 @@ final class ProblemListTemplates {
         new CodeableConcept()
             .addCoding(codes.snomed().copy())
             .addCoding(codes.icd().copy())
+            // Epic documents ICD-10-CM on created Conditions by its OID: both forms, one code
+            .addCoding(
+                new Coding(
+                    "urn:oid:2.16.840.1.113883.6.90",
+                    codes.icd().getCode(),
+                    codes.icd().getDisplay()))
             .setText(codes.icd().getDisplay()));
     condition.setSubject(new Reference("Patient/placeholder"));
     return (ObjectNode)

@@ -40,7 +40,11 @@ final class QuestionnaireCard {
                 : "")
             + "Nocturne ranked the causes from the record alone, so no likelihood is above moderate. "
             + "The questionnaire asks about the pattern of the pain, what eases it, and warning signs "
-            + "(about 5 minutes); its answers change the ranking and can raise red flags.";
+            + "(about 5 minutes); its answers change the ranking and can raise red flags."
+            // Epic hides a SMART link unless the app is registered, Oracle strips one unless
+            // allow-listed: the card must still say what to do without it
+            + " Without the link, give the patient the Nocturne questionnaire \"Leg pain at night\""
+            + " in the patient portal or on paper, and record the answers.";
     return Optional.of(
         new Card(
             context.uuid("questionnaire-needed"),

@@ -63,8 +63,8 @@ final class RedFlagCards {
       assessment
           .step(step)
           .filter(Recommendation::urgent)
-          .flatMap(r -> suggestions.order(step, context, reason, priority(step), true, key))
-          .ifPresent(orders::add);
+          .map(r -> suggestions.order(step, context, reason, priority(step), true, key))
+          .ifPresent(orders::addAll);
     }
     CardText text = text(flag, guidance);
     // the guidelines behind what the card tells the physician to do; a finding's own basis (Wells
@@ -97,7 +97,7 @@ final class RedFlagCards {
     CardText text =
         new CardText()
             .line("Found", CardText.sentence(flag.findings().stream().map(f -> f.text()).toList()))
-            .line("Do now", guidance.action())
+            .essential("Do now", guidance.action())
             .optional("Why", guidance.text())
             .source(guidance.source());
     return text;

@@ -43,13 +43,12 @@ final class SafetyCards {
         new Coding(Vocabulary.ORDER_SAFETY, finding.concern().topicCode(), guidance.display());
     List<Suggestion> offered = new ArrayList<>();
     Remedy remedy = finding.remedy();
-    if (remedy instanceof Remedy.Withdraw && FhirId.validReference(finding.order().reference())) {
+    if (remedy instanceof Remedy.Withdraw
+        && FhirId.validOrderReference(finding.order().reference())) {
       offered.add(
           Suggestions.withdraw(finding.order().reference(), finding.order().name(), context, key));
     } else if (remedy instanceof Remedy.TestFirst first) {
-      suggestions
-          .order(first.step(), context, reason, "routine", true, key)
-          .ifPresent(offered::add);
+      offered.addAll(suggestions.order(first.step(), context, reason, "routine", true, key));
     }
     return new Card(
         context.uuid(key),
@@ -61,12 +60,22 @@ final class SafetyCards {
           case INFO -> Indicator.INFO;
         },
         Vocabulary.source(
-            Vocabulary.ORDER_SAFETY, finding.concern().topicCode(), guidance.display()),
+            Vocabulary.ORDER_SAFETY, finding.concern().topicCode(), guidance.display(), context),
         offered.isEmpty() ? null : offered,
         offered.isEmpty() ? null : SelectionBehavior.ANY,
         Vocabulary.OVERRIDE_REASONS,
         null,
         null);
+  }
+
+  /**
+   * A drug the order named only by an unresolved reference's display: said, so the clinician checks
+   * what the service could not (Epic's references carry a display but no code).
+   */
+  static String byNameOnly(String name) {
+    return "The order names "
+        + Markdown.text(name)
+        + " only by name (no drug code could be read): check it is the drug meant.";
   }
 
   /** Found, why, do, sources: the budget's shape, each source once. */
@@ -83,7 +92,9 @@ final class SafetyCards {
         + finding.findings().stream()
             .map(f -> Markdown.text(f.text()))
             .collect(Collectors.joining("; "))
-        + ".\n\n**Why:** "
+        + "."
+        + (finding.order().byNameOnly() ? " " + byNameOnly(finding.order().name()) : "")
+        + "\n\n**Why:** "
         + Markdown.text(guidance.text())
         + "\n\n**Do:** "
         + Markdown.text(action)

@@ -1,7 +1,7 @@
 package org.nocturne.cards;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Action;
 import org.nocturne.cdshooks.Suggestion;
@@ -22,7 +22,7 @@ final class Suggestions {
    * @param reason the cause or red flag the order is for, with its display
    * @param priority {@code routine}, {@code urgent} or {@code stat}
    */
-  Optional<Suggestion> order(
+  List<Suggestion> order(
       NextStep step,
       CardContext context,
       Coding reason,
@@ -30,15 +30,23 @@ final class Suggestions {
       boolean recommended,
       String key) {
     if (!orders.canOrder(step)) {
-      return Optional.empty();
+      return List.of();
     }
+    // one action per suggestion: Epic shows an action's description as the suggestion's text and
+    // applies a suggestion whole, so a step of several orders (iron studies) is several choices
     List<Action> actions = orders.create(step, context.patientId(), reason, priority);
-    return Optional.of(
-        new Suggestion(
-            "Order: " + knowledge.step(step).label(),
-            context.uuid(key + "|" + step.key()),
-            recommended ? true : null,
-            actions));
+    List<Suggestion> out = new ArrayList<>();
+    for (int i = 0; i < actions.size(); i++) {
+      out.add(
+          new Suggestion(
+              actions.size() == 1
+                  ? "Order: " + knowledge.step(step).label()
+                  : actions.get(i).description(),
+              context.uuid(key + "|" + step.key() + (i == 0 ? "" : "|" + (i + 1))),
+              recommended ? true : null,
+              List.of(actions.get(i))));
+    }
+    return out;
   }
 
   static Suggestion withdraw(String orderReference, String what, CardContext context, String key) {
@@ -46,6 +54,7 @@ final class Suggestions {
         "Remove the draft order for " + what,
         context.uuid(key + "|withdraw"),
         true,
-        List.of(Action.delete("Delete the draft order " + orderReference, orderReference)));
+        // the drug by name: Epic shows this description as the suggestion's text
+        List.of(Action.delete("Remove the draft order for " + what, orderReference)));
   }
 }

@@ -50,21 +50,42 @@ public interface CallAudit {
    * @param uuid the card's uuid (derived by the service, never patient data)
    * @param topic {@code source.topic}, or {@code null}
    * @param overrideReasonCodes the codes of the override reasons the card offered
+   * @param suggestion whether the card offered a suggestion
+   * @param disposition whether it was answered, kept back (shadow) or withheld (suppressed)
    */
   record ShownCard(
-      String uuid, Coding topic, Indicator indicator, List<String> overrideReasonCodes) {
+      String uuid,
+      Coding topic,
+      Indicator indicator,
+      List<String> overrideReasonCodes,
+      boolean suggestion,
+      CardDisposition disposition) {
     public ShownCard {
       overrideReasonCodes = List.copyOf(overrideReasonCodes);
+      Require.present(indicator, "ShownCard.indicator");
+      Require.present(disposition, "ShownCard.disposition");
     }
 
-    public static ShownCard of(Card card) {
+    /** A card answered to the EHR, without a suggestion. */
+    public ShownCard(
+        String uuid, Coding topic, Indicator indicator, List<String> overrideReasonCodes) {
+      this(uuid, topic, indicator, overrideReasonCodes, false, CardDisposition.SHOWN);
+    }
+
+    public static ShownCard of(Card card, CardDisposition disposition) {
       return new ShownCard(
           card.uuid(),
           card.source().topic(),
           card.indicator(),
           card.overrideReasons() == null
               ? List.of()
-              : card.overrideReasons().stream().map(Coding::code).toList());
+              : card.overrideReasons().stream().map(Coding::code).toList(),
+          card.suggestions() != null && !card.suggestions().isEmpty(),
+          disposition);
+    }
+
+    public boolean shown() {
+      return disposition == CardDisposition.SHOWN;
     }
   }
 }

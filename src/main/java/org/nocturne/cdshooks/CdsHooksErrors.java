@@ -44,7 +44,7 @@ class CdsHooksErrors implements HandlerExceptionResolver, Ordered {
     }
     try {
       if (e instanceof StateUnavailable unavailable) {
-        // durable state unreachable: 503 with Retry-After, so the EHR retries (README, State)
+        // durable state unreachable: 503 with Retry-After, so the EHR retries (docs/state.md)
         log.warn("state unavailable: {}", unavailable.getMessage());
         response.setHeader(
             HttpHeaders.RETRY_AFTER, String.valueOf(StateUnavailable.RETRY_AFTER_SECONDS));

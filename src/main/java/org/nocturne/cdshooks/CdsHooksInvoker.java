@@ -22,16 +22,19 @@ final class CdsHooksInvoker {
   private final PrefetchResolver resolver;
   private final MeterRegistry meters;
   private final CallAudit audit;
+  private final CardGate gate;
 
   CdsHooksInvoker(
       CdsServiceRegistry registry,
       PrefetchResolver resolver,
       MeterRegistry meters,
-      CallAudit audit) {
+      CallAudit audit,
+      CardGate gate) {
     this.registry = registry;
     this.resolver = resolver;
     this.meters = meters;
     this.audit = audit;
+    this.gate = gate;
   }
 
   CdsResponse invoke(String serviceId, byte[] body, Caller caller) {
@@ -48,21 +51,28 @@ final class CdsHooksInvoker {
     List<String> missing = List.of();
     try {
       request = RequestBody.bind(body, CdsRequest.class);
+      if (caller.trustedByNetwork() && request != null) {
+        // Bahmni's shape: no hookInstance, no context, the service id in hook
+        request = NetworkClientRequests.complete(request, service.descriptor());
+      }
       RequestValidator.check(request, service.descriptor());
       Prefetch prefetch = resolver.resolve(request, service, caller, budget);
       countPrefetch(serviceId, prefetch);
-      CdsResponse response = service.service().call(new HookCall(request, prefetch));
-      countCards(serviceId, response);
+      CdsResponse produced = service.service().call(new HookCall(request, prefetch));
+      // every hook's answer passes the go-live controls here, and only here
+      CardGate.Gated gated = gate.apply(produced, request.contextString("userId"));
+      countCards(serviceId, gated.cards());
       status = 200;
-      shown = response.cards().stream().map(CallAudit.ShownCard::of).toList();
+      shown = gated.cards();
       missing = prefetch.missingKeys();
       log.info(
-          "service={} hookInstance={} cards={} missing={}",
+          "service={} hookInstance={} cards={} kept-back={} missing={}",
           serviceId,
           CdsHooksException.safe(request.hookInstance()),
-          response.cards().size(),
+          gated.answer().cards().size(),
+          produced.cards().size() - gated.answer().cards().size(),
           prefetch.missingKeys());
-      return response;
+      return gated.answer();
     } catch (CdsHooksException e) {
       status = e.status();
       log.info(
@@ -105,16 +115,45 @@ final class CdsHooksInvoker {
       } else {
         source = "unavailable";
       }
-      meters.counter("nocturne.prefetch.keys", "service", serviceId, "source", source).increment();
+      Meters.counter(meters, "nocturne.prefetch.keys", "service", serviceId, "source", source)
+          .increment();
     }
   }
 
-  /** {@code nocturne.cds.cards}: cards answered, by indicator (critical, warning, info). */
-  private void countCards(String serviceId, CdsResponse response) {
-    for (Card card : response.cards()) {
-      meters
-          .counter("nocturne.cds.cards", "service", serviceId, "indicator", card.indicator().wire())
-          .increment();
+  /**
+   * {@code nocturne.cds.cards}: cards produced, by indicator (critical, warning, info) and
+   * disposition (shown, shadow, suppressed).
+   */
+  private void countCards(String serviceId, List<CallAudit.ShownCard> cards) {
+    for (CallAudit.ShownCard card : cards) {
+      cardCounter(serviceId, card.indicator(), card.disposition()).increment();
+    }
+  }
+
+  private io.micrometer.core.instrument.Counter cardCounter(
+      String serviceId, Indicator indicator, CardDisposition disposition) {
+    return Meters.counter(
+        meters,
+        "nocturne.cds.cards",
+        "service",
+        serviceId,
+        "indicator",
+        indicator.wire(),
+        "disposition",
+        disposition.wire());
+  }
+
+  /**
+   * Every series of {@code nocturne.cds.cards} at zero from the start, so a dashboard shows "no
+   * shadow cards" as 0 rather than as no data.
+   */
+  void registerCardCounters() {
+    for (String serviceId : registry.ids()) {
+      for (Indicator indicator : Indicator.values()) {
+        for (CardDisposition disposition : CardDisposition.values()) {
+          cardCounter(serviceId, indicator, disposition);
+        }
+      }
     }
   }
 }

@@ -40,6 +40,11 @@ public final class CdsServiceRegistry {
     return document;
   }
 
+  /** The ids of the registered services, sorted. */
+  Set<String> ids() {
+    return new java.util.TreeSet<>(byId.keySet());
+  }
+
   Optional<RegisteredService> find(String id) {
     return Optional.ofNullable(byId.get(id));
   }

@@ -22,8 +22,13 @@ final class FeedbackRecorder {
     feedbackStore.append(serviceId, caller, feedback);
     feedback.forEach(
         item ->
-            meters
-                .counter("nocturne.cds.feedback", "service", serviceId, "outcome", item.outcome())
+            Meters.counter(
+                    meters,
+                    "nocturne.cds.feedback",
+                    "service",
+                    serviceId,
+                    "outcome",
+                    item.outcome())
                 .increment());
   }
 }

@@ -22,7 +22,13 @@ public interface FeedbackStore {
   /** The newest stored items, newest first. */
   List<StoredFeedback> recent(int limit);
 
-  /** Per card topic: cards shown and outcomes reported in {@code [from, to)}. */
+  /** Hook calls answered (200) in {@code [from, to)}, per service id. */
+  Map<String, Long> calls(Instant from, Instant to);
+
+  /**
+   * Per service, card topic and indicator: calls, cards by disposition and outcomes reported in
+   * {@code [from, to)}.
+   */
   List<TopicTally> tally(Instant from, Instant to);
 
   /**
@@ -42,13 +48,29 @@ public interface FeedbackStore {
       Instant outcomeAt) {}
 
   /**
-   * The governance view of one topic.
+   * The governance view of one topic of one service at one indicator (the alert-burden report).
    *
    * @param topic {@code null} for feedback on cards that are not (or no longer) known
-   * @param overrideReasons count per override reason code
+   * @param indicator {@code null} for feedback on cards that are not (or no longer) known
+   * @param calls hook calls of the service answered in the window (200), the denominator
+   * @param shown cards answered to the EHR
+   * @param shadow cards kept back: shadow mode, or a caller outside the pilot group
+   * @param suppressed cards withheld because their topic is switched off
+   * @param accepted cards accepted (each card counted once, however often it is reported)
+   * @param overridden cards overridden (each card counted once)
+   * @param overrideReasons count of cards per override reason code
    */
   record TopicTally(
-      Coding topic, long shown, long accepted, long overridden, Map<String, Long> overrideReasons) {
+      String serviceId,
+      Coding topic,
+      Indicator indicator,
+      long calls,
+      long shown,
+      long shadow,
+      long suppressed,
+      long accepted,
+      long overridden,
+      Map<String, Long> overrideReasons) {
     public TopicTally {
       overrideReasons = Map.copyOf(overrideReasons);
     }

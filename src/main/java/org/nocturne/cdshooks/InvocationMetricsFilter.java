@@ -45,7 +45,7 @@ final class InvocationMetricsFilter extends OncePerRequestFilter {
     } finally {
       int status = failed ? 500 : response.getStatus();
       String outcome = status == 200 ? "ok" : String.valueOf(status);
-      sample.stop(meters.timer(METRIC, "service", service, "outcome", outcome));
+      sample.stop(Meters.timer(meters, METRIC, "service", service, "outcome", outcome));
     }
   }
 }

@@ -63,7 +63,7 @@ final class RequestBody {
   static <T> T bind(byte[] bytes, Class<T> type) {
     T value;
     try {
-      value = CdsJson.mapper().readValue(bytes, type);
+      value = CdsJson.readValue(bytes, type);
     } catch (StreamConstraintsException e) {
       throw CdsHooksException.badRequest(
           "the request body has more JSON values, depth or length than this service reads");

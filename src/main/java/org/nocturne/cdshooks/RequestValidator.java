@@ -34,7 +34,8 @@ final class RequestValidator {
 
   private static void checkFhirAccess(CdsRequest request) {
     if (request.fhirServer() != null && !isAbsoluteHttpUrl(request.fhirServer())) {
-      throw CdsHooksException.badRequest("fhirServer must be an absolute http(s) URL");
+      throw CdsHooksException.badRequest(
+          "fhirServer must be an absolute http(s) URL without a query");
     }
     FhirAuthorization auth = request.fhirAuthorization();
     if (auth == null) {
@@ -76,9 +77,11 @@ final class RequestValidator {
     JsonNode selections = context.get("selections");
     if (selections != null && selections.isArray()) {
       for (JsonNode selection : selections) {
-        if (!FhirId.validReference(selection.asString(""))) {
+        // an EHR's own order id (Epic's run to ~190 characters): bounded, safe, never in a URL
+        if (!FhirId.validOrderReference(selection.asString(""))) {
           throw CdsHooksException.badRequest(
-              "context.selections must hold ResourceType/id references with FHIR ids");
+              "context.selections must hold ResourceType/id references (ids of at most 256"
+                  + " characters [A-Za-z0-9-._])");
         }
       }
     }
@@ -98,7 +101,10 @@ final class RequestValidator {
     try {
       URI uri = new URI(url);
       String scheme = uri.getScheme();
+      // a query would ride along on every request made below this base
       return uri.getHost() != null
+          && uri.getRawQuery() == null
+          && !url.contains("?")
           && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
     } catch (java.net.URISyntaxException e) {
       return false;

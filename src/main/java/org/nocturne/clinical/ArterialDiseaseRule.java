@@ -74,6 +74,26 @@ final class ArterialDiseaseRule implements CauseRule {
         3,
         "Arterial disease on the problem list",
         Findings.RECORDED_DIAGNOSIS);
+    List<String> arterial = e.arterialDiseaseNotExcludedEvidence();
+    f.whenEvidence(
+        arterial.isEmpty() ? List.of() : e.diagnosisEvidence(Disorder.TISSUE_LOSS),
+        3,
+        "Tissue loss on record (ulcer or gangrene) with arterial disease not excluded",
+        e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS));
+    e.lowestRecent(Measure.TOE_PRESSURE)
+        .filter(tp -> tp.value() < e.t(Threshold.TOE_PRESSURE_CLTI_BELOW))
+        .ifPresent(
+            tp ->
+                f.when(
+                    true,
+                    3,
+                    "Toe pressure "
+                        + Format.value(tp, " mmHg")
+                        + " (<"
+                        + Format.number(e.t(Threshold.TOE_PRESSURE_CLTI_BELOW))
+                        + ")",
+                    e.basis(Threshold.TOE_PRESSURE_CLTI_BELOW),
+                    tp.source()));
     f.whenEvidence(e.diabetesEvidence(), 1, "Diabetes", RISK);
     Integer age = e.facts().ageYears();
     f.when(

@@ -12,6 +12,9 @@ final class ArthritisRule implements CauseRule {
   private static final String INFLAMMATORY =
       "Clinical reference §3.3: morning stiffness over an hour in rheumatoid arthritis [V]";
 
+  private static final String GOUT =
+      "ACR 2020 gout guideline (FitzGerald, Arthritis Care Res 2020): colchicine, NSAIDs or glucocorticoids for flares; switch hydrochlorothiazide when feasible";
+
   @Override
   public Cause cause() {
     return Cause.ARTHRITIS;
@@ -42,6 +45,20 @@ final class ArthritisRule implements CauseRule {
                   INFLAMMATORY,
                   r.evidence(Item.MORNING_STIFFNESS_OVER_30_MINUTES));
             });
+    // gout on the problem list is the arthritis: named, with the flare treatment and the thiazide
+    List<String> gout = e.diagnosisEvidence(Disorder.GOUT);
+    f.whenEvidence(
+        gout,
+        e.recentDiagnoses(Disorder.GOUT).isEmpty() ? 3 : 6,
+        "Gout on record: treat the flare with colchicine, an NSAID or a glucocorticoid",
+        GOUT);
+    if (!gout.isEmpty()) {
+      f.forEach(
+          e.taking(DrugClass.THIAZIDE_DIURETIC, DrugClass.LOOP_DIURETIC),
+          1,
+          "Raises urate, consider an alternative: ",
+          GOUT);
+    }
     f.whenEvidence(
         e.diagnosisEvidence(Disorder.OSTEOARTHRITIS, Disorder.RHEUMATOID_ARTHRITIS),
         3,

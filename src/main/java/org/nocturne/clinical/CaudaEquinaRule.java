@@ -24,7 +24,49 @@ final class CaudaEquinaRule implements RedFlagRule {
 
   @Override
   public Optional<RaisedFlag> check(Evaluation e) {
-    return e.report().flatMap(r -> check(e, r));
+    Optional<RaisedFlag> answered = e.report().flatMap(r -> check(e, r));
+    if (answered.filter(f -> f.urgency() == Urgency.CRITICAL).isPresent()) {
+      return answered;
+    }
+    Optional<RaisedFlag> recorded = fromRecord(e);
+    return recorded.isPresent()
+            && (answered.isEmpty() || recorded.get().urgency() == Urgency.CRITICAL)
+        ? recorded
+        : answered;
+  }
+
+  /**
+   * The same pathway read from coded diagnoses, for the EHR that sends no questionnaire (GIRFT
+   * 2023): a new bladder or bowel dysfunction with sciatica on record is critical; sciatica in both
+   * legs on record, one side new, is bilateral radicular pain: ask today.
+   */
+  private Optional<RaisedFlag> fromRecord(Evaluation e) {
+    List<String> radicular = e.diagnosisEvidence(Disorder.SCIATICA, Disorder.SPINAL_STENOSIS);
+    List<String> bilateral = e.bilateralSciaticaEvidence();
+    List<String> sphincter = new ArrayList<>();
+    e.recentDiagnoses(Disorder.BLADDER_OR_BOWEL_DYSFUNCTION)
+        .forEach(d -> sphincter.add(d.source()));
+    List<Finding> findings = new ArrayList<>();
+    if (!bilateral.isEmpty()) {
+      findings.add(
+          RedFlagRule.seen("Sciatica in both legs (bilateral radicular pain)", GIRFT, bilateral));
+    }
+    if (!sphincter.isEmpty() && !radicular.isEmpty()) {
+      findings.add(
+          0,
+          RedFlagRule.seen(
+              "New bladder or bowel dysfunction (urinary retention)", NICE, sphincter));
+      if (bilateral.isEmpty()) {
+        findings.add(
+            RedFlagRule.seen("Sciatica or spinal stenosis on the problem list", NICE, radicular));
+      }
+      return Optional.of(new RaisedFlag(flag(), Urgency.CRITICAL, findings));
+    }
+    return bilateral.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            new RaisedFlag(
+                flag(), Urgency.WARNING, findings, FlagGuidance.BILATERAL_RADICULAR_SYMPTOMS));
   }
 
   private Optional<RaisedFlag> check(Evaluation e, SymptomReport r) {

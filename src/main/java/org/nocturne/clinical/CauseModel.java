@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Turns facts into an explained assessment: every cause scored by its rule, the red flags, the next
@@ -24,21 +25,97 @@ public final class CauseModel {
     return knowledge;
   }
 
+  /**
+   * A raised red flag governs its companions: beside a suspected DVT or unexplained swelling,
+   * chronic venous disease is not named as the cause (the clot is excluded first, NICE NG158).
+   */
+  private static List<CauseAssessment> governedByFlags(
+      List<CauseAssessment> causes, List<RaisedFlag> flags, Evaluation e) {
+    Set<RedFlag> raised =
+        flags.stream().map(RaisedFlag::flag).collect(java.util.stream.Collectors.toSet());
+    boolean clot =
+        raised.contains(RedFlag.DEEP_VEIN_THROMBOSIS)
+            || raised.contains(RedFlag.UNEXPLAINED_SWELLING);
+    boolean ischaemia =
+        raised.contains(RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA)
+            || raised.contains(RedFlag.ACUTE_LIMB_ISCHEMIA);
+    if (!clot && !ischaemia) {
+      return causes;
+    }
+    CauseAssessment top = causes.get(0);
+    int lowest = causes.stream().mapToInt(CauseAssessment::score).min().orElse(0);
+    int below = (int) e.t(Threshold.LIKELIHOOD_MODERATE_MIN) - 1;
+    List<CauseAssessment> held = new java.util.ArrayList<>();
+    for (CauseAssessment c : causes) {
+      List<String> limits = new java.util.ArrayList<>(c.limits());
+      if (clot && c.cause() == Cause.VENOUS_INSUFFICIENCY) {
+        // beside a suspected clot, chronic venous disease is not named: the clot comes first
+        limits.add(
+            "Held back: a suspected DVT or unexplained swelling is assessed first (NICE NG158)");
+        held.add(
+            new CauseAssessment(
+                c.cause(),
+                Math.min(Math.min(c.score(), below), lowest - 1),
+                Likelihood.LOW,
+                c.supporting(),
+                c.against(),
+                limits));
+      } else if (ischaemia
+          && c.cause() == Cause.PERIPHERAL_ARTERY_DISEASE
+          && top.cause() != Cause.PERIPHERAL_ARTERY_DISEASE
+          && c.score() < top.score()) {
+        // limb-threatening ischaemia is arterial disease: it leads the differential
+        limits.add("Raised to lead: limb-threatening ischaemia is arterial disease (GVG 2019)");
+        held.add(
+            new CauseAssessment(
+                c.cause(), top.score(), top.likelihood(), c.supporting(), c.against(), limits));
+      } else {
+        held.add(c);
+      }
+    }
+    return held.stream()
+        .sorted(
+            Comparator.comparingInt(CauseAssessment::score)
+                .reversed()
+                .thenComparing(c -> c.cause() != Cause.PERIPHERAL_ARTERY_DISEASE || !ischaemia))
+        .toList();
+  }
+
+  /** The cause a red flag is a form of: limb-threatening ischaemia is arterial disease. */
+  static Optional<Cause> governedCause(RedFlag flag) {
+    return switch (flag) {
+      case ACUTE_LIMB_ISCHEMIA, CHRONIC_LIMB_THREATENING_ISCHEMIA ->
+          Optional.of(Cause.PERIPHERAL_ARTERY_DISEASE);
+      case CAUDA_EQUINA -> Optional.of(Cause.SCIATICA);
+      default -> Optional.empty();
+    };
+  }
+
   public Assessment assess(PatientFacts facts, LocalDate today) {
     Evaluation e = new Evaluation(facts, knowledge, today, window);
-    List<CauseAssessment> causes =
-        causeRules.stream()
-            .map(rule -> Scoring.assess(rule, e))
-            .sorted(Comparator.comparingInt(CauseAssessment::score).reversed())
-            .toList();
     List<RaisedFlag> flags =
         flagRules.stream()
             .map(rule -> rule.check(e))
             .flatMap(Optional::stream)
             .sorted(Comparator.comparing(RaisedFlag::urgency).reversed())
             .toList();
+    // a raised red flag governs its companions: at equal score its cause ranks first
+    Set<Cause> governed =
+        flags.stream()
+            .map(f -> governedCause(f.flag()))
+            .flatMap(Optional::stream)
+            .collect(java.util.stream.Collectors.toSet());
+    List<CauseAssessment> causes =
+        causeRules.stream()
+            .map(rule -> Scoring.assess(rule, e))
+            .sorted(
+                Comparator.comparingInt(CauseAssessment::score)
+                    .reversed()
+                    .thenComparing(c -> !governed.contains(c.cause())))
+            .toList();
+    causes = governedByFlags(causes, flags, e);
     SelfCareAdvisor.Plan selfCare = SelfCareAdvisor.advise(e, causes);
-    List<MedicationEffect> effects = MedicationEffects.of(e);
+    List<MedicationEffect> effects = MedicationEffects.of(e, causes);
     NextStepPlanner.Plan plan = NextStepPlanner.plan(e, causes, flags, effects);
     return new Assessment(
         e.report().isPresent(),

@@ -40,6 +40,7 @@ final class DeepVeinThrombosisRule implements RedFlagRule {
     }
     findings.addAll(wells.items());
     riskFactors(e, findings);
+    alternatives(e, findings);
     if (!pregnancy.isEmpty()) {
       return Optional.of(
           new RaisedFlag(flag(), Urgency.CRITICAL, findings, FlagGuidance.DVT_IN_PREGNANCY));
@@ -61,6 +62,26 @@ final class DeepVeinThrombosisRule implements RedFlagRule {
             : new RaisedFlag(flag(), Urgency.WARNING, findings, FlagGuidance.DVT_NOT_EXCLUDED));
   }
 
+  /**
+   * A recorded alternative that mimics a clot is named, never used to silence the card: a ruptured
+   * Baker's cyst cannot be told from a DVT at the bedside and the two coexist (NICE CKS DVT); the
+   * Wells deduction for an alternative diagnosis as likely is the examiner's call.
+   */
+  private static void alternatives(Evaluation e, List<Finding> findings) {
+    List<String> cyst = e.diagnosisEvidence(Disorder.BAKERS_CYST);
+    if (!cyst.isEmpty()) {
+      findings.add(
+          RedFlagRule.seen(
+              "Baker's cyst on record: a rupture mimics DVT; ultrasound shows both (Wells −2 only if"
+                  + " the examiner judges it as likely)",
+              MIMIC,
+              cyst));
+    }
+  }
+
+  private static final String MIMIC =
+      "NICE CKS DVT and Leg cramps: a ruptured Baker's cyst mimics DVT; Wells et al., NEJM 2003";
+
   /** Risk factors outside the Wells items, named so the physician weighs them. */
   private static void riskFactors(Evaluation e, List<Finding> findings) {
     for (Medication estrogen : e.taking(DrugClass.ESTROGEN)) {
@@ -78,6 +99,13 @@ final class DeepVeinThrombosisRule implements RedFlagRule {
                           "Oestrogen-containing medicine (patient reports)",
                           RISK,
                           r.evidence(Item.OESTROGEN_MEDICINE))));
+    }
+    for (Medication serm : e.taking(DrugClass.SELECTIVE_ESTROGEN_RECEPTOR_MODULATOR)) {
+      findings.add(
+          RedFlagRule.seen(
+              "On " + serm.nameSince() + " (raises the risk of venous thrombosis)",
+              RISK,
+              serm.source()));
     }
     e.report()
         .filter(r -> Boolean.TRUE.equals(r.recentLongTravel()))

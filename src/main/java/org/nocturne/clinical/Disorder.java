@@ -25,5 +25,20 @@ public enum Disorder {
   CURRENT_SMOKER,
   HEART_FAILURE,
   POSTPARTUM,
-  DECOMPENSATED_HEART_FAILURE
+  DECOMPENSATED_HEART_FAILURE,
+  /** A chronic ulcer, a diabetic foot ulcer or gangrene of the leg or foot. */
+  TISSUE_LOSS,
+  /** Swelling or oedema of a leg; its side says whether one leg is swollen. */
+  LEG_SWELLING,
+  GOUT,
+  BAKERS_CYST,
+  /** Retention or incontinence of urine or faeces. */
+  BLADDER_OR_BOWEL_DYSFUNCTION,
+  /** Unexplained weight loss. */
+  WEIGHT_LOSS,
+  /** End-stage renal disease or dialysis. */
+  DIALYSIS,
+  AKATHISIA,
+  /** Secondary malignant neoplasm: known metastatic disease. */
+  METASTATIC_CANCER
 }

@@ -9,6 +9,9 @@ import java.util.Optional;
  * Without a recent ferritin, iron studies come first; with low iron, iron repletion does.
  */
 final class DopamineAgonistForRlsRule implements SafetyRule {
+  private static final String AUGMENTATION =
+      "AASM 2024 RLS guideline; IRLSSG/RLS Foundation augmentation guidance (Garcia-Borreguero, Sleep Med 2016)";
+
   @Override
   public SafetyConcern concern() {
     return SafetyConcern.DOPAMINE_AGONIST_FOR_RLS;
@@ -47,6 +50,35 @@ final class DopamineAgonistForRlsRule implements SafetyRule {
               0,
               e.basis(Threshold.FERRITIN_IRON_THERAPY_MAX),
               lowIron));
+    }
+    // already on a dopamine agonist and the dose is raised: augmentation (AASM 2024; IRLSSG 2016)
+    List<Medication> current = e.taking(DrugClass.DOPAMINE_AGONIST);
+    if (!current.isEmpty()) {
+      current.forEach(
+          m ->
+              findings.add(
+                  new Finding(
+                      "Already on " + m.nameSince() + ": a higher dose feeds augmentation",
+                      0,
+                      AUGMENTATION,
+                      List.of(m.source()))));
+      findings.add(
+          new Finding(
+              "Do not raise the dose: iron if ferritin ≤"
+                  + Format.number(e.t(Threshold.FERRITIN_IRON_THERAPY_MAX))
+                  + ", an alpha-2-delta ligand (gabapentin, pregabalin), then a slow taper of the"
+                  + " agonist",
+              0,
+              AUGMENTATION,
+              List.of()));
+      return Optional.of(
+          new SafetyFinding(
+              concern(),
+              Severity.WARNING,
+              order,
+              order.name() + " on top of a dopamine agonist: possible augmentation, do not raise",
+              findings,
+              new Remedy.Withdraw()));
     }
     Remedy remedy =
         noFerritin

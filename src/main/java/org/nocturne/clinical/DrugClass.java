@@ -18,7 +18,15 @@ public enum DrugClass {
   CANCER_TREATMENT,
   ANTIPLATELET,
   /** Drugs AAFP 2012 (Table 1) names as most associated with leg cramps. */
-  CRAMP_ASSOCIATED;
+  CRAMP_ASSOCIATED,
+  /** Long-term proton pump inhibitors lower magnesium (FDA 2011). */
+  PROTON_PUMP_INHIBITOR,
+  /** Long-term metformin lowers vitamin B12. */
+  METFORMIN,
+  /** Platinum agents, taxanes, vinca alkaloids, bortezomib, thalidomide (ASCO 2020 CIPN). */
+  NEUROTOXIC_CHEMOTHERAPY,
+  /** Tamoxifen, raloxifene: venous thromboembolism risk. */
+  SELECTIVE_ESTROGEN_RECEPTOR_MODULATOR;
 
   /** The classes with a significant link to cramps in Garrison et al. 2012. */
   static final DrugClass[] CRAMP_INDUCING = {

@@ -1,5 +1,6 @@
 package org.nocturne.clinical;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -31,16 +32,39 @@ final class DrugMayCauseCrampsRule implements SafetyRule {
     if (CRAMP_DRUGS.stream().noneMatch(order::is) || cramps.isEmpty()) {
       return Optional.empty();
     }
+    List<Finding> findings = new ArrayList<>();
+    findings.add(SafetyRule.ordered(e, concern(), "Ordered", order));
+    findings.add(
+        new Finding("Night-time leg cramps", 0, e.knowledge().safety(concern()).source(), cramps));
+    // the results that matter to a diuretic: low potassium or magnesium within a year, with date
+    boolean diuretic = order.is(DrugClass.THIAZIDE_DIURETIC) || order.is(DrugClass.LOOP_DIURETIC);
+    List<Measurement> low = new ArrayList<>();
+    if (diuretic) {
+      e.lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW).ifPresent(low::add);
+      e.lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW).ifPresent(low::add);
+    }
+    for (Measurement m : low) {
+      findings.add(
+          new Finding(
+              Format.result(m.measure() == Measure.POTASSIUM ? "Potassium" : "Magnesium", m)
+                  + ", low: the diuretic lowers it further; correct and recheck before starting",
+              0,
+              e.basis(
+                  m.measure() == Measure.POTASSIUM
+                      ? Threshold.POTASSIUM_LOW_BELOW
+                      : Threshold.MAGNESIUM_LOW_BELOW),
+              List.of(m.source())));
+    }
     return Optional.of(
         new SafetyFinding(
             concern(),
-            Severity.INFO,
+            low.isEmpty() ? Severity.INFO : Severity.WARNING,
             order,
-            order.name() + " can bring on cramps, which this patient has",
-            List.of(
-                SafetyRule.ordered(e, concern(), "Ordered", order),
-                new Finding(
-                    "Night-time leg cramps", 0, e.knowledge().safety(concern()).source(), cramps)),
+            order.name()
+                + (low.isEmpty()
+                    ? " can bring on cramps, which this patient has"
+                    : " can bring on cramps and lower potassium and magnesium, already low"),
+            findings,
             new Remedy.Caution()));
   }
 }

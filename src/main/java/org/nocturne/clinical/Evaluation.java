@@ -18,12 +18,14 @@ final class Evaluation {
   private final LocalDate today;
   private final Complaint complaint;
   private final Map<Measure, List<Measurement>> recent = new EnumMap<>(Measure.class);
+  private final ComplaintWindow window;
   private WellsScore wells;
 
   Evaluation(PatientFacts facts, Knowledge knowledge, LocalDate today, ComplaintWindow window) {
     this.facts = facts;
     this.knowledge = knowledge;
     this.today = today;
+    this.window = window;
     this.complaint =
         Complaint.of(facts, window, today, (int) knowledge.value(Threshold.ADULT_AGE_MIN));
   }
@@ -244,6 +246,92 @@ final class Evaluation {
       evidence.addAll(kidneyDiseaseEvidence());
     }
     return evidence.stream().distinct().toList();
+  }
+
+  // --- The evidence matrix: each concept the rules read, from every source that can state it ---
+
+  /**
+   * A diagnosis of the disorder that began (or, undated, is current) within the complaint window.
+   */
+  List<Diagnosis> recentDiagnoses(Disorder disorder) {
+    return facts.diagnoses().stream()
+        .filter(d -> d.disorder() == disorder && !d.historical())
+        .filter(d -> window.complaintCurrent(d.onset(), today))
+        .toList();
+  }
+
+  /**
+   * Tissue loss: a non-healing sore in the questionnaire, or a current ulcer, diabetic foot ulcer
+   * or gangrene on the record (ESVS/SVS GVG 2019: tissue loss defines CLTI with arterial disease).
+   */
+  List<String> tissueLossEvidence() {
+    List<String> evidence = new ArrayList<>(diagnosisEvidence(Disorder.TISSUE_LOSS));
+    report()
+        .filter(r -> r.has(Answers.SkinChange.NON_HEALING_SORE))
+        .ifPresent(r -> evidence.add(r.evidence(Item.SKIN_CHANGES)));
+    return evidence;
+  }
+
+  /**
+   * One swollen leg: the patient's answer, or a leg swelling on one side diagnosed within the
+   * complaint window (a bilateral or chronic one is not a local sign of a clot).
+   */
+  List<String> oneLegSwellingEvidence() {
+    List<String> evidence = new ArrayList<>();
+    report()
+        .filter(r -> r.swelling() == Answers.Swelling.ONE_LEG)
+        .ifPresent(r -> evidence.add(r.evidence(Item.SWELLING)));
+    recentDiagnoses(Disorder.LEG_SWELLING).stream()
+        .filter(d -> d.side() != Side.UNSPECIFIED)
+        .forEach(d -> evidence.add(d.source()));
+    return evidence;
+  }
+
+  /** New bladder or bowel change: the patient's answer, or a recent diagnosis of retention. */
+  List<String> bladderOrBowelEvidence() {
+    List<String> evidence = new ArrayList<>();
+    report()
+        .filter(r -> r.yes(Item.BLADDER_OR_BOWEL_CHANGE))
+        .ifPresent(r -> evidence.add(r.evidence(Item.BLADDER_OR_BOWEL_CHANGE)));
+    recentDiagnoses(Disorder.BLADDER_OR_BOWEL_DYSFUNCTION).forEach(d -> evidence.add(d.source()));
+    return evidence;
+  }
+
+  /**
+   * Radicular pain in both legs on the record: current sciatica diagnoses naming each side, at
+   * least one of them within the complaint window (GIRFT 2023: bilateral radicular pain).
+   */
+  List<String> bilateralSciaticaEvidence() {
+    List<Diagnosis> sciatica =
+        facts.diagnoses().stream()
+            .filter(d -> d.disorder() == Disorder.SCIATICA && !d.historical())
+            .toList();
+    boolean left = sciatica.stream().anyMatch(d -> d.side() == Side.LEFT);
+    boolean right = sciatica.stream().anyMatch(d -> d.side() == Side.RIGHT);
+    boolean recent = !recentDiagnoses(Disorder.SCIATICA).isEmpty();
+    return left && right && recent
+        ? sciatica.stream().map(Diagnosis::source).distinct().toList()
+        : List.of();
+  }
+
+  /** Unexplained weight loss: the patient's answer, or a current diagnosis. */
+  List<String> weightLossEvidence() {
+    List<String> evidence = new ArrayList<>(diagnosisEvidence(Disorder.WEIGHT_LOSS));
+    report()
+        .filter(r -> r.yes(Item.WEIGHT_LOSS))
+        .ifPresent(r -> evidence.add(r.evidence(Item.WEIGHT_LOSS)));
+    return evidence;
+  }
+
+  /** A recent calcium above the upper reference limit (the lab's flag, else our threshold). */
+  Optional<Measurement> highCalcium() {
+    return recent(Measure.CALCIUM).stream()
+        .filter(
+            m ->
+                m.interpretation() == Interpretation.HIGH
+                    || (m.interpretation() == Interpretation.UNKNOWN
+                        && m.value() > t(Threshold.CALCIUM_HIGH_ABOVE)))
+        .findFirst();
   }
 
   /** Evidence for each medication of the given classes. */

@@ -9,6 +9,20 @@ import java.math.RoundingMode;
  * ({@code %.2f} also rounds the shortest decimal form half up; FormatTest compares them).
  */
 final class Format {
+  /** Canonical UCUM units as a clinician writes them. */
+  static final class Units {
+    private Units() {}
+
+    static String display(String ucum) {
+      return switch (ucum) {
+        case "mm[Hg]" -> "mmHg";
+        case "m[IU]/L" -> "mIU/L";
+        case "mL/min/{1.73_m2}" -> "mL/min/1.73m²";
+        default -> ucum;
+      };
+    }
+  }
+
   private Format() {}
 
   static String value(Measurement measurement) {
@@ -21,6 +35,33 @@ final class Format {
     String number = digits(value, value == Math.rint(value) && Math.abs(value) >= 10 ? 0 : 2);
     String side = measurement.side().label();
     return side.isEmpty() ? number + unit : number + unit + " " + side;
+  }
+
+  private static final java.time.format.DateTimeFormatter DAY =
+      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+
+  /** "17 Nov 2026", as the cards write dates. */
+  static String date(java.time.LocalDate date) {
+    return date == null ? "undated" : DAY.format(date);
+  }
+
+  /** "B12 168 pg/mL (17 Nov 2026)": a result with its unit and date. */
+  static String result(String name, Measurement m) {
+    String unit = m.unit().equals("1") ? "" : " " + Units.display(m.unit());
+    String number =
+        BigDecimal.valueOf(m.value())
+            .setScale(2, RoundingMode.HALF_UP)
+            .stripTrailingZeros()
+            .toPlainString();
+    String side = m.side().label();
+    return name
+        + " "
+        + number
+        + unit
+        + (side.isEmpty() ? "" : " " + side)
+        + " ("
+        + date(m.date())
+        + ")";
   }
 
   static String number(double value) {

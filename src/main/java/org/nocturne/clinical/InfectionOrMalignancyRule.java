@@ -47,7 +47,20 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
             });
     List<String> active = e.diagnosisEvidence(Disorder.ACTIVE_CANCER);
     List<String> history = e.cancerHistoryEvidence();
-    if (e.report().isPresent() && !active.isEmpty()) {
+    // a symmetric sensory neuropathy on neurotoxic chemotherapy is the chemotherapy, not a deposit
+    boolean chemoNeuropathy =
+        !e.taking(DrugClass.NEUROTOXIC_CHEMOTHERAPY).isEmpty()
+            && e.report()
+                .map(
+                    r ->
+                        r.laterality() == Answers.Laterality.BOTH
+                            && (r.has(Answers.PainCharacter.BURNING)
+                                || r.has(Answers.PainCharacter.TINGLING)
+                                || r.has(Answers.PainCharacter.NUMBNESS)))
+                .orElse(false);
+    if (chemoNeuropathy) {
+      // nothing to add: the chemotherapy-neuropathy card names the drug
+    } else if (e.report().isPresent() && !active.isEmpty()) {
       findings.add(RedFlagRule.seen("Active cancer with night pain", SYSTEMIC, active));
     } else if (!history.isEmpty() && constantPain(e)) {
       SymptomReport r = e.report().orElseThrow();
@@ -57,11 +70,50 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
               CANCER_HISTORY,
               concat(r.evidence(Item.EPISODE_DURATION), history)));
     }
+    boolean sameDay = fever;
+    if (e.report().isEmpty() && !history.isEmpty()) {
+      // the record alone: a cancer now or before, with weight loss or a raised calcium (NICE NG12)
+      List<String> weightLoss = e.weightLossEvidence();
+      if (!weightLoss.isEmpty()) {
+        findings.add(
+            RedFlagRule.seen(
+                "Unexplained weight loss with a history of cancer",
+                CANCER_HISTORY,
+                concat(weightLoss, history)));
+      }
+    }
+    Optional<Measurement> calcium = e.highCalcium();
+    if (calcium.isPresent() && (!history.isEmpty() || !findings.isEmpty())) {
+      Measurement ca = calcium.get();
+      boolean urgent = ca.value() > e.t(Threshold.CALCIUM_SAME_DAY_ABOVE);
+      findings.add(
+          RedFlagRule.seen(
+              Format.result("Calcium", ca)
+                  + (urgent
+                      ? ", above "
+                          + Format.number(e.t(Threshold.CALCIUM_SAME_DAY_ABOVE))
+                          + " mg/dL: same-day assessment"
+                      : ", raised: hypercalcaemia"),
+              e.basis(urgent ? Threshold.CALCIUM_SAME_DAY_ABOVE : Threshold.CALCIUM_HIGH_ABOVE),
+              ca.source()));
+      sameDay = sameDay || urgent;
+    }
     if (findings.isEmpty()) {
       return Optional.empty();
     }
+    List<String> metastatic = e.diagnosisEvidence(Disorder.METASTATIC_CANCER);
+    if (!metastatic.isEmpty()) {
+      // known metastases: no prompt to look for them; the oncology team reviews the new pain
+      findings.add(RedFlagRule.seen("Known metastatic cancer", CANCER_HISTORY, metastatic));
+      return Optional.of(
+          new RaisedFlag(
+              flag(),
+              sameDay ? Urgency.CRITICAL : Urgency.WARNING,
+              findings,
+              FlagGuidance.KNOWN_METASTATIC_DISEASE));
+    }
     return Optional.of(
-        new RaisedFlag(flag(), fever ? Urgency.CRITICAL : Urgency.WARNING, findings));
+        new RaisedFlag(flag(), sameDay ? Urgency.CRITICAL : Urgency.WARNING, findings));
   }
 
   /** Pain that does not come and go: the pattern of bone pain, not of cramps. */
@@ -69,6 +121,12 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
     return e.report()
         .map(r -> r.episodeDuration() == Answers.EpisodeDuration.CONSTANT)
         .orElse(false);
+  }
+
+  private static List<String> concat(List<String> first, List<String> rest) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(rest);
+    return all;
   }
 
   private static List<String> concat(String first, List<String> rest) {

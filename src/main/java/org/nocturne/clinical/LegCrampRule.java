@@ -89,6 +89,35 @@ final class LegCrampRule implements CauseRule {
     f.forEach(e.taking(DrugClass.CRAMP_INDUCING), 2, "Takes a cramp-associated drug: ", GARRISON);
     f.forEach(e.taking(DrugClass.STATIN), 1, "Takes a statin (weak link): ", GARRISON_STATIN);
     f.whenEvidence(e.kidneyDiseaseEvidence(), 1, "Chronic kidney disease", AAFP);
+    f.whenEvidence(e.diagnosisEvidence(Disorder.DIALYSIS), 2, "On dialysis", AAFP);
+    // a low electrolyte within a year is a secondary cause (NICE CKS Leg cramps)
+    e.lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW)
+        .ifPresent(
+            m ->
+                f.when(
+                    true,
+                    1,
+                    Format.result("Magnesium", m) + ", low",
+                    e.basis(Threshold.MAGNESIUM_LOW_BELOW),
+                    m.source()));
+    e.lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW)
+        .ifPresent(
+            m ->
+                f.when(
+                    true,
+                    1,
+                    Format.result("Potassium", m) + ", low",
+                    e.basis(Threshold.POTASSIUM_LOW_BELOW),
+                    m.source()));
+    e.lowRecent(Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW)
+        .ifPresent(
+            m ->
+                f.when(
+                    true,
+                    1,
+                    Format.result("Calcium", m) + ", low",
+                    e.basis(Threshold.CALCIUM_LOW_BELOW),
+                    m.source()));
     f.whenEvidence(e.diagnosisEvidence(Disorder.PREGNANCY), 1, "Pregnancy", AAFP);
     return f.list();
   }

@@ -22,22 +22,24 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
   public Optional<RaisedFlag> check(Evaluation e) {
     List<Finding> severe = severeHaemodynamics(e);
     Optional<SymptomReport> report = e.report();
-    if (report.isEmpty()) {
-      // Without current symptoms, severe haemodynamics alone are a prompt to ask about rest pain.
-      return severe.isEmpty()
-          ? Optional.empty()
-          : Optional.of(
-              new RaisedFlag(flag(), Urgency.WARNING, severe, FlagGuidance.CLTI_SUSPECTED));
-    }
-    SymptomReport r = report.get();
-    boolean restPain = r.yes(Item.RELIEF_DANGLING) && r.onset() != Answers.Onset.UNDER_2_WEEKS;
-    boolean tissueLoss = r.has(Answers.SkinChange.NON_HEALING_SORE);
-    List<String> arterial = e.arterialDiseaseNotExcludedEvidence();
-    if ((!restPain && !tissueLoss) || arterial.isEmpty()) {
-      return Optional.empty();
+    boolean restPain =
+        report
+            .map(r -> r.yes(Item.RELIEF_DANGLING) && r.onset() != Answers.Onset.UNDER_2_WEEKS)
+            .orElse(false);
+    // tissue loss from every source that can state it: the answer or a coded ulcer or gangrene
+    List<String> tissueLoss = e.tissueLossEvidence();
+    List<String> arterial = new ArrayList<>(e.arterialDiseaseNotExcludedEvidence());
+    boolean noPerfusionTest =
+        !e.hasRecent(Measure.ANKLE_BRACHIAL_INDEX)
+            && !e.hasRecent(Measure.TOE_BRACHIAL_INDEX)
+            && !e.hasRecent(Measure.TOE_PRESSURE);
+    if (restPain && arterial.isEmpty() && noPerfusionTest) {
+      // rest pain eased by dependency with no ABI: suspected CLTI in anyone (GVG 2019)
+      arterial.add(report.get().evidence(Item.RELIEF_DANGLING));
     }
     List<Finding> findings = new ArrayList<>();
     if (restPain) {
+      SymptomReport r = report.get();
       findings.add(
           RedFlagRule.seen(
               "Rest pain eased by hanging the leg down, for over "
@@ -46,16 +48,26 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
               e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
               List.of(r.evidence(Item.RELIEF_DANGLING), r.evidence(Item.ONSET))));
     }
-    if (tissueLoss) {
+    if (!tissueLoss.isEmpty()) {
       findings.add(
           RedFlagRule.seen(
-              "A sore that does not heal (tissue loss)",
+              tissueLoss.stream().anyMatch(source -> source.startsWith("Condition/"))
+                  ? "Tissue loss on record (ulcer or gangrene)"
+                  : "A sore that does not heal (tissue loss)",
               e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
-              r.evidence(Item.SKIN_CHANGES)));
+              tissueLoss));
     }
-    findings.add(arterialFinding(e, arterial));
+    boolean ischaemicLeg = (restPain || !tissueLoss.isEmpty()) && !arterial.isEmpty();
+    if (!ischaemicLeg && severe.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!arterial.isEmpty()) {
+      findings.add(arterialFinding(e, arterial));
+    }
     findings.addAll(severe);
-    boolean critical = tissueLoss || !severe.isEmpty();
+    // ESVS/SVS GVG 2019, IWGDF 2023: tissue loss, or severe haemodynamics with any current leg
+    // complaint, whatever the questionnaire says, threaten the limb (WIfI ischaemia grade 3)
+    boolean critical = (ischaemicLeg && !tissueLoss.isEmpty()) || !severe.isEmpty();
     return Optional.of(
         critical
             ? new RaisedFlag(
@@ -88,7 +100,9 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
             e.basis(Threshold.ABI_NONCOMPRESSIBLE_ABOVE),
             evidence)
         : RedFlagRule.seen(
-            "Arterial disease not excluded (no recent ABI, with diabetes or kidney disease)",
+            e.diabetesEvidence().isEmpty() && e.kidneyDiseaseEvidence().isEmpty()
+                ? "Arterial disease not excluded (no ABI on record): urgent ABI"
+                : "Arterial disease not excluded (no recent ABI, with diabetes or kidney disease)",
             e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS),
             evidence);
   }

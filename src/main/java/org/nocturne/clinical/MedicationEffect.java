@@ -13,7 +13,14 @@ public record MedicationEffect(
   /** The effects the model knows; texts live in the knowledge file under {@code effect.<key>}. */
   public enum Kind {
     STATIN_MYOPATHY,
-    RLS_AUGMENTATION;
+    RLS_AUGMENTATION,
+    DRUG_INDUCED_AKATHISIA,
+    DRUGS_WORSENING_RLS,
+    PPI_HYPOMAGNESAEMIA,
+    DRUGS_CAUSING_CRAMPS,
+    DIALYSIS_CRAMPS,
+    METFORMIN_B12_DEFICIENCY,
+    CHEMOTHERAPY_NEUROPATHY;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -85,6 +85,11 @@ final class NeuropathyRule implements CauseRule {
         "Neuropathy on the problem list",
         Findings.RECORDED_DIAGNOSIS);
     f.whenEvidence(e.diabetesEvidence(), 2, "Diabetes", CAUSES);
+    f.forEach(
+        e.taking(DrugClass.NEUROTOXIC_CHEMOTHERAPY),
+        4,
+        "On neurotoxic chemotherapy: ",
+        "ASCO 2020 CIPN guideline (Loprinzi, J Clin Oncol 2020): platinum, taxanes, vinca alkaloids, bortezomib");
     double b12Max = e.t(Threshold.B12_DEFICIENT_BELOW);
     e.lowRecent(Measure.VITAMIN_B12, Threshold.B12_DEFICIENT_BELOW)
         .ifPresent(

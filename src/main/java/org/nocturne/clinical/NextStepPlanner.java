@@ -41,7 +41,11 @@ final class NextStepPlanner {
     TreatmentSteps.plan(
         e,
         planner.cause(Cause.PERIPHERAL_ARTERY_DISEASE),
-        RedFlagSteps.raised(flags, RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA).isPresent(),
+        // no supervised exercise with rest pain, tissue loss or a threatened limb (GVG 2019)
+        RedFlagSteps.raised(flags, RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA).isPresent()
+            || RedFlagSteps.raised(flags, RedFlag.ACUTE_LIMB_ISCHEMIA).isPresent()
+            || !e.tissueLossEvidence().isEmpty()
+            || e.report().map(r -> r.yes(Item.RELIEF_DANGLING)).orElse(false),
         planner.steps);
     return planner.steps.plan();
   }
@@ -122,11 +126,15 @@ final class NextStepPlanner {
     if (!lowIron.isEmpty()) {
       add(
           NextStep.IRON_REPLETION,
-          "Ferritin ≤"
+          "ferritin ≤"
               + Format.number(e.t(Threshold.FERRITIN_IRON_THERAPY_MAX))
               + " ng/mL or TSAT <"
               + Format.number(e.t(Threshold.TSAT_IRON_THERAPY_BELOW))
-              + "%",
+              + "% in RLS"
+              + (e.pregnancyOrPostpartumEvidence().isEmpty()
+                  ? ""
+                  : "; in pregnancy oral iron with the obstetric team, RLS usually eases after"
+                      + " delivery"),
           lowIron,
           false);
       return;

@@ -17,12 +17,20 @@ final class UnexplainedSwellingRule implements RedFlagRule {
   public Optional<RaisedFlag> check(Evaluation e) {
     boolean explained =
         e.facts().current(Disorder.VENOUS_INSUFFICIENCY).isPresent() || e.wells().hasLocalSign(e);
+    // both legs: heart failure, kidney disease, a known oedema or a loop diuretic explain it
+    // (NICE CKS Oedema: bilateral oedema is systemic or drug-related)
+    boolean bothExplained =
+        !e.diagnosisEvidence(Disorder.HEART_FAILURE, Disorder.DIALYSIS, Disorder.LEG_SWELLING)
+                .isEmpty()
+            || !e.kidneyDiseaseEvidence().isEmpty()
+            || !e.taking(DrugClass.LOOP_DIURETIC).isEmpty();
     return e.report()
         .filter(
             r ->
                 r.swelling() == Answers.Swelling.ONE_LEG
                     || r.swelling() == Answers.Swelling.BOTH_LEGS)
         .filter(r -> !explained)
+        .filter(r -> !(r.swelling() == Answers.Swelling.BOTH_LEGS && bothExplained))
         .map(
             r ->
                 new RaisedFlag(

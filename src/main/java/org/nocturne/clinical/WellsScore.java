@@ -23,9 +23,6 @@ final class WellsScore {
     e.report()
         .ifPresent(
             r -> {
-              if (r.swelling() == Answers.Swelling.ONE_LEG) {
-                items.add(RedFlagRule.seen("One leg swollen", BASIS, r.evidence(Item.SWELLING)));
-              }
               if (r.yes(Item.CALF_TENDERNESS)) {
                 items.add(
                     RedFlagRule.seen("Calf tenderness", BASIS, r.evidence(Item.CALF_TENDERNESS)));
@@ -38,6 +35,10 @@ final class WellsScore {
                         r.evidence(Item.RECENT_IMMOBILITY_OR_SURGERY)));
               }
             });
+    List<String> oneLeg = e.oneLegSwellingEvidence();
+    if (!oneLeg.isEmpty()) {
+      items.add(0, RedFlagRule.seen("One leg swollen", BASIS, oneLeg));
+    }
     List<String> cancer = e.diagnosisEvidence(Disorder.ACTIVE_CANCER);
     if (!cancer.isEmpty()) {
       items.add(RedFlagRule.seen("Active cancer", BASIS, cancer));
@@ -70,9 +71,8 @@ final class WellsScore {
 
   /** One-sided swelling or calf tenderness: the leg itself suggests a clot. */
   boolean hasLocalSign(Evaluation e) {
-    return e.report()
-        .map(r -> r.swelling() == Answers.Swelling.ONE_LEG || r.yes(Item.CALF_TENDERNESS))
-        .orElse(false);
+    return !e.oneLegSwellingEvidence().isEmpty()
+        || e.report().map(r -> r.yes(Item.CALF_TENDERNESS)).orElse(false);
   }
 
   boolean likely(Evaluation e) {

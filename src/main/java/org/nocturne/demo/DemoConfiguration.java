@@ -24,6 +24,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 class DemoConfiguration {
 
   @Bean
+  DemoAddress demoAddress() {
+    return new DemoAddress();
+  }
+
+  @Bean
   DemoAuthorizationServer demoAuthorizationServer(
       DemoProperties properties, ObjectProvider<Clock> clock) {
     return new DemoAuthorizationServer(
@@ -45,6 +50,16 @@ class DemoConfiguration {
       server.register(new DemoRejectWrites());
     }
     return server;
+  }
+
+  /** Every JSON body to the demo bounded before HAPI or Spring parses it. */
+  @Bean
+  FilterRegistrationBean<DemoJsonBounds> demoJsonBounds() {
+    FilterRegistrationBean<DemoJsonBounds> registration =
+        new FilterRegistrationBean<>(new DemoJsonBounds());
+    registration.addUrlPatterns("/demo/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 8);
+    return registration;
   }
 
   @Bean

@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Resource;
 import org.nocturne.clinical.Diagnosis;
 import org.nocturne.clinical.Disorder;
 import org.nocturne.clinical.LegPainComplaint;
+import org.nocturne.clinical.Side;
 
 /**
  * Conditions to diagnoses. A condition counts unless it is refuted or entered in error; it is
@@ -54,8 +55,15 @@ final class ConditionMapper {
       skipped.add(reference, "unknown clinical status '" + clinical + "'");
       return;
     }
+    Side side = Side.UNSPECIFIED;
+    for (CodeableConcept site : condition.getBodySite()) {
+      side = side == Side.UNSPECIFIED ? ObservationMapper.side(site) : side;
+    }
+    if (side == Side.UNSPECIFIED) {
+      side = ObservationMapper.side(condition.getCode());
+    }
     for (Disorder disorder : codes.disorders(condition.getCode())) {
-      out.add(new Diagnosis(disorder, onset(condition), historical, reference));
+      out.add(new Diagnosis(disorder, onset(condition), historical, reference, side));
     }
   }
 

@@ -20,13 +20,20 @@ import java.util.stream.Collectors;
 final class ElementsRead {
   private static final Set<String> ALWAYS = Set.of("resourceType", "id");
 
+  // when the drug was started: the card names it with its date ("omeprazole since 2017")
   private static final Set<String> MEDICATION_ORDER =
-      Set.of("status", "medication[x]", "contained");
+      Set.of("status", "medication[x]", "contained", "authoredOn", "effective[x]");
 
   private static final Map<String, Set<String>> BY_TYPE =
       Map.of(
           "Condition",
-          Set.of("clinicalStatus", "verificationStatus", "code", "onset[x]", "recordedDate"),
+          Set.of(
+              "clinicalStatus",
+              "verificationStatus",
+              "code",
+              "onset[x]",
+              "recordedDate",
+              "bodySite"),
           "Observation",
           Set.of(
               "status",

@@ -21,9 +21,17 @@ public final class FactsMapper {
   private final ConditionMapper conditions;
   private final ObservationMapper observations;
   private final MedicationMapper medications;
-  private final QuestionnaireResponseMapper responses = new QuestionnaireResponseMapper();
+  private final QuestionnaireResponseMapper responses;
 
   public FactsMapper(CodeSets codes) {
+    this(codes, QuestionnaireMapping.NONE);
+  }
+
+  /**
+   * @param mapping a health system's own build of the questionnaire, mapped to ours
+   */
+  public FactsMapper(CodeSets codes, QuestionnaireMapping mapping) {
+    this.responses = new QuestionnaireResponseMapper(mapping);
     this.conditions = new ConditionMapper(codes);
     this.observations = new ObservationMapper(codes);
     this.medications = new MedicationMapper(codes);

@@ -1,12 +1,10 @@
 package org.nocturne.fhir;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Reference;
@@ -15,8 +13,8 @@ import org.nocturne.clinical.DrugClass;
 
 /**
  * Active medication orders (and active medication statements) to drug classes: by RxNorm code, then
- * by ingredient name. A {@code medicationReference} is resolved against contained Medications and
- * those in the same Bundle.
+ * by ingredient name. A {@code medicationReference} is resolved as {@link MedicationNaming} says:
+ * contained, in the same Bundle (or fetched), else by its display.
  */
 final class MedicationMapper {
   private final CodeSets codes;
@@ -34,12 +32,7 @@ final class MedicationMapper {
   }
 
   List<org.nocturne.clinical.Medication> map(List<Resource> resources, Skipped skipped) {
-    Map<String, Medication> bundled = new HashMap<>();
-    for (Resource resource : resources) {
-      if (resource instanceof Medication medication && medication.hasIdElement()) {
-        bundled.put("Medication/" + medication.getIdElement().getIdPart(), medication);
-      }
-    }
+    MedicationLookup lookup = new MedicationLookup(resources);
     List<org.nocturne.clinical.Medication> out = new ArrayList<>();
     for (Resource resource : resources) {
       if (resource instanceof MedicationRequest request
@@ -48,7 +41,7 @@ final class MedicationMapper {
             request,
             request.hasMedicationCodeableConcept() ? request.getMedicationCodeableConcept() : null,
             request.hasMedicationReference() ? request.getMedicationReference() : null,
-            bundled,
+            lookup,
             out,
             skipped);
       } else if (resource instanceof MedicationStatement statement
@@ -59,7 +52,7 @@ final class MedicationMapper {
                 ? statement.getMedicationCodeableConcept()
                 : null,
             statement.hasMedicationReference() ? statement.getMedicationReference() : null,
-            bundled,
+            lookup,
             out,
             skipped);
       }
@@ -71,67 +64,49 @@ final class MedicationMapper {
       Resource order,
       CodeableConcept concept,
       Reference reference,
-      Map<String, Medication> bundled,
+      MedicationLookup lookup,
       List<org.nocturne.clinical.Medication> out,
       Skipped skipped) {
     String source = References.of(order);
-    List<Coding> codings = new ArrayList<>();
-    List<String> texts = new ArrayList<>();
-    if (concept == null && reference != null) {
-      Medication medication = resolve(order, reference, bundled);
-      if (medication == null) {
-        skipped.add(source, "its medicationReference could not be resolved");
-        return;
-      }
-      concept = medication.getCode();
-      medication.getIngredient().stream()
-          .filter(Medication.MedicationIngredientComponent::hasItemCodeableConcept)
-          .forEach(ingredient -> add(ingredient.getItemCodeableConcept(), codings, texts));
-    }
-    if (concept == null) {
+    if (concept == null && reference == null) {
       skipped.add(source, "no medication is named");
       return;
     }
-    add(concept, codings, texts);
-    String name = displayName(concept, texts);
-    for (DrugClass drugClass : codes.drugClasses(codings, texts)) {
-      out.add(new org.nocturne.clinical.Medication(drugClass, name, source));
+    Optional<MedicationNaming.Named> named = MedicationNaming.of(order, concept, reference, lookup);
+    if (named.isEmpty()) {
+      skipped.add(
+          source,
+          concept == null
+              ? "its medicationReference could not be resolved"
+              : "no medication is named");
+      return;
     }
-  }
-
-  private static Medication resolve(
-      Resource order, Reference reference, Map<String, Medication> bundled) {
-    String ref = reference.getReference();
-    if (ref == null) {
-      return null;
+    MedicationNaming.Named drug = named.get();
+    String name = drug.name() == null ? "an unnamed medication" : drug.name();
+    for (DrugClass drugClass : codes.drugClasses(drug.codings(), drug.texts())) {
+      out.add(
+          new org.nocturne.clinical.Medication(
+              drugClass, name, source, drug.byNameOnly(), started(order)));
     }
-    if (ref.startsWith("#") && order instanceof org.hl7.fhir.r4.model.DomainResource domain) {
-      for (Resource contained : domain.getContained()) {
-        if (contained instanceof Medication medication
-            && ref.substring(1).equals(medication.getIdElement().getIdPart())) {
-          return medication;
-        }
-      }
-      return null;
-    }
-    int slash = ref.lastIndexOf("Medication/");
-    return slash < 0 ? null : bundled.get(ref.substring(slash));
   }
 
   private static void add(CodeableConcept concept, List<Coding> codings, List<String> texts) {
-    codings.addAll(concept.getCoding());
-    if (concept.hasText()) {
-      texts.add(concept.getText());
-    }
-    concept.getCoding().stream()
-        .filter(Coding::hasDisplay)
-        .forEach(coding -> texts.add(coding.getDisplay()));
+    MedicationNaming.add(concept, codings, texts);
   }
 
-  private static String displayName(CodeableConcept concept, List<String> texts) {
-    if (concept.hasText()) {
-      return concept.getText();
+  /** When the drug was prescribed or, for a statement, started; {@code null} when unsaid. */
+  private static java.time.LocalDate started(Resource order) {
+    if (order instanceof MedicationRequest request && request.hasAuthoredOnElement()) {
+      return FhirDates.localDate(request.getAuthoredOnElement());
     }
-    return texts.isEmpty() ? "an unnamed medication" : texts.get(0);
+    if (order instanceof MedicationStatement statement) {
+      if (statement.hasEffectiveDateTimeType()) {
+        return FhirDates.localDate(statement.getEffectiveDateTimeType());
+      }
+      if (statement.hasEffectivePeriod()) {
+        return FhirDates.localDate(statement.getEffectivePeriod().getStartElement());
+      }
+    }
+    return null;
   }
 }

@@ -178,7 +178,8 @@ final class ObservationMapper {
         : Optional.empty();
   }
 
-  private static Side side(CodeableConcept site) {
+  /** The leg a body site (or a concept's words) names: left, right, or neither (both, unstated). */
+  static Side side(CodeableConcept site) {
     if (site == null) {
       return Side.UNSPECIFIED;
     }

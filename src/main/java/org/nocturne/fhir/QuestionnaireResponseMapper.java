@@ -27,11 +27,22 @@ final class QuestionnaireResponseMapper {
       "http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain";
   static final String ANSWER_SYSTEM = "http://nocturne-cds.org/fhir/CodeSystem/leg-pain-answer";
 
+  private final QuestionnaireMapping mapping;
+
+  QuestionnaireResponseMapper() {
+    this(QuestionnaireMapping.NONE);
+  }
+
+  QuestionnaireResponseMapper(QuestionnaireMapping mapping) {
+    this.mapping = mapping;
+  }
+
   Optional<SymptomReport> map(List<Resource> resources, Skipped skipped) {
     Optional<QuestionnaireResponse> latest =
         resources.stream()
             .filter(QuestionnaireResponse.class::isInstance)
             .map(QuestionnaireResponse.class::cast)
+            .peek(mapping::apply) // a portal build of our questionnaire, read as ours
             .filter(response -> usable(response, skipped))
             .max(
                 Comparator.comparing(

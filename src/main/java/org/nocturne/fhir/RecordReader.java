@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +71,22 @@ public final class RecordReader {
    */
   public PatientRecord read(
       Map<String, String> json, Set<String> fetched, List<String> unavailable) {
+    return read(json, fetched, unavailable, List.of());
+  }
+
+  /** The same with fetched Medications (see {@link #readTrees(Map, Set, List, List)}). */
+  public PatientRecord read(
+      Map<String, String> json,
+      Set<String> fetched,
+      List<String> unavailable,
+      List<String> referencedMedications) {
     Map<String, JsonNode> trees = new LinkedHashMap<>();
     json.forEach((key, text) -> trees.put(key, tree(text)));
-    return readTrees(trees, fetched, unavailable);
+    return readTrees(
+        trees,
+        fetched,
+        unavailable,
+        referencedMedications.stream().map(RecordReader::tree).toList());
   }
 
   /**
@@ -84,14 +98,32 @@ public final class RecordReader {
    */
   public PatientRecord readTrees(
       Map<String, JsonNode> json, Set<String> fetched, List<String> unavailable) {
+    return readTrees(json, fetched, unavailable, List.of());
+  }
+
+  /**
+   * The same, with the Medications the orders named by reference and the service fetched from the
+   * FHIR server: read beside the medication orders, so their references resolve.
+   */
+  public PatientRecord readTrees(
+      Map<String, JsonNode> json,
+      Set<String> fetched,
+      List<String> unavailable,
+      List<JsonNode> referencedMedications) {
     List<String> missing = new ArrayList<>(unavailable);
     List<String> skipped = new ArrayList<>();
     Optional<Patient> patient = Optional.ofNullable(json.get(PATIENT)).map(this::patient);
+    List<Resource> medications =
+        new ArrayList<>(resources(json, MEDICATIONS, fetched, missing, skipped));
+    int position = 0;
+    for (JsonNode medication : referencedMedications) {
+      entry("fetched Medication", ++position, medication, skipped).ifPresent(medications::add);
+    }
     return new PatientRecord(
         patient,
         resources(json, CONDITIONS, fetched, missing, skipped),
         resources(json, OBSERVATIONS, fetched, missing, skipped),
-        resources(json, MEDICATIONS, fetched, missing, skipped),
+        medications,
         resources(json, QUESTIONNAIRE_RESPONSE, fetched, missing, skipped),
         missing,
         skipped);
@@ -106,19 +138,51 @@ public final class RecordReader {
     }
   }
 
-  /** The patient carries age and sex: an invalid value is dropped, the rest is kept. */
+  /**
+   * The patient carries age and sex: an invalid value is dropped, and so is an element of the wrong
+   * shape (an {@code extension} that is an object, a {@code gender} that is a list), the rest is
+   * kept. Only JSON that is no Patient at all stops the call.
+   */
   private Patient patient(JsonNode json) {
+    if (!json.isObject() || !"Patient".equals(json.path("resourceType").asString(""))) {
+      throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
+    }
     IBaseResource parsed;
     try {
       parsed = parser(false).parseResource(new JsonTree(json));
     } catch (RuntimeException e) {
-      throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
+      parsed = readableElements(json);
     }
     if (!(parsed instanceof Patient patient)) {
       throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
     }
     FhirIds.clearIfInvalid(patient);
-    return patient;
+    return InvalidValues.clear(fhir, patient);
+  }
+
+  /** The resource of the elements that HAPI reads one by one: each unreadable one left out. */
+  private IBaseResource readableElements(JsonNode json) {
+    Set<String> readable = new HashSet<>();
+    readable.add("resourceType");
+    for (String name : json.propertyNames()) {
+      if (name.equals("resourceType")) {
+        continue;
+      }
+      try {
+        parser(false)
+            .parseResource(
+                new JsonTree(
+                    json, property -> property.equals("resourceType") || property.equals(name)));
+        readable.add(name);
+      } catch (RuntimeException e) {
+        // this element costs itself, not the patient
+      }
+    }
+    try {
+      return parser(false).parseResource(new JsonTree(json, readable::contains));
+    } catch (RuntimeException e) {
+      throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
+    }
   }
 
   private List<Resource> resources(
@@ -157,7 +221,16 @@ public final class RecordReader {
         continue;
       }
       if (relevant.mayMatter(resource)) {
-        entry(key, position, resource, skipped).ifPresent(out::add);
+        String fullUrl = entry.path("fullUrl").asString("");
+        entry(key, position, resource, skipped)
+            .ifPresent(
+                read -> {
+                  if (!fullUrl.isEmpty()) {
+                    // a medicationReference may name a Medication entry by its fullUrl
+                    read.setUserData(MedicationLookup.FULL_URL, fullUrl);
+                  }
+                  out.add(read);
+                });
       }
     }
     if (hasNext(root) && !key.equals(QUESTIONNAIRE_RESPONSE)) {
@@ -177,7 +250,7 @@ public final class RecordReader {
                   new JsonTree(json, ElementsRead.of(json.path("resourceType").asString(""))));
       if (parsed instanceof Resource resource) {
         FhirIds.clearIfInvalid(resource);
-        return Optional.of(resource);
+        return Optional.of(InvalidValues.clear(fhir, resource));
       }
     } catch (RuntimeException e) {
       // DataFormatException and the others HAPI throws on parseable but malformed content

@@ -2,6 +2,7 @@ package org.nocturne.service;
 
 import java.util.Map;
 import org.nocturne.cards.CardRenderer;
+import org.nocturne.cards.NotRead;
 import org.nocturne.cdshooks.CdsResponse;
 import org.nocturne.cdshooks.CdsService;
 import org.nocturne.cdshooks.HookCall;
@@ -35,6 +36,9 @@ final class NocturnalLegPainService implements CdsService {
   public CdsResponse call(HookCall call) {
     PatientAssessor.Assessed assessed = assessor.assess(call);
     return CdsResponse.of(
-        cards.patientView(assessed.assessment(), assessed.cards(), call.prefetch().missing()));
+        cards.patientView(
+            assessed.assessment(),
+            assessed.cards(),
+            new NotRead(call.prefetch().missing(), call.prefetch().anyFailed())));
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.nocturne.cards.CardRenderer;
+import org.nocturne.cards.NotRead;
 import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.CdsResponse;
 import org.nocturne.cdshooks.CdsService;
@@ -59,12 +60,26 @@ final class OrderSafetyService implements CdsService {
     List<ProposedOrder> orders;
     try {
       orders =
-          drafts.read(call.request().context().get("draftOrders").toString(), selections(call));
+          drafts.readWithFetched(
+              call.request().context().get("draftOrders").toString(),
+              selections(call),
+              call.prefetch().referencedMedications());
     } catch (InvalidFhirDataException e) {
       throw CdsHooksException.badRequest(e.getMessage());
     }
     var findings = safety.check(assessed.facts(), assessed.assessment(), orders, assessed.today());
-    return CdsResponse.of(cards.orderSafety(findings, assessed.cards(), call.prefetch().missing()));
+    // what could not be had (the keys), and what a page or byte limit kept out of a key
+    List<String> notRead = new ArrayList<>(call.prefetch().missing());
+    List<String> cut =
+        assessed.facts().unavailableData().stream()
+            .filter(note -> !call.prefetch().missingKeys().contains(note))
+            .toList();
+    notRead.addAll(cut);
+    return CdsResponse.of(
+        cards.orderSafety(
+            findings,
+            assessed.cards(),
+            new NotRead(notRead, call.prefetch().anyFailed() || !cut.isEmpty())));
   }
 
   /**

@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Configuration;
  * file and the code lists are loaded and checked here, so a broken one stops the start.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(CardsProperties.class)
+@EnableConfigurationProperties({CardsProperties.class, QuestionnaireProperties.class})
 class ServiceConfiguration {
 
   @Bean
@@ -69,9 +69,16 @@ class ServiceConfiguration {
   /** The one record → assessment pipeline: the services and the questionnaire app share it. */
   @Bean
   RecordAssessment recordAssessment(
-      FhirContext fhir, CodeSets codes, CauseModel causeModel, Clock clock) {
+      FhirContext fhir,
+      CodeSets codes,
+      CauseModel causeModel,
+      Clock clock,
+      QuestionnaireProperties questionnaire) {
     return new RecordAssessment(
-        new RecordReader(fhir, codes), new FactsMapper(codes), causeModel, clock.getZone());
+        new RecordReader(fhir, codes),
+        new FactsMapper(codes, questionnaire.mapping()),
+        causeModel,
+        clock.getZone());
   }
 
   @Bean

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * bounded queue and the call is answered; one writer thread takes whatever has queued, up to {@link
  * #MAX_BATCH} records, and writes them in one transaction, so under load hundreds of calls share a
  * commit instead of paying one each. The replay claim is not here: it stays synchronous and exact
- * ({@code JdbcReplayGuard}).
+ * ({@code JdbcReplayGuard}). The governance counter of cards shown counts when a call's rows are
+ * written (once per card uuid, as the admin summary counts).
  *
  * <p>What a crash can lose (README, State): the records still queued when the process dies without
  * a shutdown (SIGKILL, a lost node, an OutOfMemoryError) — the calls of the last moments, as many
@@ -63,7 +64,6 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
 
   @Override
   public void record(CallRecord call) {
-    target.count(call);
     JdbcCallAudit.Timed timed = new JdbcCallAudit.Timed(call, target.clock().instant());
     if (closed) {
       // shutting down: the writer may be gone, so this (rare) call writes its own row

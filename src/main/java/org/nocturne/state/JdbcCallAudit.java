@@ -4,6 +4,7 @@ import static org.nocturne.state.JdbcReplayGuard.utc;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.nocturne.cdshooks.CallAudit;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes the audit row of a call and remembers its cards' topics, in one transaction. Best effort
  * by design (ADR 0002): a failed write is logged and counted, the guidance is still answered. The
  * service writes through {@link BatchedCallAudit}, off the request thread, many calls per
- * transaction; {@link #record} writes at once (tests, shutdown).
+ * transaction (ADR 0004); {@link #record} writes at once (tests, shutdown).
  */
 final class JdbcCallAudit implements CallAudit {
   private static final Logger log = LoggerFactory.getLogger(JdbcCallAudit.class);
@@ -38,13 +39,7 @@ final class JdbcCallAudit implements CallAudit {
 
   @Override
   public void record(CallRecord call) {
-    count(call);
     writeAll(List.of(new Timed(call, clock.instant())));
-  }
-
-  /** The governance counters of a call's cards (at once, on the request thread). */
-  void count(CallRecord call) {
-    call.cards().forEach(card -> meters.shown(call.serviceId(), card));
   }
 
   Clock clock() {
@@ -56,10 +51,20 @@ final class JdbcCallAudit implements CallAudit {
     meters.failure("audit");
   }
 
-  /** Writes the calls' rows in one transaction; a failure is logged and counted, not thrown. */
+  /**
+   * Writes the calls' rows in one transaction, each with the time of its call; a failure is logged
+   * and counted, not thrown.
+   */
   void writeAll(List<Timed> calls) {
+    List<List<ShownCard>> recorded;
     try {
-      transaction.executeWithoutResult(status -> calls.forEach(c -> write(c.call(), c.at())));
+      recorded =
+          transaction.execute(
+              status -> {
+                List<List<ShownCard>> each = new ArrayList<>(calls.size());
+                calls.forEach(c -> each.add(write(c.call(), c.at())));
+                return each;
+              });
     } catch (RuntimeException e) {
       // the contract: an audit never fails the call it records
       calls.forEach(c -> meters.failure("audit"));
@@ -70,10 +75,23 @@ final class JdbcCallAudit implements CallAudit {
           first.serviceId(),
           first.status(),
           e.getMessage());
+      return;
+    }
+    // counted as the admin summary counts: cards shown (not shadow or suppressed), once per card
+    // uuid, so an EHR that resends a hookInstance (the same card uuids) does not count them twice
+    for (int i = 0; i < calls.size(); i++) {
+      String serviceId = calls.get(i).call().serviceId();
+      recorded.get(i).stream()
+          .filter(ShownCard::shown)
+          .forEach(card -> meters.shown(serviceId, card));
     }
   }
 
-  private void write(CallRecord call, Instant now) {
+  /**
+   * Writes the audit row and the cards not yet known; returns those cards, whatever became of them.
+   */
+  private List<ShownCard> write(CallRecord call, Instant now) {
+    List<ShownCard> recorded = new ArrayList<>();
     jdbc.sql(
             "INSERT INTO audit (called_at, service_id, hook_instance, issuer, status, cards,"
                 + " missing_keys, duration_ms) VALUES (:at, :service, :hookInstance, :issuer,"
@@ -92,29 +110,42 @@ final class JdbcCallAudit implements CallAudit {
       if (uuid == null) {
         continue;
       }
-      jdbc.sql(
-              "INSERT INTO card (uuid, service_id, topic_system, topic_code, indicator,"
-                  + " override_reasons, shown_at) VALUES (:uuid, :service, :system, :code,"
-                  + " :indicator, :reasons, :at) ON CONFLICT DO NOTHING")
-          .param("uuid", uuid)
-          .param("service", Bounded.id(call.serviceId(), 64))
-          .param("system", card.topic() == null ? null : Bounded.text(card.topic().system(), 255))
-          .param("code", card.topic() == null ? null : Bounded.text(card.topic().code(), 128))
-          .param("indicator", card.indicator().wire())
-          .param("reasons", Bounded.text(String.join(",", card.overrideReasonCodes()), 1000))
-          .param("at", utc(now))
-          .update();
+      int inserted =
+          jdbc.sql(
+                  "INSERT INTO card (uuid, service_id, topic_system, topic_code, indicator,"
+                      + " override_reasons, shown_at, disposition, suggestion) VALUES (:uuid,"
+                      + " :service, :system, :code, :indicator, :reasons, :at, :disposition,"
+                      + " :suggestion) ON CONFLICT DO NOTHING")
+              .param("uuid", uuid)
+              .param("service", Bounded.id(call.serviceId(), 64))
+              .param(
+                  "system", card.topic() == null ? null : Bounded.text(card.topic().system(), 255))
+              .param("code", card.topic() == null ? null : Bounded.text(card.topic().code(), 128))
+              .param("indicator", card.indicator().wire())
+              .param("reasons", Bounded.text(String.join(",", card.overrideReasonCodes()), 1000))
+              .param("at", utc(now))
+              .param("disposition", card.disposition().wire())
+              .param("suggestion", card.suggestion())
+              .update();
+      if (inserted == 1) {
+        recorded.add(card);
+      }
     }
+    return recorded;
   }
 
-  /** {@code topic:indicator} per card, e.g. {@code deep-vein-thrombosis:critical}. */
+  /**
+   * {@code topic:indicator} per card shown, e.g. {@code deepVeinThrombosis:critical}, and {@code
+   * topic:indicator:shadow} or {@code :suppressed} per card kept back.
+   */
   private static String cards(CallRecord call) {
     return call.cards().stream()
         .map(
             card ->
                 (card.topic() == null ? "none" : card.topic().code())
                     + ":"
-                    + card.indicator().wire())
+                    + card.indicator().wire()
+                    + (card.shown() ? "" : ":" + card.disposition().wire()))
         .collect(Collectors.joining(","));
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Indicator;
+import org.nocturne.cdshooks.TopicCodes;
 
 /** What we remember of a card we answered: its topic, indicator and offered override reasons. */
 record KnownCard(Coding topic, Indicator indicator, List<String> overrideReasons) {
@@ -27,17 +28,7 @@ record KnownCard(Coding topic, Indicator indicator, List<String> overrideReasons
    * writes them in lowerCamelCase ({@code deepVeinThrombosis}), the only form Epic accepts.
    */
   static String currentSpelling(String code) {
-    StringBuilder camel = new StringBuilder(code.length());
-    boolean upper = false;
-    for (char c : code.toCharArray()) {
-      if (c == '-') {
-        upper = true;
-      } else {
-        camel.append(upper ? Character.toUpperCase(c) : c);
-        upper = false;
-      }
-    }
-    return camel.toString();
+    return TopicCodes.currentSpelling(code);
   }
 
   static Indicator indicator(String wire) {

@@ -2,14 +2,16 @@ package org.nocturne.state;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.nocturne.cdshooks.CallAudit;
+import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore;
 import org.nocturne.cdshooks.security.Caller;
@@ -19,14 +21,16 @@ import org.nocturne.cdshooks.security.Caller;
  * restart, right for a single replica only. The oldest entries go first when full.
  */
 final class MemoryState implements FeedbackStore, CallAudit {
-  private record Shown(KnownCard card, Instant at) {}
+  private record Shown(String serviceId, KnownCard card, CardDisposition disposition, Instant at) {}
+
+  private record Called(CallRecord call, Instant at) {}
 
   private final int capacity;
   private final Clock clock;
   private final StateMeters meters;
   private final Map<String, Shown> cards;
   private final Deque<StoredFeedback> feedback = new ArrayDeque<>();
-  private final Deque<CallRecord> audit = new ArrayDeque<>();
+  private final Deque<Called> audit = new ArrayDeque<>();
 
   MemoryState(int capacity, Clock clock, StateMeters meters) {
     this.capacity = capacity;
@@ -45,21 +49,33 @@ final class MemoryState implements FeedbackStore, CallAudit {
   public synchronized void record(CallRecord call) {
     Instant now = clock.instant();
     for (ShownCard card : call.cards()) {
-      meters.shown(call.serviceId(), card);
-      if (card.uuid() != null) {
-        cards.putIfAbsent(
-            card.uuid(),
-            new Shown(
-                new KnownCard(card.topic(), card.indicator(), card.overrideReasonCodes()), now));
+      // counted as the summary counts: cards shown, once per card uuid (a resent hookInstance
+      // answers the same uuids and is not new)
+      boolean recorded =
+          card.uuid() != null
+              && cards.putIfAbsent(
+                      card.uuid(),
+                      new Shown(
+                          call.serviceId(),
+                          new KnownCard(card.topic(), card.indicator(), card.overrideReasonCodes()),
+                          card.disposition(),
+                          now))
+                  == null;
+      if (recorded && card.shown()) {
+        meters.shown(call.serviceId(), card);
       }
     }
-    bounded(audit, call);
+    bounded(audit, new Called(call, now));
   }
 
   @Override
   public synchronized void append(String serviceId, Caller caller, List<Feedback> items) {
+    Instant now = clock.instant();
     for (Feedback item : items) {
       Shown shown = cards.get(FeedbackFields.lookup(item));
+      if (shown != null && shown.disposition() != CardDisposition.SHOWN) {
+        shown = null; // only a card the clinician saw can be answered
+      }
       KnownCard card = shown == null ? KnownCard.UNKNOWN : shown.card();
       String reason = FeedbackFields.reasonCode(item);
       bounded(
@@ -70,8 +86,8 @@ final class MemoryState implements FeedbackStore, CallAudit {
               card.topic(),
               card.indicator(),
               item.outcome(),
-              reason,
-              OffsetDateTime.parse(item.outcomeTimestamp()).toInstant()));
+              FeedbackFields.storedReasonCode(item, card),
+              FeedbackFields.outcomeAt(item, now)));
       meters.feedback(serviceId, card.topic(), item.outcome(), reason, card.overrideReasons());
     }
   }
@@ -84,27 +100,57 @@ final class MemoryState implements FeedbackStore, CallAudit {
   }
 
   @Override
-  public synchronized List<TopicTally> tally(Instant from, Instant to) {
-    Tallies tallies = new Tallies();
-    for (Shown shown : cards.values()) {
-      if (!shown.at().isBefore(from) && shown.at().isBefore(to)) {
-        tallies.shown(shown.card().topic(), 1);
+  public synchronized Map<String, Long> calls(Instant from, Instant to) {
+    Map<String, Long> calls = new java.util.TreeMap<>();
+    for (Called called : audit) {
+      if (within(called.at(), from, to) && called.call().status() == 200) {
+        calls.merge(called.call().serviceId(), 1L, Long::sum);
       }
     }
+    return calls;
+  }
+
+  @Override
+  public synchronized List<TopicTally> tally(Instant from, Instant to) {
+    Tallies tallies = new Tallies();
+    calls(from, to).forEach(tallies::calls);
+    for (Shown shown : cards.values()) {
+      if (within(shown.at(), from, to)) {
+        tallies.card(
+            shown.serviceId(),
+            shown.card().topic(),
+            shown.card().indicator(),
+            shown.disposition(),
+            1);
+      }
+    }
+    // a known card counts once per outcome and reason, as in the database
+    Set<String> counted = new HashSet<>();
     for (StoredFeedback item : feedback) {
-      if (!item.outcomeAt().isBefore(from) && item.outcomeAt().isBefore(to)) {
-        tallies.outcome(item.topic(), item.outcome(), 1);
-        if ("overridden".equals(item.outcome()) && item.overrideReasonCode() != null) {
-          tallies.reason(item.topic(), item.overrideReasonCode(), 1);
-        }
+      if (!within(item.outcomeAt(), from, to)) {
+        continue;
+      }
+      boolean known = item.topic() != null;
+      if (!known || counted.add(item.card() + "|" + item.outcome())) {
+        tallies.outcome(item.serviceId(), item.topic(), item.indicator(), item.outcome(), 1);
+      }
+      String reason = item.overrideReasonCode();
+      if ("overridden".equals(item.outcome())
+          && reason != null
+          && (!known || counted.add(item.card() + "|reason|" + reason))) {
+        tallies.reason(item.serviceId(), item.topic(), item.indicator(), reason, 1);
       }
     }
     return tallies.result();
   }
 
+  private static boolean within(Instant at, Instant from, Instant to) {
+    return !at.isBefore(from) && at.isBefore(to);
+  }
+
   /** The calls recorded, oldest first. */
   synchronized List<CallRecord> audit() {
-    return List.copyOf(audit);
+    return audit.stream().map(Called::call).toList();
   }
 
   private <T> void bounded(Deque<T> deque, T item) {

@@ -69,7 +69,7 @@ class StateConfiguration {
         throw new IllegalStateException(
             "nocturne.state is jdbc (the default) but no database is configured: set"
                 + " spring.datasource.url, spring.datasource.username and"
-                + " spring.datasource.password to a PostgreSQL database (README, State), or set"
+                + " spring.datasource.password to a PostgreSQL database (docs/state.md), or set"
                 + " nocturne.state=memory to keep state in this JVM (single replica only).");
       }
       log.info("state in the database at {}", url.replaceAll("\\?.*", ""));

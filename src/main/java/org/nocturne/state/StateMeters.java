@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.nocturne.cdshooks.CallAudit;
 import org.nocturne.cdshooks.Coding;
+import org.nocturne.cdshooks.Meters;
 
 /**
  * The governance counters (Prometheus: {@code nocturne_cards_shown_total}, {@code
@@ -16,13 +17,18 @@ final class StateMeters {
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
   private final MeterRegistry meters;
 
+  /** The operations whose failures are counted, each registered at zero at start. */
+  static final List<String> OPERATIONS = List.of("replay-guard", "feedback", "audit", "purge");
+
   StateMeters(MeterRegistry meters) {
     this.meters = meters;
+    // at zero from the start: an alert on increase() needs the series before the first failure
+    OPERATIONS.forEach(operation -> failures(operation));
   }
 
   void shown(String serviceId, CallAudit.ShownCard card) {
-    meters
-        .counter(
+    Meters.counter(
+            meters,
             "nocturne.cards.shown",
             "service",
             serviceId,
@@ -42,8 +48,8 @@ final class StateMeters {
       String outcome,
       String reasonCode,
       List<String> offeredReasons) {
-    meters
-        .counter(
+    Meters.counter(
+            meters,
             "nocturne.feedback.outcomes",
             "service",
             serviceId,
@@ -59,12 +65,16 @@ final class StateMeters {
               : offeredReasons.contains(reasonCode) && CODE.matcher(reasonCode).matches()
                   ? reasonCode
                   : "unlisted";
-      meters.counter("nocturne.feedback.override.reasons", "reason", reason).increment();
+      Meters.counter(meters, "nocturne.feedback.override.reasons", "reason", reason).increment();
     }
   }
 
   void failure(String operation) {
-    meters.counter("nocturne.state.failures", "operation", operation).increment();
+    failures(operation).increment();
+  }
+
+  private io.micrometer.core.instrument.Counter failures(String operation) {
+    return Meters.counter(meters, "nocturne.state.failures", "operation", operation);
   }
 
   private static String topic(Coding topic, String otherwise) {

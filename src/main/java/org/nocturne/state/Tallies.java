@@ -5,58 +5,99 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.FeedbackStore.TopicTally;
+import org.nocturne.cdshooks.Indicator;
 
-/** Adds up shown cards, outcomes and override reasons per topic, in a stable order. */
+/**
+ * Adds up calls, cards by disposition, outcomes and override reasons per service, topic and
+ * indicator, in a stable order.
+ */
 final class Tallies {
-  private final Map<String, Counts> byTopic = new LinkedHashMap<>();
+  private final Map<String, Counts> rows = new LinkedHashMap<>();
+  private final Map<String, Long> calls = new LinkedHashMap<>();
 
   private static final class Counts {
+    final String service;
     final Coding topic;
+    final Indicator indicator;
     long shown;
+    long shadow;
+    long suppressed;
     long accepted;
     long overridden;
     final Map<String, Long> reasons = new LinkedHashMap<>();
 
-    Counts(Coding topic) {
+    Counts(String service, Coding topic, Indicator indicator) {
+      this.service = service;
       this.topic = topic;
+      this.indicator = indicator;
     }
   }
 
-  private Counts of(Coding topic) {
-    String key = topic == null ? "" : topic.system() + "|" + topic.code();
-    return byTopic.computeIfAbsent(key, k -> new Counts(topic));
+  private Counts of(String service, Coding topic, Indicator indicator) {
+    String key =
+        service
+            + "|"
+            + (topic == null ? "" : topic.system() + "|" + topic.code())
+            + "|"
+            + (indicator == null ? "" : indicator.wire());
+    return rows.computeIfAbsent(key, k -> new Counts(service, topic, indicator));
   }
 
-  void shown(Coding topic, long count) {
-    of(topic).shown += count;
+  void calls(String service, long count) {
+    calls.merge(service, count, Long::sum);
   }
 
-  void outcome(Coding topic, String outcome, long count) {
+  void card(
+      String service, Coding topic, Indicator indicator, CardDisposition disposition, long count) {
+    Counts counts = of(service, topic, indicator);
+    switch (disposition) {
+      case SHOWN -> counts.shown += count;
+      case SHADOW -> counts.shadow += count;
+      case SUPPRESSED -> counts.suppressed += count;
+    }
+  }
+
+  void outcome(String service, Coding topic, Indicator indicator, String outcome, long count) {
     if ("accepted".equals(outcome)) {
-      of(topic).accepted += count;
+      of(service, topic, indicator).accepted += count;
     } else if ("overridden".equals(outcome)) {
-      of(topic).overridden += count;
+      of(service, topic, indicator).overridden += count;
     }
   }
 
-  void reason(Coding topic, String code, long count) {
-    of(topic).reasons.merge(code, count, Long::sum);
+  void reason(String service, Coding topic, Indicator indicator, String code, long count) {
+    of(service, topic, indicator).reasons.merge(code, count, Long::sum);
   }
 
-  /** Topics by how often they were shown, then by code; cards no longer known last. */
+  /**
+   * By how often a topic fired (shown, shadow and suppressed together), then by service, code and
+   * indicator; cards no longer known last.
+   */
   List<TopicTally> result() {
     List<TopicTally> result = new ArrayList<>();
-    for (Counts counts : byTopic.values()) {
+    for (Counts c : rows.values()) {
       result.add(
           new TopicTally(
-              counts.topic, counts.shown, counts.accepted, counts.overridden, counts.reasons));
+              c.service,
+              c.topic,
+              c.indicator,
+              calls.getOrDefault(c.service, 0L),
+              c.shown,
+              c.shadow,
+              c.suppressed,
+              c.accepted,
+              c.overridden,
+              c.reasons));
     }
     result.sort(
         Comparator.comparing((TopicTally t) -> t.topic() == null)
-            .thenComparing(TopicTally::shown, Comparator.reverseOrder())
-            .thenComparing(t -> t.topic() == null ? "" : t.topic().code()));
+            .thenComparing(t -> t.shown() + t.shadow() + t.suppressed(), Comparator.reverseOrder())
+            .thenComparing(t -> t.serviceId() == null ? "" : t.serviceId())
+            .thenComparing(t -> t.topic() == null ? "" : t.topic().code())
+            .thenComparing(t -> t.indicator() == null ? "" : t.indicator().wire()));
     return result;
   }
 }

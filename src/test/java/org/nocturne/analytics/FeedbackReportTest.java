@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.FeedbackStore.TopicTally;
+import org.nocturne.cdshooks.Indicator;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -15,10 +16,17 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class FeedbackReportTest {
   private static final Coding DVT = Coding.of("http://x/red-flag", "deepVeinThrombosis");
 
+  /** 2,000 calls; besides the cards shown, 4 kept back in shadow and 1 suppressed. */
+  private static TopicTally tally(
+      Coding topic, long shown, long accepted, long overridden, Map<String, Long> reasons) {
+    return new TopicTally(
+        "svc", topic, Indicator.CRITICAL, 2000, shown, 4, 1, accepted, overridden, reasons);
+  }
+
   @Test
   void theOverrideRateIsOverriddenAmongAnsweredAndTheTopThreeReasonsComeFirst() {
     TopicSummary row =
-        TopicSummary.of(new TopicTally(DVT, 10, 1, 3, Map.of("a", 1L, "b", 5L, "c", 2L, "d", 2L)));
+        TopicSummary.of(tally(DVT, 10, 1, 3, Map.of("a", 1L, "b", 5L, "c", 2L, "d", 2L)));
 
     assertThat(row.overrideRate()).isEqualTo(0.75);
     assertThat(row.topReasons())
@@ -30,7 +38,7 @@ class FeedbackReportTest {
 
   @Test
   void aTopicWithoutFeedbackHasNoOverrideRate() {
-    assertThat(TopicSummary.of(new TopicTally(DVT, 4, 0, 0, Map.of())).overrideRate()).isNull();
+    assertThat(TopicSummary.of(tally(DVT, 4, 0, 0, Map.of())).overrideRate()).isNull();
   }
 
   @Test
@@ -38,15 +46,65 @@ class FeedbackReportTest {
     String csv =
         FeedbackCsv.render(
             List.of(
-                TopicSummary.of(new TopicTally(DVT, 3, 1, 2, Map.of("=HYPERLINK(x)", 2L))),
-                TopicSummary.of(new TopicTally(null, 0, 1, 0, Map.of()))));
+                TopicSummary.of(tally(DVT, 3, 1, 2, Map.of("=HYPERLINK(x)", 2L))),
+                TopicSummary.of(new TopicTally("svc", null, null, 0, 0, 0, 0, 1, 0, Map.of()))));
 
     assertThat(csv.split("\r\n"))
         .containsExactly(
             FeedbackCsv.HEADER,
-            "http://x/red-flag,deepVeinThrombosis,3,1,2,0.667,'=HYPERLINK(x):2",
-            ",,0,1,0,0.0,");
+            "svc,http://x/red-flag,deepVeinThrombosis,critical,2000,3,4,1,1.5,4.0,1,2,0.667,"
+                + "'=HYPERLINK(x):2",
+            "svc,,,,0,0,0,0,,,1,0,0.0,");
     assertThat(FeedbackCsv.field("a,\"b\"")).isEqualTo("\"a,\"\"b\"\"\"");
+  }
+
+  @Test
+  void theAdminPageEscapesEverythingItDrawsAndChartsEachWeek() {
+    ReportWindow window =
+        new ReportWindow(
+            java.time.Instant.parse("2026-11-16T00:00:00Z"),
+            java.time.Instant.parse("2026-11-30T00:00:00Z"));
+    AlertBurden burden =
+        new AlertBurden(
+            window,
+            Map.of("svc", 2000L),
+            List.of(
+                TopicSummary.of(
+                    tally(
+                        Coding.of("http://x", "<script>alert(1)</script>"),
+                        3,
+                        1,
+                        2,
+                        Map.of("\"><img src=x>", 2L)))),
+            List.of(
+                new AlertBurden.Week(java.time.LocalDate.parse("2026-11-16"), 900, 2, 4, 1),
+                new AlertBurden.Week(java.time.LocalDate.parse("2026-11-23"), 1100, 1, 0, 0)));
+
+    String html = AlertBurdenPage.render(burden);
+
+    assertThat(html)
+        .doesNotContain("<script")
+        .doesNotContain("<img")
+        .contains("&lt;script&gt;")
+        .contains("<svg")
+        .contains("week of 16 Nov 2026: 4 would have been shown")
+        .contains("67%");
+    assertThat(window.weeks()).hasSize(2);
+  }
+
+  @Test
+  void theWeeksOfAWindowAreCalendarWeeksCutToTheWindow() {
+    ReportWindow window =
+        new ReportWindow(
+            java.time.Instant.parse("2026-11-18T06:00:00Z"),
+            java.time.Instant.parse("2026-11-27T00:00:00Z"));
+
+    assertThat(window.weeks())
+        .extracting(ReportWindow::week)
+        .containsExactly(
+            java.time.LocalDate.parse("2026-11-16"), java.time.LocalDate.parse("2026-11-23"));
+    assertThat(window.weeks().get(0).from()).isEqualTo(window.from());
+    assertThat(window.weeks().get(1).to()).isEqualTo(window.to());
   }
 
   private static int status(AdminProperties properties, String authorization) throws Exception {

@@ -229,13 +229,44 @@ final class AppBrowser implements AutoCloseable {
    * on a busy machine): the first submit in a test then takes its usual second.
    */
   static void awaitValidator(LocalServer server) {
-    var response =
-        server.postJson(
-            "/app/api/questionnaire-responses/validate",
-            "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"in-progress\","
-                + "\"questionnaire\":\"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain\","
-                + "\"subject\":{\"reference\":\"Patient/warm-up\"},"
-                + "\"authored\":\"2026-11-27T00:00:00Z\"}");
+    // the validator answers the app's own launches only: a demo token for a demo patient
+    int port = java.net.URI.create(server.base()).getPort();
+    String token =
+        new org.nocturne.demo.SmartFlow(port)
+            .tokenFor("demo-rls", null)
+            .path("access_token")
+            .asString();
+    // the validator answers 503 (Retry-After) while it is still being built: ask again
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
+    java.net.http.HttpResponse<String> response;
+    do {
+      response = validateWarmUp(server, token);
+      if (response.statusCode() == 503) {
+        try {
+          Thread.sleep(1000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    } while (response.statusCode() == 503 && System.nanoTime() < deadline);
     assertThat(response.statusCode()).as(response.body()).isIn(200, 422);
+  }
+
+  private static java.net.http.HttpResponse<String> validateWarmUp(
+      LocalServer server, String token) {
+    return server.send(
+        java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(server.base() + "/app/api/questionnaire-responses/validate"))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + token)
+            .header(ValidateController.FHIR_SERVER_HEADER, server.base() + "/demo/fhir")
+            .POST(
+                java.net.http.HttpRequest.BodyPublishers.ofString(
+                    "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"in-progress\","
+                        + "\"questionnaire\":\"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain\","
+                        + "\"subject\":{\"reference\":\"Patient/demo-rls\"},"
+                        + "\"authored\":\"2026-11-27T00:00:00Z\"}"))
+            .build());
   }
 }

@@ -108,11 +108,86 @@ class AppEndpointsTest {
                 .readTree(
                     Files.readString(
                         Path.of("fhir-profiles/examples/QuestionnaireResponse-example.json")));
+    // answered in a launch for a demo patient: the validator asks the demo EHR about the token
+    response.putObject("subject").put("reference", "Patient/demo-rls");
     return response;
   }
 
+  private String rlsToken;
+
   private HttpResponse<String> validate(String body) {
-    return server.post(AppConfigController.VALIDATE_PATH, "application/fhir+json", body.getBytes());
+    if (rlsToken == null) {
+      rlsToken = smart.tokenFor("demo-rls", null).path("access_token").asString();
+    }
+    return validate(body, rlsToken, DEMO);
+  }
+
+  private HttpResponse<String> validate(String body, String token, String fhirServer) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(server.base() + AppConfigController.VALIDATE_PATH))
+            .header("Content-Type", "application/fhir+json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (fhirServer != null) {
+      request.header(ValidateController.FHIR_SERVER_HEADER, fhirServer);
+    }
+    return server.send(request.build());
+  }
+
+  @Test
+  void validatingNeedsTheAppsTokenForTheAnswersPatientFromARegisteredServer() throws Exception {
+    String body = example().toString();
+    String padToken = smart.tokenFor("demo-pad", null).path("access_token").asString();
+    String revoked = smart.tokenFor("demo-rls", null).path("access_token").asString();
+    smart.revoke(revoked);
+
+    assertThat(validate(body, null, DEMO).statusCode()).isEqualTo(401);
+    assertThat(validate(body, revoked, DEMO).statusCode()).isEqualTo(401);
+    assertThat(validate(body, padToken, DEMO).statusCode()).isEqualTo(403);
+    assertThat(validate(body, padToken, null).statusCode()).isEqualTo(403);
+    assertThat(validate(body, padToken, "https://elsewhere.example/fhir").statusCode())
+        .isEqualTo(403);
+    assertThat(validate(body).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aNumberWithAHugeExponentIsRefusedBeforeHapiBuildsIt() throws Exception {
+    for (String number : List.of("1e999999999", "-1E+999999999", "1e-999999999", "9e308")) {
+      ObjectNode response = example();
+      String body =
+          response
+              .toString()
+              .replaceFirst("\\{\"valueInteger\":\\s*\\d+\\}", "{\"valueDecimal\":" + number + "}");
+      assertThat(body).contains(number);
+
+      HttpResponse<String> answer = validate(body);
+
+      assertThat(answer.statusCode()).as(number + ": " + answer.body()).isEqualTo(400);
+    }
+    assertThat(validate(example().toString()).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void answersDeeperOrLongerThanAQuestionnaireAreRefused() throws Exception {
+    String deep =
+        "{\"resourceType\":\"QuestionnaireResponse\",\"subject\":{\"reference\":\"Patient/demo-rls\"},"
+            + "\"item\":"
+            + "[{\"item\":".repeat(150)
+            + "[]"
+            + "}]".repeat(150)
+            + "}";
+    StringBuilder many =
+        new StringBuilder(
+            "{\"resourceType\":\"QuestionnaireResponse\",\"subject\":{\"reference\":\"Patient/demo-rls\"},\"item\":[");
+    for (int i = 0; i < 10_000; i++) {
+      many.append(i == 0 ? "" : ",").append("{\"linkId\":\"x\"}");
+    }
+    many.append("]}");
+
+    assertThat(validate(deep).statusCode()).isEqualTo(400);
+    assertThat(validate(many.toString()).statusCode()).isEqualTo(400);
   }
 
   @Test

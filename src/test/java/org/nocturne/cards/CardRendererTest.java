@@ -63,7 +63,7 @@ class CardRendererTest {
     return RENDERER.patientView(
         new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT).assess(facts, TODAY),
         context,
-        List.of());
+        NotRead.nothing());
   }
 
   @Test
@@ -387,7 +387,11 @@ class CardRendererTest {
             List.of(),
             List.of());
 
-    var differential = render(facts, CONTEXT).get(0);
+    var differential =
+        render(facts, CONTEXT).stream()
+            .filter(c -> c.source().topic().system().endsWith("leg-pain-cause"))
+            .findFirst()
+            .orElseThrow();
 
     assertThat(differential.detail())
         .contains("**On record:** K 3.1 mmol/L, low (12 Nov 2026)")

@@ -12,8 +12,8 @@ import org.nocturne.cdshooks.Source;
 class MissingDataNoticeTest {
   private static final CardContext CONTEXT =
       new CardContext("h-1", "p1", "https://cds.example.org/", null);
-  private static final List<String> MISSING =
-      List.of("conditions (the FHIR server did not answer)");
+  private static final NotRead MISSING =
+      new NotRead(List.of("conditions (the FHIR server did not answer)"), true);
 
   private static Card card(String detail) {
     return new Card(
@@ -33,7 +33,21 @@ class MissingDataNoticeTest {
   void nothingMissingLeavesTheAnswerAsItIs() {
     List<Card> answer = List.of(card("text"));
 
-    assertThat(MissingDataNotice.apply(answer, List.of(), CONTEXT)).isSameAs(answer);
+    assertThat(MissingDataNotice.apply(answer, NotRead.nothing(), CONTEXT)).isSameAs(answer);
+  }
+
+  @Test
+  void aSilentAnswerStaysSilentWhenAKeyWasOnlyNotSentAndNothingFailed() {
+    NotRead notSent =
+        new NotRead(
+            List.of("questionnaireResponse (not prefetched and no fhirServer was given)"), false);
+
+    assertThat(MissingDataNotice.apply(List.of(), notSent, CONTEXT)).isEmpty();
+    assertThat(MissingDataNotice.apply(List.of(card("text")), notSent, CONTEXT))
+        .singleElement()
+        .extracting(Card::detail)
+        .asString()
+        .contains("questionnaireResponse (not prefetched");
   }
 
   @Test

@@ -148,7 +148,7 @@ class SafetyCardsTest {
             MODEL.assess(scenario.facts(), TODAY),
             List.of(scenario.order()),
             TODAY);
-    return RENDERER.orderSafety(findings, CONTEXT, List.of());
+    return RENDERER.orderSafety(findings, CONTEXT, NotRead.nothing());
   }
 
   @Test

@@ -95,14 +95,57 @@ class CdsHooksEndpointsTest {
 
   /** Issue 12.4: when data could not be had, one info card says what and why. */
   @Test
-  void aChartWhoseRecordCouldNotBeReadSaysWhatWasNotRead() {
+  void aNumberNoValueHasIsRefusedBeforeHapiReadsTheRecord() {
+    String call =
+        MINIMAL.replace(
+            "\"id\":\"p1\"}",
+            "\"id\":\"p1\",\"extension\":[{\"url\":\"http://x\",\"valueDecimal\":%s}]}");
+
+    var huge = server.postJson(SERVICE, String.format(call, "1e999999999"));
+    var tiny = server.postJson(SERVICE, String.format(call, "-1E-999999999"));
+    var fine = server.postJson(SERVICE, String.format(call, "1.5"));
+
+    assertOperationOutcome(huge, 400);
+    assertOperationOutcome(tiny, 400);
+    assertThat(fine.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aFhirServerWithAQueryIsABadRequest() {
+    String call =
+        MINIMAL.replace(
+            "\"hook\":\"patient-view\",",
+            "\"hook\":\"patient-view\",\"fhirServer\":\"https://ehr.example.org/fhir?x=\",");
+
+    assertOperationOutcome(server.postJson(SERVICE, call), 400);
+  }
+
+  @Test
+  void aChartWhoseKeysTheEhrDoesNotSendAndWithNoFhirServerStaysSilent() {
+    // how that EHR is set up, the same on every chart: a card saying so each time is noise
     var response = server.postJson(SERVICE, MINIMAL);
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"cards\":[]}");
+  }
+
+  @Test
+  void aChartWhoseRecordCouldNotBeReadSaysWhatWasNotRead() {
+    String call =
+        """
+        {"hook":"patient-view","hookInstance":"h-2",
+         "context":{"userId":"Practitioner/u1","patientId":"p1"},
+         "prefetch":{"patient":{"resourceType":"Patient","id":"p1"},
+          "conditions":{"resourceType":"OperationOutcome","issue":[{"severity":"error",
+           "code":"exception"}]}}}""";
+
+    var response = server.postJson(SERVICE, call);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body())
         .contains("\"indicator\":\"info\"")
-        .contains(
-            "Not read from the record: conditions (not prefetched and no fhirServer was given)");
+        .contains("\"code\":\"dataUnavailable\"")
+        .contains("Not read from the record: conditions (the EHR could not fetch it)");
   }
 
   @Test

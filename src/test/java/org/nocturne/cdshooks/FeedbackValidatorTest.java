@@ -31,6 +31,44 @@ class FeedbackValidatorTest {
     assertThat(feedback.get(1).overrideReason().reason().code()).isEqualTo("reason-code");
   }
 
+  /**
+   * Epic's overrideReasons, an object or a list, with its extension keys, reasons without display.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"overrideReasons\":{\"reason\":{\"system\":\"http://nocturne-cds.org/fhir/CodeSystem/override-reason\",\"code\":\"patient-declined\"},\"userComment\":\"prefers to wait\"}",
+        "\"overrideReasons\":[{\"reason\":{\"system\":\"http://nocturne-cds.org/fhir/CodeSystem/override-reason\",\"code\":\"patient-declined\",\"display\":\"Patient declined\"}}]",
+        "\"overrideReasons\":[{\"system\":\"http://nocturne-cds.org/fhir/CodeSystem/override-reason\",\"code\":\"patient-declined\"}]",
+        "\"overrideReasons\":[{\"reason\":{\"code\":\"patient-declined\"},\"extension\":{\"com.epic.cdshooks.feedback.override-reason.comment\":\"prefers to wait\"}}]",
+        "\"overrideReason\":{\"reason\":{\"system\":\"http://nocturne-cds.org/fhir/CodeSystem/override-reason\",\"code\":\"patient-declined\"}}"
+      })
+  void theReasonIsReadInEveryFormEhrsSend(String reason) {
+    var feedback =
+        FeedbackValidator.check(
+            batch(
+                "{\"feedback\":[{\"card\":\"c\",\"outcome\":\"overridden\","
+                    + "\"outcomeTimestamp\":\"2024-03-01T10:00:00Z\","
+                    + reason
+                    + "}]}"));
+
+    assertThat(feedback.get(0).overrideReason().reason().code()).isEqualTo("patient-declined");
+    if (reason.contains("comment")) {
+      assertThat(feedback.get(0).overrideReason().userComment()).isEqualTo("prefers to wait");
+    }
+  }
+
+  @Test
+  void anEpicReasonListWithNothingReadableStillRecordsTheOutcome() {
+    var feedback =
+        FeedbackValidator.check(
+            batch(
+                "{\"feedback\":[{\"card\":\"c\",\"outcome\":\"overridden\","
+                    + "\"outcomeTimestamp\":\"2024-03-01T10:00:00Z\",\"overrideReasons\":[{}]}]}"));
+
+    assertThat(feedback.get(0).overrideReason()).isNull();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {

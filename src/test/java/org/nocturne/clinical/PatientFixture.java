@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.nocturne.cards.NotRead;
 
 /** Builds {@link PatientFacts} for clinical vignettes, with readable provenance. */
 final class PatientFixture {
@@ -100,6 +101,25 @@ final class PatientFixture {
     return this;
   }
 
+  /** A diagnosis of one leg (or both: {@code Side.UNSPECIFIED}) that began on {@code onset}. */
+  PatientFixture hasOn(Disorder disorder, Side side, LocalDate onset) {
+    diagnoses.add(
+        new Diagnosis(
+            disorder,
+            onset,
+            false,
+            "Condition/" + slug(disorder) + "-" + side.name().toLowerCase(Locale.ROOT),
+            side));
+    return this;
+  }
+
+  PatientFixture takesSince(DrugClass drugClass, String name, LocalDate since) {
+    medications.add(
+        new Medication(
+            drugClass, name, "MedicationRequest/" + name.toLowerCase(Locale.ROOT), since));
+    return this;
+  }
+
   PatientFixture couldNotRead(String section) {
     unavailable.add(section);
     return this;
@@ -128,9 +148,17 @@ final class PatientFixture {
   Assessment assess() {
     Assessment assessment = MODEL.assess(facts(), TODAY);
     List<String> problems =
-        org.nocturne.CardBudget.patientView(RENDERER.patientView(assessment, CONTEXT, List.of()));
+        org.nocturne.CardBudget.patientView(
+            RENDERER.patientView(assessment, CONTEXT, NotRead.nothing()));
     if (!problems.isEmpty()) {
       throw new AssertionError("the card budget is broken: " + problems);
+    }
+    // the cards of one answer agree with each other (one checker, on every scenario)
+    List<String> incoherent =
+        org.nocturne.cards.AnswerCoherence.violations(
+            RENDERER.patientView(assessment, CONTEXT, NotRead.nothing()));
+    if (!incoherent.isEmpty()) {
+      throw new AssertionError("the cards contradict each other: " + incoherent);
     }
     return assessment;
   }

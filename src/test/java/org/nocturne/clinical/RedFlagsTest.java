@@ -71,10 +71,12 @@ class RedFlagsTest {
   }
 
   @Test
-  void toePressureBelow30WithoutAQuestionnaire_isAWarningToAskAboutRestPain() {
+  void toePressureBelow30WithoutAQuestionnaire_isCriticalLimbThreateningIschemia() {
+    // ESVS/SVS GVG 2019 and IWGDF 2023: a toe pressure <30 mmHg (WIfI ischaemia grade 3) threatens
+    // the limb whatever the questionnaire says (the cards speak only with a current complaint)
     var assessment = patient().measured(Measure.TOE_PRESSURE, 25, Side.RIGHT).assess();
 
-    assertRaised(assessment, RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA, Urgency.WARNING);
+    assertRaised(assessment, RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA, Urgency.CRITICAL);
   }
 
   @Test

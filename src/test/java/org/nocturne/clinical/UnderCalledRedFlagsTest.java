@@ -44,13 +44,17 @@ class UnderCalledRedFlagsTest {
     }
 
     @Test
-    void theSameRestPainWithoutDiabetesKidneyDiseaseOrAnAbi_isNotClti() {
+    void theSameRestPainWithoutDiabetesKidneyDiseaseOrAnAbi_isStillSuspectedClti() {
+      // ESVS/SVS GVG 2019: rest pain eased by dependency with no ABI is suspected CLTI in anyone;
+      // the urgent ABI decides (issue 24)
       var assessment =
           patient()
               .answered(r -> r.onset(Answers.Onset.OVER_3_MONTHS).yes(Item.RELIEF_DANGLING))
               .assess();
 
-      assertThat(assessment.flag(CLTI)).isEmpty();
+      RaisedFlag flag = raised(assessment, CLTI);
+      assertThat(flag.urgency()).isEqualTo(Urgency.WARNING);
+      assertThat(texts(flag)).contains("no ABI on record");
     }
 
     @Test

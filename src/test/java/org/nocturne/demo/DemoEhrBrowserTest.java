@@ -174,6 +174,26 @@ class DemoEhrBrowserTest {
   }
 
   @Test
+  void onlyWarningAndCriticalCards_offerAnOverride() {
+    openPatient("demo-cauda");
+    card("caudaEquina");
+    List<WebElement> cards = browser.findElements(By.cssSelector("#cards article.card"));
+
+    assertThat(cards)
+        .filteredOn(card -> "info".equals(card.getAttribute("data-indicator")))
+        .isNotEmpty()
+        .allSatisfy(
+            card ->
+                assertThat(card.findElements(By.cssSelector("select.override-reason"))).isEmpty());
+    assertThat(cards)
+        .filteredOn(card -> !"info".equals(card.getAttribute("data-indicator")))
+        .isNotEmpty()
+        .allSatisfy(
+            card ->
+                assertThat(card.findElements(By.cssSelector("select.override-reason"))).hasSize(1));
+  }
+
+  @Test
   void signingQuinine_showsTheQuinineSafetyCard_andItsDeleteSuggestionRemovesTheDraft() {
     openPatient("demo-quinine");
     new Select(browser.findElement(By.id("order-catalogue"))).selectByValue("quinine");

@@ -87,6 +87,34 @@ class DemoFhirServerTest {
   }
 
   @Test
+  void aWriteWithANumberNoValueHasIsRefusedBeforeHapiParsesIt() {
+    String observation =
+        "{\"resourceType\":\"Observation\",\"status\":\"final\","
+            + "\"code\":{\"text\":\"x\"},\"subject\":{\"reference\":\"Patient/demo-rls\"},"
+            + "\"valueQuantity\":{\"value\":%s}}";
+
+    HttpResponse<String> huge =
+        server.post(
+            "/demo/fhir/Observation",
+            "application/fhir+json",
+            String.format(observation, "1e999999999").getBytes());
+    HttpResponse<String> deep =
+        server.post(
+            "/demo/fhir/Observation",
+            "application/fhir+json",
+            ("[".repeat(300) + "]".repeat(300)).getBytes());
+    HttpResponse<String> fine =
+        server.post(
+            "/demo/fhir/Observation",
+            "application/fhir+json",
+            String.format(observation, "1.5").getBytes());
+
+    assertThat(huge.statusCode()).isEqualTo(400);
+    assertThat(deep.statusCode()).isEqualTo(400);
+    assertThat(fine.statusCode()).as(fine.body()).isEqualTo(201);
+  }
+
+  @Test
   void theChartIsServedAtSlashDemo() {
     HttpResponse<String> root = server.get("/demo");
     HttpResponse<String> page = server.get("/demo/index.html");

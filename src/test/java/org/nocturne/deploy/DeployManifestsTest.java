@@ -1,7 +1,6 @@
 package org.nocturne.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
@@ -10,6 +9,7 @@ import io.fabric8.kubernetes.api.model.EnvFromSource;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -53,11 +53,16 @@ import org.yaml.snakeyaml.Yaml;
 class DeployManifestsTest {
   private static final Path BASE = Path.of("deploy/k8s/base");
   private static final Path PROD = Path.of("deploy/k8s/overlays/prod");
+  private static final Path DEV = Path.of("deploy/k8s/overlays/dev");
+  private static final Path PROD_MONITORING = Path.of("deploy/k8s/overlays/prod-monitoring");
+  private static final Path EXAMPLE_SECRET = DEV.resolve("secret.yaml");
+  private static final Path GUIDE = Path.of("deploy/README.md");
+  private static final Path RULES = Path.of("deploy/prometheus/nocturne-cds.rules.yml");
   private static final Path DOCKERFILE = Path.of("deploy/Dockerfile");
   private static final KubernetesSerialization K8S = new KubernetesSerialization();
 
   static Stream<Path> overlays() {
-    return Stream.of(BASE, PROD);
+    return Stream.of(BASE, PROD, DEV, PROD_MONITORING);
   }
 
   private static List<HasMetadata> load(Path directory) {
@@ -92,18 +97,108 @@ class DeployManifestsTest {
     assertThat(resources)
         .extracting(HasMetadata::getKind)
         .contains(
+            "Namespace",
             "Deployment",
             "Service",
             "HorizontalPodAutoscaler",
             "PodDisruptionBudget",
             "NetworkPolicy",
-            "ServiceMonitor",
-            "ConfigMap",
-            "Secret");
-    // only the Prometheus Operator's custom resource is outside the core model
-    assertThat(all(resources, GenericKubernetesResource.class))
-        .extracting(HasMetadata::getKind)
-        .containsOnly("ServiceMonitor");
+            "ConfigMap");
+    // the Prometheus Operator's objects only where its CRDs are asked for: every other overlay
+    // applies on a plain cluster
+    List<String> custom =
+        all(resources, GenericKubernetesResource.class).stream().map(HasMetadata::getKind).toList();
+    if (directory.equals(PROD_MONITORING)) {
+      assertThat(custom).containsExactlyInAnyOrder("ServiceMonitor", "PrometheusRule");
+    } else {
+      assertThat(custom).isEmpty();
+    }
+    // the example Secret only in the dev overlay; production's is created by the operator
+    assertThat(all(resources, Secret.class)).hasSize(directory.equals(DEV) ? 1 : 0);
+  }
+
+  @Test
+  void productionTakesItsSecretFromOneTheOperatorCreatesAsTheGuideSays() throws IOException {
+    Secret example = K8S.unmarshal(Files.readString(EXAMPLE_SECRET), Secret.class);
+    String reference =
+        container(load(PROD)).getEnvFrom().stream()
+            .filter(from -> from.getSecretRef() != null)
+            .findFirst()
+            .orElseThrow()
+            .getSecretRef()
+            .getName();
+    String guide = Files.readString(GUIDE).replace("\\\n", " ");
+    Matcher create =
+        Pattern.compile("kubectl create secret generic (\\S+) -n (\\S+)([^\\n]*)").matcher(guide);
+
+    assertThat(create.find()).as("a kubectl create secret line in %s", GUIDE).isTrue();
+    assertThat(create.group(1)).isEqualTo(reference).isEqualTo(example.getMetadata().getName());
+    assertThat(create.group(2)).isEqualTo("nocturne");
+    List<String> created =
+        Pattern.compile("--from-literal=([A-Z_]+)=")
+            .matcher(create.group(3))
+            .results()
+            .map(match -> match.group(1))
+            .toList();
+    assertThat(created).containsExactlyInAnyOrderElementsOf(example.getStringData().keySet());
+  }
+
+  @Test
+  void noExampleSecretValueReachesAProductionManifest() throws IOException {
+    Secret example = K8S.unmarshal(Files.readString(EXAMPLE_SECRET), Secret.class);
+    for (Path overlay : List.of(PROD, PROD_MONITORING)) {
+      String rendered = Kustomization.render(overlay);
+      assertThat(rendered).doesNotContain("kind: Secret").doesNotContain("change-me");
+      for (String key : List.of("SPRING_DATASOURCE_PASSWORD", "NOCTURNE_ADMIN_TOKEN")) {
+        assertThat(rendered).doesNotContain(example.getStringData().get(key));
+      }
+    }
+    try (Stream<Path> files = Files.walk(Path.of("deploy/k8s"))) {
+      assertThat(
+              files
+                  .filter(Files::isRegularFile)
+                  .filter(file -> !file.startsWith(DEV))
+                  .filter(file -> contains(file, "kind: Secret")))
+          .as("Secrets outside the dev overlay")
+          .isEmpty();
+    }
+  }
+
+  private static boolean contains(Path file, String text) {
+    try {
+      return Files.readString(file).contains(text);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("overlays")
+  void aStoppingPodLeavesTheEndpointsBeforeTheJvmIsSignalled(Path directory) {
+    List<HasMetadata> resources = load(directory);
+    List<String> preStop = container(resources).getLifecycle().getPreStop().getExec().getCommand();
+    long grace =
+        one(resources, Deployment.class)
+            .getSpec()
+            .getTemplate()
+            .getSpec()
+            .getTerminationGracePeriodSeconds();
+
+    assertThat(preStop).hasSize(2).first().isEqualTo("sleep");
+    // the pause, then Spring's graceful shutdown (30 s at most), inside the grace period
+    assertThat(grace).isGreaterThanOrEqualTo(Long.parseLong(preStop.get(1)) + 30);
+  }
+
+  @Test
+  void theMonitoringComponentCarriesTheTestedAlertRules() throws IOException {
+    GenericKubernetesResource rule =
+        all(load(PROD_MONITORING), GenericKubernetesResource.class).stream()
+            .filter(resource -> resource.getKind().equals("PrometheusRule"))
+            .findFirst()
+            .orElseThrow();
+
+    assertThat(rule.getAdditionalProperties().get("spec"))
+        .isEqualTo(new Yaml().load(Files.readString(RULES)));
   }
 
   @ParameterizedTest
@@ -132,7 +227,9 @@ class DeployManifestsTest {
   void theProductionOverlayUsesItsRegistryNamespaceAndSizes() {
     List<HasMetadata> resources = load(PROD);
 
+    assertThat(one(resources, Namespace.class).getMetadata().getName()).isEqualTo("nocturne");
     assertThat(resources)
+        .filteredOn(resource -> !(resource instanceof Namespace))
         .allSatisfy(
             resource -> assertThat(resource.getMetadata().getNamespace()).isEqualTo("nocturne"));
     assertThat(container(resources).getImage())
@@ -154,7 +251,6 @@ class DeployManifestsTest {
         container(resources).getPorts().stream().map(ContainerPort::getName).toList();
     Service service = one(resources, Service.class);
     NetworkPolicy policy = one(resources, NetworkPolicy.class);
-    GenericKubernetesResource monitor = one(resources, GenericKubernetesResource.class);
 
     assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
     assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
@@ -175,6 +271,19 @@ class DeployManifestsTest {
         .flatExtracting(NetworkPolicyEgressRule::getPorts)
         .extracting(port -> port.getPort().getIntVal())
         .containsOnly(53, 443, 5432);
+    // the database by address (a managed PostgreSQL has no pod label to select)
+    assertThat(policy.getSpec().getEgress())
+        .filteredOn(rule -> rule.getPorts().get(0).getPort().getIntVal() == 5432)
+        .singleElement()
+        .satisfies(rule -> assertThat(rule.getTo().get(0).getIpBlock().getCidr()).contains("/"));
+    List<GenericKubernetesResource> monitors =
+        all(resources, GenericKubernetesResource.class).stream()
+            .filter(resource -> resource.getKind().equals("ServiceMonitor"))
+            .toList();
+    if (monitors.isEmpty()) {
+      return; // no Prometheus Operator objects in this overlay
+    }
+    GenericKubernetesResource monitor = monitors.get(0);
     @SuppressWarnings("unchecked")
     Map<String, Object> spec = (Map<String, Object>) monitor.getAdditionalProperties().get("spec");
     @SuppressWarnings("unchecked")
@@ -206,11 +315,12 @@ class DeployManifestsTest {
         env.putAll(map.getData());
       }
       if (from.getSecretRef() != null) {
+        // production's Secret is the operator's, with the keys of the dev overlay's example
         Secret secret =
             all(resources, Secret.class).stream()
                 .filter(s -> s.getMetadata().getName().equals(from.getSecretRef().getName()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no Secret " + from.getSecretRef()));
+                .orElseGet(() -> exampleSecret(from.getSecretRef().getName()));
         env.putAll(secret.getStringData());
       }
     }
@@ -222,6 +332,16 @@ class DeployManifestsTest {
     return env;
   }
 
+  private static Secret exampleSecret(String name) {
+    try {
+      Secret example = K8S.unmarshal(Files.readString(EXAMPLE_SECRET), Secret.class);
+      assertThat(example.getMetadata().getName()).isEqualTo(name);
+      return example;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   /**
    * Starts the service with the production overlay's environment (the two port numbers made random,
    * so parallel builds do not collide, and the database an in-memory one), then calls every probe
@@ -229,7 +349,7 @@ class DeployManifestsTest {
    */
   @Test
   void theProbesAnswerAndEveryEnvironmentVariableBindsToAProperty() {
-    List<HasMetadata> resources = load(PROD);
+    List<HasMetadata> resources = load(PROD_MONITORING);
     Map<String, String> env = environment(resources);
     assertThat(env).containsKeys("SERVER_PORT", "MANAGEMENT_SERVER_PORT");
     Map<String, Object> started = new LinkedHashMap<>(env);
@@ -243,6 +363,10 @@ class DeployManifestsTest {
     started.put("SPRING_DATASOURCE_USERNAME", "sa");
     started.put("SPRING_DATASOURCE_PASSWORD", "");
     started.put("NOCTURNE_STATE", "jdbc");
+    // the overlay's example token is refused at start (SecurityStartupCheck): an operator's own
+    if (started.containsKey("NOCTURNE_ADMIN_TOKEN")) {
+      started.put("NOCTURNE_ADMIN_TOKEN", "an-operator-generated-admin-token-of-48-characters");
+    }
     StandardEnvironment environment = new StandardEnvironment();
     // the "-systemEnvironment" suffix gives it Spring's environment-variable name mapping
     environment
@@ -277,7 +401,12 @@ class DeployManifestsTest {
       }
       Service service = one(resources, Service.class);
       new LocalServer(server).postJson("/cds-services/nocturnal-leg-pain", "{}"); // 401, counted
-      Map<String, Object> scrape = endpoint(one(resources, GenericKubernetesResource.class));
+      Map<String, Object> scrape =
+          endpoint(
+              all(resources, GenericKubernetesResource.class).stream()
+                  .filter(resource -> resource.getKind().equals("ServiceMonitor"))
+                  .findFirst()
+                  .orElseThrow());
       String target =
           service.getSpec().getPorts().stream()
               .filter(port -> port.getName().equals(scrape.get("port")))
@@ -367,7 +496,7 @@ class DeployManifestsTest {
   @ParameterizedTest
   @MethodSource("overlays")
   void theFallbackAssemblyRendersWhatKubectlRenders(Path directory) {
-    assumeTrue(Kustomization.kubectlAvailable(), "kubectl is not installed");
+    Tools.assumeInstalledOutsideCi(Kustomization.kubectlAvailable(), "kubectl");
 
     assertThat(byKindAndName(Kustomization.parse(Kustomization.assemble(directory))))
         .isEqualTo(byKindAndName(Kustomization.parse(Kustomization.withKubectl(directory))));

@@ -15,9 +15,9 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Renders a Kustomize directory: with {@code kubectl kustomize} when it is installed, otherwise by
- * the subset of Kustomize this project's manifests use (resources, namespace, images and
- * strategic-merge patches, lists of named items merged by name). {@code DeployManifestsTest} checks
- * that both give the same documents wherever kubectl exists.
+ * the subset of Kustomize this project's manifests use (resources, components, namespace, images
+ * and strategic-merge patches, lists of named items merged by name). {@code DeployManifestsTest}
+ * checks that both give the same documents wherever kubectl exists.
  */
 final class Kustomization {
   private Kustomization() {}
@@ -79,6 +79,10 @@ final class Kustomization {
       Path path = directory.resolve((String) resource).normalize();
       documents.addAll(Files.isDirectory(path) ? documents(path) : load(path));
     }
+    // a Component's resources join the including kustomization's, before its patches
+    for (Object component : list(kustomization.get("components"))) {
+      documents.addAll(documents(directory.resolve((String) component).normalize()));
+    }
     for (Object entry : list(kustomization.get("patches"))) {
       Path path = directory.resolve((String) ((Map<String, Object>) entry).get("path"));
       for (Map<String, Object> patch : load(path)) {
@@ -106,8 +110,10 @@ final class Kustomization {
     }
     Object namespace = kustomization.get("namespace");
     if (namespace != null) {
-      documents.forEach(
-          doc -> ((Map<String, Object>) doc.get("metadata")).put("namespace", namespace));
+      // as Kustomize: a cluster-scoped object (the Namespace itself) takes no namespace
+      documents.stream()
+          .filter(doc -> !"Namespace".equals(doc.get("kind")))
+          .forEach(doc -> ((Map<String, Object>) doc.get("metadata")).put("namespace", namespace));
     }
     return documents;
   }

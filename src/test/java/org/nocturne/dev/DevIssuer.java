@@ -32,7 +32,7 @@ import java.util.UUID;
  * curl -s 'http://127.0.0.1:8090/token?aud=http://localhost:8080/cds-services'
  * </pre>
  *
- * README, "Trying the production mode on a workstation", walks through it with curl.
+ * docs/production.md, "Trying the production mode on a workstation", walks through it with curl.
  */
 public final class DevIssuer implements AutoCloseable {
   private final ECKey key;
@@ -114,9 +114,13 @@ public final class DevIssuer implements AutoCloseable {
     DevIssuer issuer = new DevIssuer(port);
     System.out.printf(
         """
-        Dev issuer (ES384, key %s) on %s. Start the service in production mode with:
+        Dev issuer (ES384, key %s) on %s. Start the service in production mode
+        with the database of docs/production.md (or --nocturne.state=memory in place of the
+        three spring.datasource arguments):
 
           java -jar target/nocturne-cds-0.1.0-SNAPSHOT.jar --server.address=127.0.0.1 \\
+            --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/nocturne \\
+            --spring.datasource.username=nocturne --spring.datasource.password=nocturne-trial \\
             --nocturne.security.public-base-url=http://localhost:8080 \\
             --nocturne.security.trusted-issuers[0].issuer=%s \\
             --nocturne.security.trusted-issuers[0].jwks-uri=%s

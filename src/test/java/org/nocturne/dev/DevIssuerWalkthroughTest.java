@@ -14,9 +14,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The README's workstation walkthrough of the production mode, step by step: the dev issuer's JWKS
- * and tokens, fetched over HTTP as curl would, make the service answer; without a token, or with a
- * token for another URL, it refuses.
+ * The workstation walkthrough of docs/production.md of the production mode, step by step: the dev
+ * issuer's JWKS and tokens, fetched over HTTP as curl would, make the service answer; without a
+ * token, or with a token for another URL, it refuses.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DevIssuerWalkthroughTest {

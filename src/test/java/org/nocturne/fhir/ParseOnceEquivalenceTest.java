@@ -177,7 +177,7 @@ class ParseOnceEquivalenceTest {
             "conditions entry 3: no resource",
             "conditions entry 4: no resource");
     assertThat(record.unavailableData())
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             "observations (not JSON)",
             "medications (not a FHIR resource)",
             "questionnaireResponse (not a FHIR resource)");

@@ -11,7 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
+import org.nocturne.cards.AnswerCoherence;
 import org.nocturne.cdshooks.CdsJson;
+import org.nocturne.cdshooks.CdsResponse;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
@@ -70,5 +72,13 @@ class ContractExamplesTest {
           CdsJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
     }
     assertThat(actual).isEqualTo(CdsJson.mapper().readTree(LocalServer.read(expected)));
+    if (status == 200) {
+      // the cards of every example answer agree with each other (one checker, issue 24)
+      assertThat(
+              AnswerCoherence.violations(
+                  CdsJson.mapper().treeToValue(actual, CdsResponse.class).cards()))
+          .as(name)
+          .isEmpty();
+    }
   }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.nocturne.Readability;
 import org.nocturne.cards.CardContext;
 import org.nocturne.cards.CardRenderer;
+import org.nocturne.cards.NotRead;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Answers;
@@ -73,7 +74,7 @@ class EducationPageVariantsTest {
         RENDERER.patientView(
             new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT).assess(facts, TODAY),
             CONTEXT,
-            List.of());
+            NotRead.nothing());
     String url =
         cards.stream()
             .flatMap(c -> c.links() == null ? java.util.stream.Stream.empty() : c.links().stream())

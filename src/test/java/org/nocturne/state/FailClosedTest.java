@@ -9,6 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nocturne.cdshooks.CdsJson;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The database stopped mid-run: calls that need the replay guard and feedback writes answer 503
@@ -40,11 +42,20 @@ class FailClosedTest {
     Postgres.springProperties(url).forEach((key, value) -> database.add("--" + key + "=" + value));
     // The database is stopped on purpose: the pool's broken-connection traces are expected noise.
     database.add("--logging.level.com.zaxxer.hikari=off");
+    // ... and so is the health check's report of it: the test reads the db component instead
+    database.add(
+        "--logging.level.org.springframework.boot.jdbc.health.DataSourceHealthIndicator=off");
+    // the service's own WARNs of the outage (replay guard, feedback, audit) are what this test
+    // provokes; it asserts the 503s and the failure counters they stand for
+    database.add("--logging.level.org.nocturne.state=error");
+    database.add("--logging.level.org.nocturne.cdshooks.CdsHooksErrors=error");
+    database.add("--logging.level.org.nocturne.cdshooks.security.JwtAuthenticationFilter=error");
     List<String> jwt = new ArrayList<>(database);
     jwt.addAll(issuer.trustArguments());
     withJwt = ServiceInstance.start(jwt);
     List<String> open = new ArrayList<>(database);
     open.add("--nocturne.security.jwt-required=false");
+    open.add("--nocturne.security.trusted-networks=127.0.0.0/8"); // the explicit mode
     open.add("--nocturne.security.public-base-url=http://localhost:8080");
     withoutJwt = ServiceInstance.start(open);
     body = ServiceInstance.example("nocturnal-leg-pain", "full-prefetch");
@@ -59,6 +70,15 @@ class FailClosedTest {
 
   @Test
   void withTheDatabaseStoppedMidRunGuardedCallsAndFeedbackAre503WithRetryAfter() {
+    // before any failure: the failure counters exist at zero, described, and health names the db
+    String scrape = withJwt.actuator("/actuator/prometheus").body();
+    assertThat(scrape)
+        .contains("nocturne_state_failures_total{operation=\"replay-guard\"} 0.0")
+        .contains("nocturne_jwks_fetch_failures_total 0.0")
+        .containsPattern("# HELP nocturne_state_failures_total \\S+");
+    JsonNode db = database(withJwt.actuator("/actuator/health"));
+    assertThat(db.path("status").asText()).isEqualTo("UP");
+    assertThat(db.path("details").path("database").asText()).isEqualTo("PostgreSQL");
     assertThat(withJwt.post(PATH, body, issuer.token(PATH)).statusCode()).isEqualTo(200);
     assertThat(withoutJwt.post(PATH + "/feedback", FEEDBACK, null).statusCode()).isEqualTo(200);
 
@@ -105,5 +125,16 @@ class FailClosedTest {
         .isGreaterThanOrEqualTo(1);
     assertThat(meters.counter("nocturne.state.failures", "operation", "feedback").count())
         .isEqualTo(1);
+    // the on-call engineer sees why on the management port; readiness stays up (EHRs retry)
+    HttpResponse<String> health = withJwt.actuator("/actuator/health");
+    assertThat(health.statusCode()).isEqualTo(503);
+    assertThat(database(health).path("status").asText()).isEqualTo("DOWN");
+    assertThat(database(health).path("details").path("error").asText()).isNotBlank();
+    assertThat(withJwt.actuator("/actuator/health/readiness").statusCode()).isEqualTo(200);
+  }
+
+  /** The state database's component of {@code /actuator/health}. */
+  private static JsonNode database(HttpResponse<String> health) {
+    return CdsJson.mapper().readTree(health.body()).path("components").path("db");
   }
 }

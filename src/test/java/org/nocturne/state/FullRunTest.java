@@ -30,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  * table holds any patient or resource id of the run.
  */
 class FullRunTest {
-  static final String ADMIN_TOKEN = "admin-token-for-the-test";
+  static final String ADMIN_TOKEN = "full-run-test-admin-token-of-40-characters";
 
   private static TestIssuer issuer;
   private static DataSource database;
@@ -41,6 +41,7 @@ class FullRunTest {
   private static int feedbackSent;
   private static int accepted;
   private static double shownCounted;
+  private static long cardsRecorded;
   private static double outcomesCounted;
 
   @BeforeAll
@@ -63,6 +64,7 @@ class FullRunTest {
           meters.find("nocturne.feedback.outcomes").counters().stream()
               .mapToDouble(Counter::count)
               .sum();
+      cardsRecorded = distinctCards();
     }
     restarted = ServiceInstance.start(args);
   }
@@ -190,12 +192,44 @@ class FullRunTest {
       assertThat(topic.path("code").isNull()).as("every card's topic was remembered").isFalse();
     }
     assertThat(shown).isEqualTo(distinctCards());
-    assertThat(acceptedCounted).isEqualTo(accepted);
-    assertThat(overridden).isEqualTo(feedbackSent - accepted);
+    // a card is counted once per outcome (and service) however often it is reported (examples that
+    // share a
+    // hookInstance answer cards with the same uuid, and the run reports each answer)
+    assertThat(acceptedCounted).isEqualTo(cardsWith("accepted")).isPositive();
+    assertThat(overridden).isEqualTo(cardsWith("overridden")).isPositive();
+    assertThat(acceptedCounted + overridden).isLessThanOrEqualTo(feedbackSent);
+  }
+
+  private static long cardsWith(String outcome) {
+    return JdbcClient.create(database)
+        .sql(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT service_id, card_uuid FROM feedback"
+                + " WHERE outcome = :outcome) cards")
+        .param("outcome", outcome)
+        .query(Long.class)
+        .single();
   }
 
   private static long distinctCards() {
     return JdbcClient.create(database).sql("SELECT COUNT(*) FROM card").query(Long.class).single();
+  }
+
+  @Test
+  void theAdminPageDrawsTheReportForAClinicianAndNeedsTheToken() {
+    var page = restarted.get("/admin", ADMIN_TOKEN);
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Content-Security-Policy"))
+        .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'none'"));
+    assertThat(page.body())
+        .contains("<svg")
+        .contains("Alert burden")
+        .contains("would have been shown")
+        .doesNotContain("<script");
+    assertThat(restarted.get("/admin", null).statusCode()).isEqualTo(401);
+    assertThat(restarted.get("/admin/", "wrong-token").statusCode()).isEqualTo(401);
   }
 
   @Test
@@ -208,7 +242,10 @@ class FullRunTest {
         .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
     List<String> lines = csv.body().lines().toList();
     assertThat(lines.get(0))
-        .isEqualTo("topic_system,topic_code,shown,accepted,overridden,override_rate,top_reasons");
+        .isEqualTo(
+            "service,topic_system,topic_code,indicator,calls,shown,shadow,suppressed,"
+                + "shown_per_1000_calls,fired_per_1000_calls,accepted,overridden,override_rate,"
+                + "top_reasons");
     assertThat(lines).hasSize(1 + CdsJson.mapper().readTree(json.body()).path("topics").size());
     assertThat(restarted.get("/admin/feedback/export.csv", null).statusCode()).isEqualTo(401);
     assertThat(restarted.get("/admin/feedback/summary", "wrong-token").statusCode()).isEqualTo(401);
@@ -269,9 +306,13 @@ class FullRunTest {
   @Test
   void theGovernanceCountersAreScrapedInPrometheusFormat() {
     String path = "/cds-services/nocturnal-leg-pain";
+    // a new hookInstance: the run's own cards are already counted, by the first instance
     restarted.post(
         path,
-        ServiceInstance.example("nocturnal-leg-pain", "red-flag-deep-vein-thrombosis"),
+        ServiceInstance.example("nocturnal-leg-pain", "red-flag-deep-vein-thrombosis")
+            .replaceFirst(
+                "\"hookInstance\"\\s*:\\s*\"[^\"]*\"",
+                "\"hookInstance\": \"" + java.util.UUID.randomUUID() + "\""),
         issuer.token(path));
 
     var scrape = restarted.actuator("/actuator/prometheus");
@@ -285,7 +326,10 @@ class FullRunTest {
 
   @Test
   void cardsShownAndFeedbackOutcomesWereCounted() {
-    assertThat(shownCounted).isEqualTo(cardsShown);
+    // examples that share a hookInstance answer the same card uuids: counted once, as the summary
+    // counts them (CountersAgreeWithSummaryTest)
+    assertThat(cardsRecorded).isLessThanOrEqualTo(cardsShown);
+    assertThat(shownCounted).isEqualTo(cardsRecorded);
     assertThat(outcomesCounted).isEqualTo(feedbackSent);
   }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CallAudit;
+import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore.TopicTally;
@@ -77,6 +78,35 @@ class InMemoryStateTest {
         .first()
         .satisfies(f -> assertThat(f.topic()).isEqualTo(DVT));
     assertThat(state.tally(NOW, NOW.plus(Duration.ofDays(1))))
-        .containsExactly(new TopicTally(DVT, 1, 0, 3, Map.of("other", 3L)));
+        // the same card reported overridden four times counts once: one EHR cannot inflate it
+        .containsExactly(
+            new TopicTally("svc", DVT, Indicator.CRITICAL, 1, 1, 0, 0, 0, 1, Map.of("other", 1L)));
+  }
+
+  @Test
+  void memoryStateCountsCardsByDispositionAndFeedbackOnlyForCardsShown() {
+    var state = new MemoryState(10, clock, new StateMeters(new SimpleMeterRegistry()));
+    for (CardDisposition disposition : CardDisposition.values()) {
+      state.record(
+          new CallAudit.CallRecord(
+              "svc",
+              null,
+              null,
+              200,
+              List.of(
+                  new CallAudit.ShownCard(
+                      disposition.wire(), DVT, Indicator.CRITICAL, List.of(), true, disposition)),
+              List.of(),
+              Duration.ZERO));
+    }
+    state.append(
+        "svc",
+        null,
+        List.of(new Feedback("shadow", "accepted", null, null, "2026-11-27T10:05:00Z")));
+
+    assertThat(state.tally(NOW, NOW.plus(Duration.ofDays(1))))
+        .containsExactly(
+            new TopicTally("svc", DVT, Indicator.CRITICAL, 3, 1, 1, 1, 0, 0, Map.of()),
+            new TopicTally("svc", null, null, 3, 0, 0, 0, 1, 0, Map.of()));
   }
 }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CallAudit;
+import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore.TopicTally;
@@ -27,6 +29,8 @@ class JdbcFeedbackStoreTest {
   private static final Coding DVT = Coding.of(SYSTEM, "deepVeinThrombosis");
   private static final Coding CRAMPS =
       Coding.of("http://nocturne-cds.org/fhir/CodeSystem/leg-pain-cause", "legCramps");
+  private static final Coding QUININE =
+      Coding.of("http://nocturne-cds.org/fhir/CodeSystem/order-safety", "quinineForLegCramps");
   private static final Caller EHR =
       new Caller("https://ehr.example.org", List.of(), "ehr-client-7");
 
@@ -97,7 +101,7 @@ class JdbcFeedbackStoreTest {
     Map<String, Object> row = jdbc.sql("SELECT * FROM feedback").query().singleRow();
     assertThat(row)
         .containsEntry("issuer", "https://ehr.example.org")
-        .containsEntry("subject", "ehr-client-7");
+        .containsEntry("subject", null);
     assertThat(row.values().toString()).doesNotContain("Smith").doesNotContain("123456");
   }
 
@@ -123,17 +127,40 @@ class JdbcFeedbackStoreTest {
 
     List<Map<String, Object>> rows =
         jdbc.sql(
-                "SELECT card_uuid, accepted_suggestions, override_code, override_display"
-                    + " FROM feedback ORDER BY id")
+                "SELECT card_uuid, accepted_suggestions, override_system, override_code,"
+                    + " override_display, subject FROM feedback ORDER BY id")
             .query()
             .listOfRows();
     assertThat(rows.get(0))
         .containsEntry("card_uuid", "-")
-        .containsEntry("accepted_suggestions", null);
+        .containsEntry("accepted_suggestions", null)
+        .containsEntry("subject", null);
+    // a reason the card did not offer is "other": the EHR's own code and system are not kept
     assertThat(rows.get(1))
         .containsEntry("card_uuid", "9368d37b-283f-44a0-93ea-547cebab93ed")
-        .containsEntry("override_code", "x1")
+        .containsEntry("override_system", null)
+        .containsEntry("override_code", "other")
         .containsEntry("override_display", null);
+  }
+
+  @Test
+  void anOutcomeTimeNoClockCouldMeanIsStoredAsTheTimeReceivedNotRetriedForever() {
+    shown("t-1", DVT, Indicator.CRITICAL);
+    shown("t-2", DVT, Indicator.CRITICAL);
+    shown("t-3", DVT, Indicator.CRITICAL);
+    store.append(
+        "nocturnal-leg-pain",
+        EHR,
+        List.of(
+            accepted("t-1", "+99999-01-01T00:00:00Z"),
+            overridden("t-2", "already-assessed", "1900-01-01T00:00:00-05:00"),
+            accepted("t-3", "2026-11-27T04:30:00-05:00")));
+
+    List<Object> times =
+        jdbc.sql("SELECT outcome_at FROM feedback ORDER BY id")
+            .query((rs, row) -> (Object) rs.getObject(1, OffsetDateTime.class).toInstant())
+            .list();
+    assertThat(times).containsExactly(NOW, NOW, Instant.parse("2026-11-27T09:30:00Z"));
   }
 
   @Test
@@ -185,15 +212,35 @@ class JdbcFeedbackStoreTest {
             overridden("t-3", "already-assessed", "2026-11-27T10:07:00Z"),
             overridden("t-4", "patient-declined", "2026-11-27T10:08:00Z"),
             // outside the window
-            accepted("t-4", "2026-12-30T10:00:00Z")));
+            accepted("t-4", "2026-11-26T23:00:00Z")));
 
     List<TopicTally> tally =
         store.tally(Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"));
 
     assertThat(tally)
         .containsExactly(
-            new TopicTally(DVT, 3, 1, 2, Map.of("already-assessed", 2L)),
-            new TopicTally(CRAMPS, 1, 0, 1, Map.of("patient-declined", 1L)));
+            new TopicTally(
+                "nocturnal-leg-pain",
+                DVT,
+                Indicator.CRITICAL,
+                4,
+                3,
+                0,
+                0,
+                1,
+                2,
+                Map.of("already-assessed", 2L)),
+            new TopicTally(
+                "nocturnal-leg-pain",
+                CRAMPS,
+                Indicator.INFO,
+                4,
+                1,
+                0,
+                0,
+                0,
+                1,
+                Map.of("patient-declined", 1L)));
     assertThat(
             meters
                 .counter("nocturne.feedback.override.reasons", "reason", "already-assessed")
@@ -232,6 +279,92 @@ class JdbcFeedbackStoreTest {
         .isNull();
   }
 
+  private void produced(String uuid, CardDisposition disposition) {
+    audit.record(
+        new CallAudit.CallRecord(
+            "nocturnal-leg-pain-order-sign",
+            null,
+            "https://ehr.example.org",
+            200,
+            List.of(
+                new CallAudit.ShownCard(
+                    uuid, QUININE, Indicator.CRITICAL, List.of("other"), true, disposition)),
+            List.of(),
+            Duration.ofMillis(3)));
+  }
+
+  @Test
+  void cardsKeptBackAreStoredWithTheirDispositionAndFeedbackNamingThemCountsAsUnknown() {
+    produced("k-shown", CardDisposition.SHOWN);
+    produced("k-shadow", CardDisposition.SHADOW);
+    produced("k-suppressed", CardDisposition.SUPPRESSED);
+    store.append(
+        "nocturnal-leg-pain-order-sign",
+        EHR,
+        List.of(
+            accepted("k-shown", "2026-11-27T10:05:00Z"),
+            accepted("k-shadow", "2026-11-27T10:06:00Z")));
+
+    assertThat(
+            jdbc.sql("SELECT uuid, disposition, suggestion FROM card ORDER BY uuid")
+                .query()
+                .listOfRows())
+        .extracting(
+            row -> row.get("uuid") + ":" + row.get("disposition") + ":" + row.get("suggestion"))
+        .containsExactly(
+            "k-shadow:shadow:true", "k-shown:shown:true", "k-suppressed:suppressed:true");
+    assertThat(
+            store.tally(
+                Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z")))
+        .containsExactly(
+            new TopicTally(
+                "nocturnal-leg-pain-order-sign",
+                QUININE,
+                Indicator.CRITICAL,
+                3,
+                1,
+                1,
+                1,
+                1,
+                0,
+                Map.of()),
+            new TopicTally(
+                "nocturnal-leg-pain-order-sign", null, null, 3, 0, 0, 0, 1, 0, Map.of()));
+    assertThat(
+            meters
+                .find("nocturne.cards.shown")
+                .tag("service", "nocturnal-leg-pain-order-sign")
+                .counter()
+                .count())
+        .as("the governance counter counts shown cards only")
+        .isEqualTo(1);
+  }
+
+  @Test
+  void oneCardOverriddenThreeHundredTimesCountsOnce() {
+    shown("once", DVT, Indicator.CRITICAL);
+    List<Feedback> repeats = new java.util.ArrayList<>();
+    for (int second = 0; second < 300; second++) {
+      repeats.add(
+          overridden(
+              "once",
+              "already-assessed",
+              Instant.parse("2026-11-27T10:00:00Z").plusSeconds(second).toString()));
+    }
+    store.append("nocturnal-leg-pain", EHR, repeats);
+
+    assertThat(
+            store.tally(
+                Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z")))
+        .singleElement()
+        .satisfies(
+            tally -> {
+              assertThat(tally.shown()).isEqualTo(1);
+              assertThat(tally.overridden()).isEqualTo(1);
+              assertThat(tally.overrideReasons()).containsEntry("already-assessed", 1L);
+            });
+  }
+
   @Test
   void cardsStoredWithTheRelease1TopicSpellingCountAsTheSameTopic() {
     shown("t-1", DVT, Indicator.CRITICAL);
@@ -246,7 +379,19 @@ class JdbcFeedbackStoreTest {
     List<TopicTally> tally =
         store.tally(Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"));
 
-    assertThat(tally).containsExactly(new TopicTally(DVT, 2, 1, 1, Map.of("already-assessed", 1L)));
+    assertThat(tally)
+        .containsExactly(
+            new TopicTally(
+                "nocturnal-leg-pain",
+                DVT,
+                Indicator.CRITICAL,
+                2,
+                2,
+                0,
+                0,
+                1,
+                1,
+                Map.of("already-assessed", 1L)));
   }
 
   @Test

@@ -86,11 +86,13 @@ public class JwtBenchmark {
                     "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json",
                     List.of(),
                     List.of(),
+                    List.of(),
                     List.of())),
             List.of(),
             Duration.ofSeconds(60),
             Duration.ofHours(1),
-            Duration.ofHours(1));
+            Duration.ofHours(1),
+            List.of());
     Clock clock = Clock.systemUTC();
     verifier =
         new JwtVerifier(properties, new JwksKeys(clock), clock, (issuer, jti, expiresAt) -> true);

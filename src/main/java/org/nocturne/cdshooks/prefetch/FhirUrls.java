@@ -38,6 +38,22 @@ public final class FhirUrls {
         && path.subList(0, prefix.size()).equals(prefix);
   }
 
+  /**
+   * Whether a URL may be a FHIR base ({@code fhirServer}, an allowlist entry): fit to be contacted
+   * and without a query, which every request would otherwise carry along ({@code
+   * https://ehr/fhir?x=} makes {@code …/fhir?x=/Patient/1}).
+   */
+  public static boolean isBase(String url) {
+    if (parse(url).isEmpty()) {
+      return false;
+    }
+    try {
+      return new URI(url).getRawQuery() == null && !url.contains("?");
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
   /** Empty when the URL is not an absolute http(s) URL fit to be contacted. */
   static Optional<Parsed> parse(String url) {
     URI uri;
@@ -61,9 +77,15 @@ public final class FhirUrls {
     }
     String[] parts = rawPath.isEmpty() ? new String[0] : rawPath.substring(1).split("/", -1);
     for (String raw : parts) {
-      if (raw.toLowerCase(Locale.ROOT).contains("%2f")
-          || raw.contains("%5c")
-          || raw.contains("%5C")) {
+      String lower = raw.toLowerCase(Locale.ROOT);
+      // compared as the receiving container will see it: Tomcat (and others) drop a segment's
+      // ";parameters", so "..;x" is "..", and decode "%2e" to a dot; neither has a place in a
+      // FHIR URL, so both are refused rather than normalised one way here and another there
+      if (lower.contains("%2f")
+          || lower.contains("%5c")
+          || raw.indexOf(';') >= 0
+          || lower.contains("%3b")
+          || lower.contains("%2e")) {
         return Optional.empty();
       }
       String segment;
@@ -72,7 +94,7 @@ public final class FhirUrls {
       } catch (IllegalArgumentException e) {
         return Optional.empty();
       }
-      if (segment.equals(".") || segment.equals("..") || segment.indexOf('\0') >= 0) {
+      if (segment.matches("\\.+") || segment.indexOf('\0') >= 0) {
         return Optional.empty();
       }
       segments.add(segment);

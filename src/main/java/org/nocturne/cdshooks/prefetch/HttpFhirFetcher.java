@@ -193,6 +193,9 @@ final class HttpFhirFetcher implements FhirFetcher {
           HttpRequest.newBuilder(uri)
               .timeout(properties.readTimeout())
               .header("Accept", "application/fhir+json")
+              // a HAPI JPA server reuses an identical search for 60 s unless told not to: answers
+              // the questionnaire app had just written were missed for a minute
+              .header("Cache-Control", "no-cache")
               .GET();
       if (token != null) {
         request.header("Authorization", "Bearer " + token);
@@ -209,7 +212,7 @@ final class HttpFhirFetcher implements FhirFetcher {
                       failureOf(response.statusCode()));
                 }
                 try {
-                  JsonNode json = CdsJson.mapper().readTree(response.body());
+                  JsonNode json = CdsJson.readTree(response.body());
                   if (json == null || !json.isObject()) {
                     throw new FetchFailed(
                         "the FHIR server's answer is not a FHIR resource",

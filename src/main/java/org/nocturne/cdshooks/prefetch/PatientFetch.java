@@ -60,4 +60,27 @@ public final class PatientFetch {
         new FhirAuthorization(accessToken, "Bearer", null, null, null, patientId),
         new CallBudget(maxCallBytes));
   }
+
+  /**
+   * The patient alone, read with the caller's token: whether the FHIR server accepts this token for
+   * this patient (the app's proof of a SMART launch, for endpoints that read nothing else).
+   *
+   * @throws IllegalArgumentException for an invalid patient id
+   */
+  public PrefetchValue patient(String fhirServer, String accessToken, String patientId) {
+    if (!FhirId.valid(patientId)) {
+      throw new IllegalArgumentException("not a FHIR id");
+    }
+    ObjectNode context = JsonNodeFactory.instance.objectNode();
+    context.put("patientId", patientId);
+    return resolver
+        .fetchAll(
+            Map.of("patient", PrefetchTemplate.parse("Patient/{{context.patientId}}")),
+            context,
+            fhirServer,
+            new FhirAuthorization(accessToken, "Bearer", null, null, null, patientId),
+            new CallBudget(maxCallBytes))
+        .values()
+        .get("patient");
+  }
 }

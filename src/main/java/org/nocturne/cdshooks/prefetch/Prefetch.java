@@ -8,10 +8,20 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
-/** Every prefetch key of a service, resolved, in template order. */
-public record Prefetch(Map<String, PrefetchValue> values) {
+/**
+ * Every prefetch key of a service, resolved, in template order.
+ *
+ * @param referencedMedications Medications the orders named by reference, fetched from {@code
+ *     fhirServer} because neither the prefetch nor {@code draftOrders} held them
+ */
+public record Prefetch(Map<String, PrefetchValue> values, List<JsonNode> referencedMedications) {
   public Prefetch {
     values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    referencedMedications = List.copyOf(referencedMedications);
+  }
+
+  public Prefetch(Map<String, PrefetchValue> values) {
+    this(values, List.of());
   }
 
   /** The resource or Bundle under a key, when there is data. */
@@ -35,6 +45,19 @@ public record Prefetch(Map<String, PrefetchValue> values) {
         .filter(entry -> reasonMissing(entry.getValue()) != null)
         .map(entry -> entry.getKey() + " (" + reasonMissing(entry.getValue()) + ")")
         .toList();
+  }
+
+  /**
+   * Whether a key could not be had because something failed (the EHR's own fetch, an error, a
+   * timeout, a limit), not only because the EHR neither sent it nor let us fetch it.
+   */
+  public boolean anyFailed() {
+    return values.values().stream()
+        .anyMatch(
+            value ->
+                value instanceof PrefetchValue.ClientError
+                    || (value instanceof PrefetchValue.Unavailable unavailable
+                        && unavailable.failure() != PrefetchValue.Failure.OTHER));
   }
 
   /** Keys this service fetched from the FHIR server itself (or had cached), not prefetched. */

@@ -1,7 +1,9 @@
 package org.nocturne.cdshooks.prefetch;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -39,13 +41,16 @@ public final class PrefetchResolver {
       CdsRequest request, RegisteredService service, Caller caller, CallBudget callBudget) {
     Map<String, CompletableFuture<PrefetchValue>> pending = new LinkedHashMap<>();
     Map<String, PrefetchValue> values;
+    List<JsonNode> medications;
+    long deadline = System.nanoTime() + budget.toNanos();
     try {
       service
           .templates()
           .forEach(
               (key, template) ->
                   pending.put(key, valueFor(key, template, request, caller, callBudget)));
-      values = await(pending);
+      values = await(pending, deadline);
+      medications = referencedMedications(request, values, caller, callBudget, deadline);
     } finally {
       callBudget.close();
     }
@@ -58,7 +63,50 @@ public final class PrefetchResolver {
                     "required prefetch '" + key + "' is " + describe(values.get(key)));
               }
             });
-    return new Prefetch(values);
+    return new Prefetch(values, medications);
+  }
+
+  /**
+   * The Medications the record's orders and the draft orders name by a reference nobody sent,
+   * fetched by id within what is left of the call's time and bytes. What cannot be had is left to
+   * the reader, which then reads the reference's display.
+   */
+  private List<JsonNode> referencedMedications(
+      CdsRequest request,
+      Map<String, PrefetchValue> values,
+      Caller caller,
+      CallBudget callBudget,
+      long deadline) {
+    if (request.fhirServer() == null || !caller.mayContact(request.fhirServer())) {
+      return List.of();
+    }
+    List<JsonNode> bundles = new ArrayList<>();
+    values.values().stream()
+        .filter(PrefetchValue.Data.class::isInstance)
+        .map(value -> ((PrefetchValue.Data) value).resource())
+        .forEach(bundles::add);
+    JsonNode drafts = request.context() == null ? null : request.context().get("draftOrders");
+    if (drafts != null && drafts.isObject()) {
+      bundles.add(drafts);
+    }
+    List<String> queries = ReferencedMedications.queries(bundles, request.fhirServer());
+    Map<String, CompletableFuture<PrefetchValue>> pending = new LinkedHashMap<>();
+    for (String query : queries) {
+      pending.put(
+          query,
+          fetcher.fetch(
+              request.fhirServer(), request.fhirAuthorization(), query, "Medication", callBudget));
+    }
+    List<JsonNode> fetched = new ArrayList<>();
+    await(pending, deadline)
+        .values()
+        .forEach(
+            value -> {
+              if (value instanceof PrefetchValue.Data data) {
+                fetched.add(data.resource());
+              }
+            });
+    return fetched;
   }
 
   /**
@@ -88,15 +136,15 @@ public final class PrefetchResolver {
                                   template.expectedResourceType(),
                                   callBudget))
                       .orElseGet(() -> unavailable("its template has no value in this context"))));
-      return new Prefetch(await(pending));
+      return new Prefetch(await(pending, System.nanoTime() + budget.toNanos()));
     } finally {
       callBudget.close();
     }
   }
 
   /** Waits for every fetch until the budget runs out; what is not back by then is unavailable. */
-  private Map<String, PrefetchValue> await(Map<String, CompletableFuture<PrefetchValue>> pending) {
-    long deadline = System.nanoTime() + budget.toNanos();
+  private Map<String, PrefetchValue> await(
+      Map<String, CompletableFuture<PrefetchValue>> pending, long deadline) {
     Map<String, PrefetchValue> values = new LinkedHashMap<>();
     for (Map.Entry<String, CompletableFuture<PrefetchValue>> entry : pending.entrySet()) {
       CompletableFuture<PrefetchValue> future = entry.getValue();
@@ -147,6 +195,10 @@ public final class PrefetchResolver {
     if (type.isEmpty()) {
       return new PrefetchValue.Unavailable("the EHR sent something that is not a FHIR resource");
     }
+    if (isOnlyOperationOutcomes(value) && reportsNoResults(value)) {
+      // Epic's empty search: the same as an empty Bundle, never "could not be read"
+      return new PrefetchValue.Data(value, PrefetchValue.Origin.PREFETCHED);
+    }
     if (type.equals("OperationOutcome") || isOnlyOperationOutcomes(value)) {
       return new PrefetchValue.ClientError(value);
     }
@@ -180,6 +232,31 @@ public final class PrefetchResolver {
 
   private static CompletableFuture<PrefetchValue> unavailable(String reason) {
     return CompletableFuture.completedFuture(new PrefetchValue.Unavailable(reason));
+  }
+
+  /**
+   * A searchset whose OperationOutcomes only describe the search ({@code search.mode: outcome},
+   * FHIR R4 §3.1.1.4.1; Epic's "Resource request returns no results", code 4101) or that says
+   * {@code total: 0} found nothing: "no results", not a failure. An outcome that reports an error
+   * without saying nothing was found is still the EHR's failed fetch.
+   */
+  static boolean reportsNoResults(JsonNode bundle) {
+    JsonNode total = bundle.path("total");
+    if (total.isIntegralNumber() && total.asLong() == 0) {
+      return true;
+    }
+    for (JsonNode entry : bundle.path("entry")) {
+      if (!"outcome".equals(entry.path("search").path("mode").asString(""))) {
+        return false;
+      }
+      for (JsonNode issue : entry.path("resource").path("issue")) {
+        String severity = issue.path("severity").asString("");
+        if (severity.equals("error") || severity.equals("fatal")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** A searchset whose only entries are OperationOutcomes carries an error, not data. */

@@ -2,6 +2,9 @@ package org.nocturne.cdshooks.security;
 
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.nocturne.cdshooks.LimitedBody;
+import org.nocturne.cdshooks.Meters;
 
 /**
  * The public keys of the trusted issuers, per JWKS URL: fetched on first use, kept for an hour, and
@@ -43,8 +47,16 @@ final class JwksKeys {
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final Clock clock;
 
+  private final Counter failures;
+
   JwksKeys(Clock clock) {
+    this(clock, new SimpleMeterRegistry());
+  }
+
+  JwksKeys(Clock clock, MeterRegistry meters) {
     this.clock = clock;
+    // at zero from the start, so an alert on its increase sees the first failure
+    this.failures = Meters.counter(meters, "nocturne.jwks.fetch.failures");
   }
 
   Optional<JWK> key(String jwksUrl, String kid) {
@@ -60,6 +72,21 @@ final class JwksKeys {
       }
       return refresh(jwksUrl).map(keys -> keys.getKeyByKeyId(kid));
     }
+  }
+
+  /**
+   * Why a key was not found: its set was fetched and lacks the {@code kid}, or the set could not be
+   * fetched at all (nothing known), or only the refetch failed.
+   */
+  String unknownKeyReason(String jwksUrl) {
+    Attempt last = lastAttempt.get(jwksUrl);
+    boolean failing = last != null && last.failures() > 0;
+    if (!failing) {
+      return "unknown kid";
+    }
+    return byUrl.containsKey(jwksUrl)
+        ? "unknown kid (the JWKS could not be refetched)"
+        : "the JWKS could not be fetched";
   }
 
   private Optional<JWK> fresh(String jwksUrl, String kid) {
@@ -101,6 +128,7 @@ final class JwksKeys {
                   .build(),
               new LimitedBody(MAX_BYTES));
       if (response.statusCode() != 200) {
+        this.failures.increment();
         lastAttempt.put(jwksUrl, new Attempt(now, failures + 1));
         return known(jwksUrl);
       }
@@ -110,6 +138,7 @@ final class JwksKeys {
       lastAttempt.put(jwksUrl, new Attempt(now, 0));
       return Optional.of(keys);
     } catch (java.io.IOException | java.text.ParseException | RuntimeException e) {
+      this.failures.increment();
       lastAttempt.put(jwksUrl, new Attempt(now, failures + 1));
       return known(jwksUrl);
     } catch (InterruptedException e) {

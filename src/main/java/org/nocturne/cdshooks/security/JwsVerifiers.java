@@ -16,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * it is emptied if key rotations ever grow it past {@link #MAX_KEYS}.
  *
  * <p>EC signatures (ES256/384/512) are checked with Bouncy Castle's ECDSA, about three times faster
- * than the JDK 17 provider's on P-384 (README, Performance); RSA keeps the JDK's.
+ * than the JDK 17 provider's on P-384 (docs/performance.md); RSA keeps the JDK's.
  */
 final class JwsVerifiers {
   static final int MAX_KEYS = 256;

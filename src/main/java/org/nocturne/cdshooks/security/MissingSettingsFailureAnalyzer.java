@@ -11,10 +11,10 @@ class MissingSettingsFailureAnalyzer extends AbstractFailureAnalyzer<MissingSett
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, MissingSettings cause) {
     return new FailureAnalysis(
-        "Nocturne CDS cannot answer EHRs correctly with this configuration:\n  - "
+        "Nocturne CDS refuses to start with this configuration (every problem listed):\n  - "
             + String.join("\n  - ", cause.problems()),
-        "Set the settings named above (environment variables: README, Configuration), or run on a"
-            + " workstation with the local profile (./mvnw spring-boot:run).",
+        "Change the settings named above (environment variables: README, Configuration), or run"
+            + " on a workstation with the local profile (./mvnw spring-boot:run).",
         cause);
   }
 }

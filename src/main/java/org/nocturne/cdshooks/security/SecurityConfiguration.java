@@ -1,9 +1,12 @@
 package org.nocturne.cdshooks.security;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import org.nocturne.cdshooks.prefetch.PrefetchProperties;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -35,16 +38,33 @@ public class SecurityConfiguration {
       SecurityProperties security,
       PrefetchProperties prefetch,
       ObjectProvider<Clock> clock,
-      ReplayGuard replayGuard) {
+      ReplayGuard replayGuard,
+      Environment environment,
+      ObjectProvider<MeterRegistry> meters) {
     Clock time = clock.getIfAvailable(Clock::systemUTC);
-    JwtVerifier verifier = new JwtVerifier(security, new JwksKeys(time), time, replayGuard);
+    TrustedNetworks networks = new TrustedNetworks(security.trustedNetworks());
+    if (!networks.isEmpty()) {
+      if (environment.matchesProfiles("local")) {
+        throw new IllegalStateException(
+            "nocturne.security.trusted-networks is never used with the local profile");
+      }
+      // loud on purpose: every call from these networks is answered without a signed token
+      LoggerFactory.getLogger(SecurityConfiguration.class)
+          .warn(
+              "TRUSTED-NETWORK MODE: calls without a JWT are accepted from {} (clients that"
+                  + " cannot sign, such as Bahmni); they may not send us to any FHIR server",
+              networks.describe());
+    }
+    JwksKeys keys = new JwksKeys(time, meters.getIfAvailable(SimpleMeterRegistry::new));
+    JwtVerifier verifier = new JwtVerifier(security, keys, time, replayGuard);
     FilterRegistrationBean<JwtAuthenticationFilter> registration =
         new FilterRegistrationBean<>(
             new JwtAuthenticationFilter(
                 security.jwtRequired(),
                 verifier,
                 security.publicBaseUrl(),
-                prefetch.allowedFhirServers()));
+                prefetch.allowedFhirServers(),
+                networks));
     registration.addUrlPatterns("/cds-services", "/cds-services/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;

@@ -24,6 +24,9 @@ import org.springframework.validation.annotation.Validated;
  * @param clockSkew tolerance on {@code exp}, {@code iat} and {@code nbf} (default 60 s)
  * @param maxTokenLifetime the longest {@code exp - iat} accepted (default 1 h)
  * @param maxTokenAge the oldest {@code iat} accepted (default 1 h)
+ * @param trustedNetworks source networks (CIDRs) whose calls without a JWT are accepted, for
+ *     clients that cannot sign one (Bahmni); empty by default, never with the {@code local}
+ *     profile, and announced loudly at start-up. A call from elsewhere still needs a JWT.
  */
 @Validated
 @ConfigurationProperties("nocturne.security")
@@ -34,7 +37,8 @@ public record SecurityProperties(
     @DefaultValue List<String> allowedOrigins,
     @DefaultValue("60s") @NotNull Duration clockSkew,
     @DefaultValue("1h") @NotNull Duration maxTokenLifetime,
-    @DefaultValue("1h") @NotNull Duration maxTokenAge) {
+    @DefaultValue("1h") @NotNull Duration maxTokenAge,
+    @DefaultValue List<String> trustedNetworks) {
 
   /**
    * One trusted EHR.
@@ -44,19 +48,26 @@ public record SecurityProperties(
    * @param allowedJku {@code jku} header values it may use instead of {@code jwksUri}
    * @param fhirServers FHIR base URLs we may fetch from on its behalf (the SSRF allowlist)
    * @param tenants accepted {@code tenant} claims; empty accepts any
+   * @param audiences the {@code aud} values this EHR sends, when it does not send the URL it calls
+   *     (Epic's is typed by each health system, often the service's base URL); empty: the URL
+   *     called, {@code public-base-url} plus the path
    */
   public record TrustedIssuer(
       String issuer,
       String jwksUri,
       @DefaultValue List<String> allowedJku,
       @DefaultValue List<String> fhirServers,
-      @DefaultValue List<String> tenants) {
+      @DefaultValue List<String> tenants,
+      @DefaultValue List<String> audiences) {
     public TrustedIssuer {
       Require.text(issuer, "nocturne.security.trusted-issuers[].issuer");
       Require.absoluteUrl(jwksUri, "nocturne.security.trusted-issuers[].jwks-uri");
       allowedJku = allowedJku == null ? List.of() : List.copyOf(allowedJku);
       fhirServers = fhirServers == null ? List.of() : List.copyOf(fhirServers);
       tenants = tenants == null ? List.of() : List.copyOf(tenants);
+      audiences = audiences == null ? List.of() : List.copyOf(audiences);
+      audiences.forEach(
+          aud -> Require.text(aud, "nocturne.security.trusted-issuers[].audiences[]"));
     }
   }
 
@@ -73,5 +84,7 @@ public record SecurityProperties(
     }
     trustedIssuers = trustedIssuers == null ? List.of() : List.copyOf(trustedIssuers);
     allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+    trustedNetworks = trustedNetworks == null ? List.of() : List.copyOf(trustedNetworks);
+    new TrustedNetworks(trustedNetworks); // a malformed CIDR fails the start, naming it
   }
 }

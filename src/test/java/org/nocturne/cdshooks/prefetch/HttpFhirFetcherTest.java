@@ -28,11 +28,13 @@ class HttpFhirFetcherTest {
   private static final WireMockServer FHIR = new WireMockServer(options().dynamicPort());
   private static final FhirAuthorization TOKEN =
       new FhirAuthorization("token-a", "Bearer", 300, "patient/*.read", "nocturne", null);
+  // generous: a loaded build machine once took over 3 s for the first answer (the timeout tests
+  // build their own impatient fetcher)
   private static final PrefetchProperties PROPERTIES =
       new PrefetchProperties(
-          Duration.ofSeconds(2),
-          Duration.ofSeconds(3),
           Duration.ofSeconds(5),
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(15),
           3,
           20_000L,
           Duration.ofSeconds(60),
@@ -91,6 +93,71 @@ class HttpFhirFetcherTest {
     FHIR.verify(
         getRequestedFor(urlPathEqualTo("/fhir/Patient/p1"))
             .withHeader("Authorization", equalTo("Bearer token-a")));
+  }
+
+  @Test
+  void searchesAskForAFreshAnswerNotTheServersCachedSearch() {
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/QuestionnaireResponse"))
+            .willReturn(okJson("{\"resourceType\":\"Bundle\",\"type\":\"searchset\"}")));
+
+    fetch("QuestionnaireResponse?patient=p1", "Bundle");
+
+    FHIR.verify(
+        getRequestedFor(urlPathEqualTo("/fhir/QuestionnaireResponse"))
+            .withHeader("Cache-Control", equalTo("no-cache")));
+  }
+
+  /**
+   * A server that ignores {@code _sort} (but honours {@code _count}) answers {@code _count=1} with
+   * an arbitrary response, here one 200 days old: the template must not ask for one.
+   */
+  @Test
+  void theQuestionnaireTemplateDoesNotLeaveTheNewestAnswersToTheServersSort() throws Exception {
+    String old =
+        "{\"resource\":{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"old\",\"authored\":\"2026-05-01\"}}";
+    String recent =
+        "{\"resource\":{\"resourceType\":\"QuestionnaireResponse\",\"id\":\"new\",\"authored\":\"2026-11-20\"}}";
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/QuestionnaireResponse"))
+            .withQueryParam("_count", equalTo("1"))
+            .willReturn(
+                okJson(
+                    "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
+                        + old
+                        + "]}")));
+    FHIR.stubFor(
+        get(urlPathEqualTo("/fhir/QuestionnaireResponse"))
+            .withQueryParam(
+                "_count", com.github.tomakehurst.wiremock.client.WireMock.notMatching("1"))
+            .willReturn(
+                okJson(
+                    "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
+                        + old
+                        + ","
+                        + recent
+                        + "]}")));
+    JsonNode discovery =
+        org.nocturne.cdshooks.CdsJson.mapper()
+            .readTree(
+                java.nio.file.Files.readString(java.nio.file.Path.of("hooks/discovery.json")));
+    PrefetchTemplate template =
+        PrefetchTemplate.parse(
+            discovery
+                .path("services")
+                .get(0)
+                .path("prefetch")
+                .path("questionnaireResponse")
+                .asString());
+    String url =
+        template
+            .resolve(org.nocturne.cdshooks.CdsJson.mapper().readTree("{\"patientId\":\"p1\"}"))
+            .orElseThrow();
+
+    var value = fetch(url, "Bundle");
+
+    assertThat(((PrefetchValue.Data) value).resource().path("entry").findValuesAsString("id"))
+        .contains("new");
   }
 
   @Test

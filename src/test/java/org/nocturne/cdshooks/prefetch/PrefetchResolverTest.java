@@ -119,6 +119,46 @@ class PrefetchResolverTest {
   }
 
   @Test
+  void epicsEmptySearchIsNoResultsNotAFailedFetch() {
+    var outcome =
+        "{\"resourceType\":\"OperationOutcome\",\"issue\":[{\"severity\":\"warning\",\"code\":\"processing\","
+            + "\"details\":{\"text\":\"Resource request returns no results.\"}}]}";
+    var byMode =
+        "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+            + outcome
+            + ",\"search\":{\"mode\":\"outcome\"}}]}";
+    var byTotal =
+        "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"total\":0,\"entry\":[{\"resource\":"
+            + OUTCOME
+            + "}]}";
+
+    var prefetch =
+        resolve(
+            null,
+            "{\"patient\":" + PATIENT + ",\"conditions\":" + byMode + "}",
+            Map.of("conditions", PrefetchFailureMode.FAIL));
+    var second =
+        resolve(null, "{\"patient\":" + PATIENT + ",\"conditions\":" + byTotal + "}", Map.of());
+
+    assertThat(prefetch.data("conditions")).isPresent();
+    assertThat(prefetch.missingKeys()).isEmpty();
+    assertThat(second.missingKeys()).isEmpty();
+  }
+
+  @Test
+  void anOutcomeOfTheSearchThatReportsAnErrorIsStillAFailedFetch() {
+    var bundle =
+        "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":[{\"resource\":"
+            + OUTCOME
+            + ",\"search\":{\"mode\":\"outcome\"}}]}";
+
+    var prefetch =
+        resolve(null, "{\"patient\":" + PATIENT + ",\"conditions\":" + bundle + "}", Map.of());
+
+    assertThat(prefetch.missingKeys()).containsExactly("conditions");
+  }
+
+  @Test
   void absentKeysAreFetchedFromTheFhirServerWithTheResolvedQuery() {
     var prefetch = resolve("https://ehr.example/fhir", "{\"patient\":" + PATIENT + "}", Map.of());
 
