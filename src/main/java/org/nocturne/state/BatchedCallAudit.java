@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * ({@code JdbcReplayGuard}). The governance counter of cards shown counts when a call's rows are
  * written (once per card uuid, as the admin summary counts).
  *
- * <p>What a crash can lose (README, State): the records still queued when the process dies without
+ * <p>What a crash can lose (docs/state.md): the records still queued when the process dies without
  * a shutdown (SIGKILL, a lost node, an OutOfMemoryError) — the calls of the last moments, as many
  * as the writer is behind (milliseconds at the rates measured), never more than {@link #capacity}.
  * A graceful stop writes the queue before the database pool closes. A full queue (the database
