@@ -74,6 +74,10 @@ class MonitoringDashboardTest {
         {"feedback":[{"card":"9368d37b-283f-44a0-93ea-547cebab93ed","outcome":"overridden",
           "outcomeTimestamp":"2026-11-26T10:05:31Z"}]}""");
     String scrape = server.get("/actuator/prometheus").body();
+    // one timer per CDS call, ours: Spring's generic request timer is off (issue 30)
+    assertThat(scrape)
+        .contains("nocturne_cds_invocations_seconds")
+        .doesNotContain("http_server_requests");
     List<Selector> selectors = selectors();
 
     Set<String> metrics = new TreeSet<>();

@@ -1,6 +1,7 @@
 package org.nocturne.bench;
 
 import com.sun.net.httpserver.HttpServer;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -27,24 +29,30 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The HTTP load test of issue 13, in one run on one machine: our service in production mode (JWT
- * on: ES384 tokens from a pre-minted pool, each {@code jti} unique, {@code aud} the exact URL, the
- * issuer's JWKS served on loopback), a bare Spring + HAPI service that only parses the prefetch,
- * and a Spring + Jackson service that only reads the JSON ({@code bare.BareService}), all started
- * with the same JVM flags and driven by wrk in alternation: the realistic 54 KB record and the
- * small 8 KB example with a questionnaire at 16 connections, the 54 KB record at 4, then our
- * service without prefetch against a FHIR test server on loopback (cold: a new FHIR access token
- * per call, so nothing is cached; warm: one token, so the cache answers). Prints start-up to the
- * first answered discovery, the resident memory after the load and a table. Talks to 127.0.0.1
- * only; needs wrk ({@code apt-get install wrk}).
+ * The HTTP load test (issues 13 and 30), in one run on one machine, of the production
+ * configuration: our service with its state in PostgreSQL (an embedded server started for the run),
+ * a fresh signed JWT per call in RS384 (a {@code kid} of opaque base64) and in ES384 (tokens from
+ * pools minted before each run, each {@code jti} unique, {@code aud} the exact URL, the issuer's
+ * JWKS served on loopback), a fresh {@code hookInstance} per call as EHRs send (wrk writes a new
+ * UUID into every body); the same service in the {@code local} profile (H2 state, no JWT); and a
+ * bare Spring + HAPI service that only parses the prefetch ({@code bare.BareService}). All are
+ * started with the same JVM flags (the JVM's defaults unless {@code -Dload.jvm} says otherwise) and
+ * driven by wrk in alternation, on two records: the realistic 54 KB one (no complaint, no cards)
+ * and the 9 KB {@code hooks/} full-prefetch example (a questionnaire, a card with suggestions),
+ * each at 16 connections (throughput) and 4 (latency). Prints start-up to the first answered
+ * discovery, the resident memory after the load, the load average and the tables of the README.
+ * Talks to 127.0.0.1 only; needs wrk ({@code apt-get install wrk}).
  *
  * <p>Run: {@code ./mvnw -P bench,cds -DskipTests package exec:exec@load} (with the {@code cds}
  * profile ours starts from its class data archive). Options: {@code -Dload.seconds=10}, {@code
- * -Dload.rounds=2}, {@code -Dload.jvm="..."} the flags of every service (default {@link #FLAGS}),
- * {@code -Dload.jvmArgs=...} extra flags for ours only (a JFR recording), {@code
- * -Dload.oursOnly=true} ours alone on one body ({@code -Dload.body=small}) for a profile, {@code
- * -Dload.startupOnly=true} the start-up alone, {@code -Dload.noCds=true} without the archive,
- * {@code -Dload.mallocArenas=2}.
+ * -Dload.rounds=2}, {@code -Dload.jvm="..."} the flags of every service (default none: the JVM's
+ * own), {@code -Dload.jvmArgs=...} extra flags for ours only (a JFR recording), {@code
+ * -Dload.oursOnly=true} ours (PostgreSQL) alone on one body ({@code -Dload.body=small}, {@code
+ * -Dload.alg=ES384}) for a profile, {@code -Dload.startupOnly=true} the start-up alone, {@code
+ * -Dload.noCds=true} without the archive, {@code -Dload.mallocArenas=2}, {@code
+ * -Dload.jackson=true} also the Spring + Jackson only comparator, {@code -Dload.memory=true} also
+ * ours with state in memory and no JWT, {@code -Dload.fallback=true} also the calls without
+ * prefetch against a FHIR test server (cold and cached).
  */
 public final class LoadTest {
   private static final HttpClient HTTP =
@@ -53,13 +61,16 @@ public final class LoadTest {
   private static final String HOOK = "/cds-services/nocturnal-leg-pain";
   private static final Path WORK = Path.of("target/load");
 
-  /** deploy/Dockerfile's flags with the heap the README recommends (-Xmx256m). */
-  static final String FLAGS =
-      "-Xmx256m -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1 -Xss512k"
-          + " -XX:+ExitOnOutOfMemoryError";
+  /** The JVM's own defaults for every service; -Dload.jvm to try deploy/Dockerfile's flags. */
+  static final String FLAGS = "";
 
-  /** One started service. */
-  private record Service(String name, Process process, String base, double startup) {}
+  /** One started service; {@code alg} the tokens it is sent, or {@code null} without JWT. */
+  private record Service(
+      String name, Process process, String base, double startup, TokenMint.Alg alg) {
+    Service with(String name, TokenMint.Alg alg) {
+      return new Service(name, process, base, startup, alg);
+    }
+  }
 
   /** Each named row's results over the rounds. */
   private static final Map<String, List<Wrk.Result>> RESULTS = new LinkedHashMap<>();
@@ -78,67 +89,76 @@ public final class LoadTest {
     JsonNode example =
         JSON.readTree(
             Files.readString(Path.of("hooks/nocturnal-leg-pain/full-prefetch.request.json")));
-    Path realistic = write("realistic.json", RealisticRecord.request());
-    Path small = write("small.json", example.toString());
+    Path realistic =
+        write("realistic.json", freshHookInstance(JSON.readTree(RealisticRecord.request())));
+    Path small = write("small.json", freshHookInstance(example));
 
     TokenMint mint = new TokenMint();
     HttpServer ehr = ehrServer(example.get("prefetch"), mint.jwks());
     String fhirBase = "http://127.0.0.1:" + ehr.getAddress().getPort() + "/fhir";
-    Path cold = write("cold.json", withoutPrefetch(example, fhirBase, "@@ACCESS@@"));
+    Path cold = write("cold.json", withoutPrefetch(example, fhirBase, Wrk.ACCESS));
     Path cached = write("cached.json", withoutPrefetch(example, fhirBase, "one-token"));
+
+    System.out.println("starting PostgreSQL (embedded) ...");
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+            .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String postgresUrl = postgres.getJdbcUrl("postgres", "postgres");
 
     int oursPort = freePort();
     String oursBase = "http://127.0.0.1:" + oursPort;
     Supplier<String> discoveryToken = () -> mint.mint(oursBase + "/cds-services");
-    List<String> ours = new ArrayList<>(List.of("java"));
-    ours.addAll(jvm);
-    ours.addAll(cdsArchive());
-    ours.addAll(oursOnly);
+    List<String> ours = oursCommand(jvm, oursOnly, jar, oursPort);
     ours.addAll(
         List.of(
-            "-jar",
-            cdsArchive().isEmpty() ? jar.toString() : "target/cds/" + jar.getFileName(),
-            "--server.address=127.0.0.1",
-            "--server.port=" + oursPort,
             "--management.server.port=" + freePort(),
-            "--nocturne.state=memory",
-            // the derived default (heap / 4 x 16 MiB per call: 3 at -Xmx256m) would answer most
-            // of 16 connections with 503 Busy; a 54 KB call needs far less than the worst case
-            "--nocturne.cds-hooks.max-concurrent-calls=16",
+            "--nocturne.state=jdbc",
+            "--spring.datasource.url=" + postgresUrl,
+            "--spring.datasource.username=postgres",
+            "--spring.datasource.password=postgres",
             "--nocturne.security.public-base-url=" + oursBase,
             "--nocturne.security.trusted-issuers[0].issuer=" + TokenMint.ISSUER,
             "--nocturne.security.trusted-issuers[0].jwks-uri=http://127.0.0.1:"
                 + ehr.getAddress().getPort()
                 + "/jwks.json",
             "--nocturne.security.trusted-issuers[0].fhir-servers[0]=" + fhirBase));
-    List<Service> services = new ArrayList<>();
+    List<Service> services = java.util.Collections.synchronizedList(new ArrayList<>());
+    // a load test stopped with SIGTERM stops its services too
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(() -> services.forEach(s -> s.process().destroy())));
     try {
       // ours first and alone, so its start-up is timed on an idle machine
-      Service service = start("ours (JWT on)", ours, oursPort, discoveryToken);
-      services.add(service);
+      Service pg = start("ours, PostgreSQL", ours, oursPort, discoveryToken);
+      services.add(pg);
       if (Boolean.getBoolean("load.startupOnly")) {
         System.out.printf(
             Locale.ROOT,
             "Start-up to first answered discovery, %s: %.2f s (%s)%n",
-            service.name(),
-            service.startup(),
+            pg.name(),
+            pg.startup(),
             String.join(" ", concat(jvm, concat(cdsArchive(), oursOnly))));
         return;
       }
-      check(service, realistic, mint);
+      Service rs = pg.with("ours, PostgreSQL, RS384", TokenMint.Alg.RS384);
+      Service es = pg.with("ours, PostgreSQL, ES384", TokenMint.Alg.ES384);
+      check(rs, realistic, mint);
+      check(es, small, mint);
       if (Boolean.getBoolean("load.oursOnly")) {
         // for a profile of ours alone (-Dload.jvmArgs=-XX:StartFlightRecording=...)
         Path body = "small".equals(System.getProperty("load.body")) ? small : realistic;
-        drive(service, 16, seconds, body, mint, 4000, null);
-        drive(service, 16, seconds, body, mint, 1500 * seconds, body.getFileName() + ", c16");
+        Service one = "ES384".equals(System.getProperty("load.alg")) ? es : rs;
+        drive(one, 16, seconds, body, mint, 4000, null);
+        drive(one, 16, seconds, body, mint, 1500 * seconds, body.getFileName() + ", c16");
         System.out.printf(
             Locale.ROOT,
             "Resident memory of ours after the load: %d MB%n",
-            rssKb(service.process().pid()) / 1024);
+            rssKb(pg.process().pid()) / 1024);
         if (String.join(" ", oursOnly).contains("NativeMemoryTracking")) {
           Process jcmd =
               new ProcessBuilder(
-                      "jcmd", Long.toString(service.process().pid()), "VM.native_memory", "summary")
+                      "jcmd", Long.toString(pg.process().pid()), "VM.native_memory", "summary")
                   .redirectErrorStream(true)
                   .start();
           System.out.println(
@@ -146,81 +166,104 @@ public final class LoadTest {
         }
         return;
       }
+      int localPort = freePort();
+      List<String> localCommand = oursCommand(jvm, oursOnly, jar, localPort);
+      localCommand.add("--spring.profiles.active=local");
+      Service local = start("ours, local profile (H2)", localCommand, localPort, null);
+      services.add(local);
+      check(local, small, null);
+      Service memory = null;
+      if (Boolean.getBoolean("load.memory")) {
+        int memoryPort = freePort();
+        List<String> memoryCommand = oursCommand(jvm, oursOnly, jar, memoryPort);
+        memoryCommand.addAll(
+            List.of(
+                "--management.server.port=" + freePort(),
+                "--nocturne.state=memory",
+                "--nocturne.security.jwt-required=false",
+                "--nocturne.security.public-base-url=http://127.0.0.1:" + memoryPort));
+        memory = start("ours, memory, no JWT", memoryCommand, memoryPort, null);
+        services.add(memory);
+        check(memory, small, null);
+      }
       String classPath = bareClassPath();
       Service hapi = startBare("bare HAPI", jvm, classPath, true);
       services.add(hapi);
-      Service jackson = startBare("Jackson only", jvm, classPath, false);
-      services.add(jackson);
       check(hapi, realistic, null);
-      check(jackson, realistic, null);
-
-      // warm-up: JIT and caches, every service, both bodies
-      // each run's token pool: its warm-up rate with a margin (ES384 signing is slow)
-      Map<Path, Double> oursRate = new LinkedHashMap<>();
-      for (Path body : List.of(realistic, small)) {
-        // twice: the first pass is mostly JIT; a run whose pool runs out ends early, rate intact
-        Wrk.Result warm = drive(service, 16, seconds, body, mint, 1000 * seconds, null);
-        System.out.println("warm-up ours " + body.getFileName() + ": " + Wrk.describe(warm));
-        warm =
-            drive(service, 16, seconds, body, mint, (int) (warm.rps() * 2 + 500) * seconds, null);
-        System.out.println("warm-up ours " + body.getFileName() + ": " + Wrk.describe(warm));
-        oursRate.put(body, warm.rps() * 1.5 + 200);
-        for (Service bare : List.of(hapi, jackson)) {
-          System.out.println(
-              "warm-up "
-                  + bare.name()
-                  + " "
-                  + body.getFileName()
-                  + ": "
-                  + Wrk.describe(drive(bare, 16, seconds, body, null, 0, null)));
-        }
+      Service jackson = null;
+      if (Boolean.getBoolean("load.jackson")) {
+        jackson = startBare("Jackson only", jvm, classPath, false);
+        services.add(jackson);
+        check(jackson, realistic, null);
       }
-      for (int round = 0; round < rounds; round++) {
-        List<Service> order =
-            round % 2 == 0 ? List.of(service, hapi, jackson) : List.of(jackson, hapi, service);
-        for (Path body : List.of(realistic, small)) {
-          for (Service s : order) {
-            String row = body == realistic ? "54 KB, c16" : "8 KB, c16";
-            drive(
-                s,
-                16,
-                seconds,
-                body,
-                s == service ? mint : null,
-                (int) (oursRate.get(body) * seconds),
-                row);
+
+      // per body, who is measured on it: ours in both algorithms, the local profile and the
+      // in-memory variant on the card record (the issue's rows), the comparators
+      Map<Path, List<Service>> who = new LinkedHashMap<>();
+      for (Path body : List.of(realistic, small)) {
+        List<Service> list = new ArrayList<>(List.of(rs, es));
+        if (body == small) {
+          list.add(local);
+          if (memory != null) {
+            list.add(memory);
           }
         }
-        for (Service s : round % 2 == 0 ? List.of(service, hapi) : List.of(hapi, service)) {
-          drive(
-              s,
-              4,
-              seconds,
-              realistic,
-              s == service ? mint : null,
-              (int) (oursRate.get(realistic) * seconds),
-              "54 KB, c4");
+        list.add(hapi);
+        if (jackson != null) {
+          list.add(jackson);
+        }
+        who.put(body, list);
+      }
+
+      // warm-up: JIT, caches and connection pools, every service, both bodies; each run's token
+      // pool is its warm-up rate with a margin
+      Map<String, Double> rate = new LinkedHashMap<>();
+      for (Path body : List.of(realistic, small)) {
+        for (Service s : who.get(body)) {
+          Wrk.Result warm = drive(s, 16, seconds, body, mint, 1500 * seconds, null);
+          System.out.println(
+              "warm-up " + s.name() + " " + body.getFileName() + ": " + Wrk.describe(warm));
+          if (s.name().startsWith("ours")) {
+            // twice: the first pass is mostly JIT; a run whose pool runs out ends early
+            warm = drive(s, 16, seconds, body, mint, (int) (warm.rps() * 2 + 500) * seconds, null);
+            System.out.println(
+                "warm-up " + s.name() + " " + body.getFileName() + ": " + Wrk.describe(warm));
+          }
+          rate.put(s.name() + body, warm.rps() * 1.5 + 300);
         }
       }
-      double smallRate = oursRate.get(small);
-      drive(
-          service,
-          4,
-          seconds,
-          cold,
-          mint,
-          (int) (smallRate * seconds / 2),
-          "no prefetch, cold (c4)");
-      drive(service, 4, 2, cached, mint, (int) (smallRate * 2), null);
-      drive(
-          service,
-          4,
-          seconds,
-          cached,
-          mint,
-          (int) (smallRate * seconds),
-          "no prefetch, cached (c4)");
-      long rss = rssKb(service.process().pid());
+      double[] loadBefore = loadAverage();
+      for (int round = 0; round < rounds; round++) {
+        for (Path body : List.of(realistic, small)) {
+          List<Service> order = new ArrayList<>(who.get(body));
+          if (round % 2 == 1) {
+            java.util.Collections.reverse(order);
+          }
+          String record = body == realistic ? "54 KB" : "9 KB";
+          for (int connections : List.of(16, 4)) {
+            for (Service s : order) {
+              drive(
+                  s,
+                  connections,
+                  seconds,
+                  body,
+                  mint,
+                  (int) (rate.get(s.name() + body) * seconds),
+                  record + ", c" + connections);
+            }
+          }
+        }
+      }
+      double[] loadAfter = loadAverage();
+      if (Boolean.getBoolean("load.fallback")) {
+        double smallRate = rate.get(rs.name() + small);
+        drive(rs, 4, seconds, cold, mint, (int) (smallRate * seconds / 2), "no prefetch, cold, c4");
+        drive(rs, 4, 2, cached, mint, (int) (smallRate * 2), null);
+        drive(rs, 4, seconds, cached, mint, (int) (smallRate * seconds), "no prefetch, cached, c4");
+      }
+      long rss = rssKb(pg.process().pid());
+      // the JIT's code after the load, to size -XX:ReservedCodeCacheSize with both compilers
+      System.out.println(jcmd(pg.process().pid(), "Compiler.codecache"));
 
       System.out.println();
       for (Service s : services) {
@@ -230,13 +273,24 @@ public final class LoadTest {
             s.name(),
             s.startup());
       }
-      System.out.printf(Locale.ROOT, "Resident memory of ours after the load: %d MB%n", rss / 1024);
+      System.out.printf(
+          Locale.ROOT, "Resident memory of ours (PostgreSQL) after the load: %d MB%n", rss / 1024);
+      System.out.printf(
+          Locale.ROOT,
+          "Load average (1, 5, 15 min) before the measured rounds: %.2f %.2f %.2f, after: %.2f %.2f"
+              + " %.2f%n",
+          loadBefore[0],
+          loadBefore[1],
+          loadBefore[2],
+          loadAfter[0],
+          loadAfter[1],
+          loadAfter[2]);
       System.out.printf(
           "Machine: %d cores, Java %s, %s; JVM flags of every service: %s; ours also: %s%n%n",
           Runtime.getRuntime().availableProcessors(),
           System.getProperty("java.version"),
           String.join(" ", Wrk.versionLine()),
-          String.join(" ", jvm),
+          jvm.isEmpty() ? "(the JVM's defaults)" : String.join(" ", jvm),
           String.join(" ", concat(cdsArchive(), oursOnly)));
       System.out.println(
           "| scenario | service | req/s (each round) | mean req/s | p50 ms | p99 ms | errors |");
@@ -259,21 +313,62 @@ public final class LoadTest {
                 list.stream().mapToLong(Wrk.Result::errors).sum());
           });
       System.out.println();
-      for (String row : List.of("54 KB, c16", "8 KB, c16")) {
-        double o = mean(row, service), h = mean(row, hapi), j = mean(row, jackson);
-        System.out.printf(
-            Locale.ROOT,
-            "%s: ours / bare HAPI = %.2f, ours / Jackson only = %.2f%n",
-            row,
-            o / h,
-            o / j);
+      System.out.println(
+          "| record, configuration | ours req/s c16 | bare HAPI c16 | ratio | ours p99 c4 | bare"
+              + " HAPI p99 c4 |");
+      System.out.println("|---|---|---|---|---|---|");
+      for (Path body : List.of(realistic, small)) {
+        String record = body == realistic ? "54 KB" : "9 KB";
+        for (Service s : who.get(body)) {
+          if (s == hapi || s == jackson) {
+            continue;
+          }
+          double o = mean(record + ", c16", s), h = mean(record + ", c16", hapi);
+          System.out.printf(
+              Locale.ROOT,
+              "| %s, %s | %.0f | %.0f | %.2f | %.1f ms | %.1f ms |%n",
+              record,
+              s.name(),
+              o,
+              h,
+              o / h,
+              p99(record + ", c4", s),
+              p99(record + ", c4", hapi));
+        }
       }
     } finally {
       for (Service s : services) {
         s.process().destroy();
       }
+      for (Service s : services) {
+        s.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+      }
       ehr.stop(0);
+      postgres.close();
     }
+  }
+
+  /** The java command of ours (flags, archive, jar, loopback address and port). */
+  private static List<String> oursCommand(
+      List<String> jvm, List<String> oursOnly, Path jar, int port) {
+    List<String> command = new ArrayList<>(List.of("java"));
+    command.addAll(jvm);
+    command.addAll(cdsArchive());
+    command.addAll(oursOnly);
+    command.addAll(
+        List.of(
+            "-jar",
+            cdsArchive().isEmpty() ? jar.toString() : "target/cds/" + jar.getFileName(),
+            "--server.address=127.0.0.1",
+            "--server.port=" + port));
+    return command;
+  }
+
+  /** The call with {@link Wrk#HOOK} for its hookInstance, as compact JSON. */
+  private static String freshHookInstance(JsonNode call) {
+    ObjectNode copy = (ObjectNode) call.deepCopy();
+    copy.put("hookInstance", Wrk.HOOK);
+    return copy.toString();
   }
 
   private static double mean(String row, Service service) {
@@ -283,7 +378,22 @@ public final class LoadTest {
         .orElse(Double.NaN);
   }
 
-  /** One wrk run; with a mint, a fresh pool of {@code tokens} tokens for this run only. */
+  /** The highest p99 of the rounds. */
+  private static double p99(String row, Service service) {
+    return RESULTS.getOrDefault(row + "|" + service.name(), List.of()).stream()
+        .mapToDouble(Wrk.Result::p99)
+        .max()
+        .orElse(Double.NaN);
+  }
+
+  private static double[] loadAverage() throws IOException {
+    String[] words = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+    return new double[] {
+      Double.parseDouble(words[0]), Double.parseDouble(words[1]), Double.parseDouble(words[2])
+    };
+  }
+
+  /** One wrk run; for a service with JWT, a fresh pool of {@code tokens} tokens for this run. */
   private static Wrk.Result drive(
       Service service,
       int connections,
@@ -295,19 +405,27 @@ public final class LoadTest {
       throws Exception {
     Path pool = null;
     String url = service.base() + HOOK;
-    if (mint != null) {
+    if (service.alg() != null) {
       long t0 = System.nanoTime();
       pool = WORK.resolve("tokens.txt");
-      Files.write(pool, mint.mint(url, Math.max(tokens, 2000)));
+      Files.write(pool, mint.mint(url, service.alg(), Math.max(tokens, 2000)));
       System.out.printf(
           Locale.ROOT,
-          "  (%d tokens minted in %.1f s)%n",
+          "  (%d %s tokens minted in %.1f s)%n",
           Math.max(tokens, 2000),
+          service.alg(),
           (System.nanoTime() - t0) / 1e9);
     }
+    double[] load = loadAverage();
     Wrk.Result result = Wrk.run(url, connections, seconds, body, pool, WORK);
     if (row != null) {
-      System.out.println(row + " " + service.name() + ": " + Wrk.describe(result));
+      System.out.printf(
+          Locale.ROOT,
+          "%s %s: %s (load average %.2f before)%n",
+          row,
+          service.name(),
+          Wrk.describe(result),
+          load[0]);
       RESULTS.computeIfAbsent(row + "|" + service.name(), k -> new ArrayList<>()).add(result);
     }
     return result;
@@ -318,9 +436,11 @@ public final class LoadTest {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(service.base() + HOOK))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofFile(body));
-    if (mint != null) {
-      request.header("Authorization", "Bearer " + mint.mint(service.base() + HOOK));
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    Files.readString(body).replace(Wrk.HOOK, UUID.randomUUID().toString())));
+    if (mint != null && service.alg() != null) {
+      request.header("Authorization", "Bearer " + mint.mint(service.base() + HOOK, service.alg()));
     }
     HttpResponse<String> response =
         HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -355,7 +475,7 @@ public final class LoadTest {
             .start();
     String base = "http://127.0.0.1:" + port;
     double startup = waitForDiscovery(base, start, token);
-    return new Service(name, process, base, startup);
+    return new Service(name, process, base, startup, null);
   }
 
   private static Service startBare(String name, List<String> jvm, String classPath, boolean hapi)
@@ -408,6 +528,7 @@ public final class LoadTest {
   private static String withoutPrefetch(JsonNode example, String fhirBase, String token) {
     ObjectNode call = (ObjectNode) example.deepCopy();
     call.remove("prefetch");
+    call.put("hookInstance", Wrk.HOOK);
     call.put("fhirServer", fhirBase);
     ObjectNode auth = call.putObject("fhirAuthorization");
     auth.put("access_token", token)
@@ -509,6 +630,21 @@ public final class LoadTest {
     List<String> all = new ArrayList<>(a);
     all.addAll(b);
     return all;
+  }
+
+  private static String jcmd(long pid, String command) {
+    try {
+      Process jcmd =
+          new ProcessBuilder("jcmd", Long.toString(pid), command).redirectErrorStream(true).start();
+      String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      jcmd.waitFor();
+      return out;
+    } catch (IOException e) {
+      return "jcmd failed: " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "jcmd interrupted";
+    }
   }
 
   private static long rssKb(long pid) throws IOException {

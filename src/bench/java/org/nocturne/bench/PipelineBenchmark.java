@@ -67,12 +67,14 @@ public class PipelineBenchmark {
   @Benchmark
   public byte[] parseMapAssessRender() {
     var facts = mapper.map(reader.read(prefetch, List.of()), NOW);
-    List<Card> cards = renderer.patientView(model.assess(facts, TODAY), context);
+    List<Card> cards =
+        renderer.patientView(
+            model.assess(facts, TODAY), context, org.nocturne.cards.NotRead.nothing());
     return CdsJson.mapper().writeValueAsBytes(CdsResponse.of(cards));
   }
 
   @Benchmark
   public List<Card> renderCards() {
-    return renderer.patientView(assessment, context);
+    return renderer.patientView(assessment, context, org.nocturne.cards.NotRead.nothing());
   }
 }

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * runs; the build never needs it): a closed loop of {@code connections} keep-alive connections on
  * two wrk threads for a fixed time, POSTing one body. With a token file each request carries the
  * next unused token of the pool ({@code Authorization: Bearer}); with {@code @@ACCESS@@} in the
- * body each request gets its own FHIR access token there (so nothing is served from the cache).
+ * body each request gets its own FHIR access token there (so nothing is served from the cache),
+ * with {@code @@HOOK@@} its own {@code hookInstance} (a UUID), as an EHR sends.
  */
 final class Wrk {
   static final int THREADS = 2;
@@ -52,6 +53,12 @@ final class Wrk {
     return parse(out, seconds);
   }
 
+  /** The placeholder of a body's {@code hookInstance}: each request gets a new UUID there. */
+  static final String HOOK = "@@HOOK@@";
+
+  /** The placeholder of a FHIR access token: each request gets its own (nothing is cached). */
+  static final String ACCESS = "@@ACCESS@@";
+
   private static String script(Path body, Path tokens) throws IOException {
     String read =
         """
@@ -60,7 +67,8 @@ final class Wrk {
         f:close()
         """
             .replace("BODY", body.toAbsolutePath().toString());
-    boolean vary = Files.readString(body).contains("@@ACCESS@@");
+    String text = Files.readString(body);
+    boolean vary = text.contains(ACCESS) || text.contains(HOOK);
     if (tokens == null && !vary) {
       // static: wrk builds the request once per thread
       return read
@@ -70,6 +78,7 @@ final class Wrk {
           wrk.headers["Content-Type"] = "application/json"
           """;
     }
+    // the body split once at its placeholders; each request joins the parts with its own values
     return read
         + """
         local counter = 0
@@ -78,14 +87,23 @@ final class Wrk {
           counter = counter + 1
         end
         local tokens = nil
-        local i, head, tail
+        local i
+        local parts, kinds = {}, {}
         local headers = {["Content-Type"] = "application/json"}
         function init(args)
-          local at = string.find(body, "@@ACCESS@@", 1, true)
-          if at ~= nil then
-            head = string.sub(body, 1, at - 1)
-            tail = string.sub(body, at + 10)
+          local at = 1
+          while true do
+            local a = string.find(body, "@@ACCESS@@", at, true)
+            local h = string.find(body, "@@HOOK@@", at, true)
+            local next, kind, len
+            if a ~= nil and (h == nil or a < h) then next, kind, len = a, "access", 10
+            elseif h ~= nil then next, kind, len = h, "hook", 8
+            else break end
+            parts[#parts + 1] = string.sub(body, at, next - 1)
+            kinds[#kinds + 1] = kind
+            at = next + len
           end
+          parts[#parts + 1] = string.sub(body, at)
           if "TOKENS" ~= "" then
             tokens = {}
             for line in io.lines("TOKENS") do tokens[#tokens + 1] = line end
@@ -94,7 +112,20 @@ final class Wrk {
         end
         function request()
           local b = body
-          if head ~= nil then b = head .. "access-" .. id .. "-" .. i .. tail end
+          if #kinds > 0 then
+            local out = {}
+            for k = 1, #kinds do
+              out[#out + 1] = parts[k]
+              if kinds[k] == "access" then
+                out[#out + 1] = "access-" .. id .. "-" .. i
+              else
+                -- a new hookInstance per call, as EHRs send: a UUID unique in this run
+                out[#out + 1] = string.format("SALT-%04x-4000-8000-%012x", id, i)
+              end
+            end
+            out[#out + 1] = parts[#parts]
+            b = table.concat(out)
+          end
           if tokens ~= nil then
             -- the pool's last RESERVE tokens serve the requests in flight when it runs out: the
             -- run ends early (wrk's rate stays right) rather than send a token twice (a 401)
@@ -109,8 +140,12 @@ final class Wrk {
         """
             .replace("TOKENS", tokens == null ? "" : tokens.toAbsolutePath().toString())
             .replace("STRIDE", Integer.toString(THREADS))
-            .replace("RESERVE", Integer.toString(RESERVE));
+            .replace("RESERVE", Integer.toString(RESERVE))
+            .replace("SALT", String.format("%08x", RUN_SALT));
   }
+
+  /** Makes this run's hookInstances differ from every other run's. */
+  private static final int RUN_SALT = new java.security.SecureRandom().nextInt();
 
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");

@@ -80,7 +80,8 @@ public final class CardRenderer {
     others.addAll(flags.stream().filter(c -> c.indicator() != Indicator.CRITICAL).toList());
     others.addAll(medicationEffects.render(assessment, context));
     questionnaire.render(assessment, context).ifPresent(others::add);
-    boolean hasDifferential = differential.render(assessment, context).isPresent();
+    // rendered once, below, with the cards the budget leaves out
+    boolean hasDifferential = differential.shows(assessment);
     int room = OTHER_CARDS - (hasDifferential ? 1 : 0);
     List<Card> kept = others.subList(0, Math.min(room, others.size()));
     List<String> dropped =

@@ -42,12 +42,18 @@ final class DifferentialCard {
     return render(assessment, context, List.of());
   }
 
+  /** Whether {@link #render} answers a card, without rendering it. */
+  boolean shows(Assessment assessment) {
+    return assessment.questionnaireAnswered()
+        || assessment.leading().likelihood().atLeast(Likelihood.MODERATE);
+  }
+
   /**
    * @param alsoFlagged the cards left out by the budget, named in one line so nothing is lost
    */
   Optional<Card> render(Assessment assessment, CardContext context, List<String> alsoFlagged) {
     CauseAssessment leading = assessment.leading();
-    if (!assessment.questionnaireAnswered() && !leading.likelihood().atLeast(Likelihood.MODERATE)) {
+    if (!shows(assessment)) {
       return Optional.empty();
     }
     String key = "differential";

@@ -82,7 +82,8 @@ public class CdsHooksConfiguration {
 
   @Bean
   CallLimiter callLimiter(CdsHooksProperties properties) {
-    return new CallLimiter(properties.concurrentCalls(Runtime.getRuntime().maxMemory()));
+    return new CallLimiter(
+        properties.concurrentCalls(Runtime.getRuntime().maxMemory()), properties.maxCallWait());
   }
 
   @Bean

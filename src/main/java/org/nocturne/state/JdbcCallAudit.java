@@ -15,7 +15,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes the audit row of a call and remembers its cards' topics, in one transaction. Best effort
- * by design (ADR 0002): a failed write is logged and counted, the guidance is still answered.
+ * by design (ADR 0002): a failed write is logged and counted, the guidance is still answered. The
+ * service writes through {@link BatchedCallAudit}, off the request thread, many calls per
+ * transaction (ADR 0004); {@link #record} writes at once (tests, shutdown).
  */
 final class JdbcCallAudit implements CallAudit {
   private static final Logger log = LoggerFactory.getLogger(JdbcCallAudit.class);
@@ -32,27 +34,57 @@ final class JdbcCallAudit implements CallAudit {
     this.meters = meters;
   }
 
+  /** A call and when it was answered. */
+  record Timed(CallRecord call, Instant at) {}
+
   @Override
   public void record(CallRecord call) {
-    Instant now = clock.instant();
-    List<ShownCard> recorded;
+    writeAll(List.of(new Timed(call, clock.instant())));
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  /** A record the queue had no room for: counted like a failed write. */
+  void dropped() {
+    meters.failure("audit");
+  }
+
+  /**
+   * Writes the calls' rows in one transaction, each with the time of its call; a failure is logged
+   * and counted, not thrown.
+   */
+  void writeAll(List<Timed> calls) {
+    List<List<ShownCard>> recorded;
     try {
-      recorded = transaction.execute(status -> write(call, now));
+      recorded =
+          transaction.execute(
+              status -> {
+                List<List<ShownCard>> each = new ArrayList<>(calls.size());
+                calls.forEach(c -> each.add(write(c.call(), c.at())));
+                return each;
+              });
     } catch (RuntimeException e) {
       // the contract: an audit never fails the call it records
-      meters.failure("audit");
+      calls.forEach(c -> meters.failure("audit"));
+      CallRecord first = calls.get(0).call();
       log.warn(
-          "audit row not written for service={} status={}: {}",
-          call.serviceId(),
-          call.status(),
+          "{} audit row(s) not written (the first for service={} status={}): {}",
+          calls.size(),
+          first.serviceId(),
+          first.status(),
           e.getMessage());
       return;
     }
     // counted as the admin summary counts: cards shown (not shadow or suppressed), once per card
     // uuid, so an EHR that resends a hookInstance (the same card uuids) does not count them twice
-    recorded.stream()
-        .filter(ShownCard::shown)
-        .forEach(card -> meters.shown(call.serviceId(), card));
+    for (int i = 0; i < calls.size(); i++) {
+      String serviceId = calls.get(i).call().serviceId();
+      recorded.get(i).stream()
+          .filter(ShownCard::shown)
+          .forEach(card -> meters.shown(serviceId, card));
+    }
   }
 
   /**

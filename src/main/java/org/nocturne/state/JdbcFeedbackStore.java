@@ -28,6 +28,7 @@ final class JdbcFeedbackStore implements FeedbackStore {
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final StateMeters meters;
+  private Runnable pendingWrites = () -> {};
 
   JdbcFeedbackStore(
       JdbcClient jdbc, TransactionTemplate transaction, Clock clock, StateMeters meters) {
@@ -37,8 +38,15 @@ final class JdbcFeedbackStore implements FeedbackStore {
     this.meters = meters;
   }
 
+  /** Waits for the card rows still queued by this replica before feedback reads them. */
+  JdbcFeedbackStore afterPendingWrites(Runnable flush) {
+    this.pendingWrites = flush;
+    return this;
+  }
+
   @Override
   public void append(String serviceId, Caller caller, List<Feedback> feedback) {
+    pendingWrites.run();
     Instant now = clock.instant();
     Written written;
     try {

@@ -92,17 +92,23 @@ class StateConfiguration {
         JdbcClient jdbc,
         TransactionTemplate stateTransactions,
         ObjectProvider<Clock> clock,
-        StateMeters meters) {
-      return new JdbcFeedbackStore(jdbc, stateTransactions, clock(clock), meters);
+        StateMeters meters,
+        BatchedCallAudit callAudit) {
+      // feedback reads the card rows: those of calls still queued are written first
+      return new JdbcFeedbackStore(jdbc, stateTransactions, clock(clock), meters)
+          .afterPendingWrites(callAudit::flush);
     }
 
-    @Bean
-    JdbcCallAudit callAudit(
+    /** Audit and card rows off the request thread, many calls per transaction (issue 30). */
+    @Bean(destroyMethod = "close")
+    BatchedCallAudit callAudit(
         JdbcClient jdbc,
         TransactionTemplate stateTransactions,
         ObjectProvider<Clock> clock,
         StateMeters meters) {
-      return new JdbcCallAudit(jdbc, stateTransactions, clock(clock), meters);
+      return new BatchedCallAudit(
+          new JdbcCallAudit(jdbc, stateTransactions, clock(clock), meters),
+          BatchedCallAudit.DEFAULT_CAPACITY);
     }
 
     @Bean

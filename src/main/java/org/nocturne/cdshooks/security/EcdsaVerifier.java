@@ -15,25 +15,31 @@ import java.util.Arrays;
 import java.util.Set;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
-import org.bouncycastle.crypto.params.ECDomainParameters;
-import org.bouncycastle.crypto.params.ECPublicKeyParameters;
-import org.bouncycastle.crypto.signers.ECDSASigner;
+import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECLookupTable;
 import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointPreCompInfo;
+import org.bouncycastle.math.ec.FixedPointUtil;
+import org.bouncycastle.math.raw.Nat;
 
 /**
  * ES256/ES384/ES512 signature checks with Bouncy Castle's ECDSA on its optimized NIST curves (no
  * JCA provider: none is registered, nothing else changes), about three times faster than the JDK 17
- * provider on P-384, and faster again per key because the public point keeps its precomputed
- * multiples from call to call. The checks are those of Nimbus' {@code ECDSAVerifier}: the key is a
- * point of its curve, the algorithm is the curve's, no {@code crit} header, a signature of exactly
- * {@code 2 x} the curve's size whose r and s lie in [1, n - 1].
+ * provider on P-384, and faster again per key because both points of the check (the base point and
+ * the issuer's key) keep comb tables from call to call, so one check is a single interleaved
+ * fixed-base comb. The checks are those of Nimbus' {@code ECDSAVerifier}: the key is a point of its
+ * curve, the algorithm is the curve's, no {@code crit} header, a signature of exactly {@code 2 x}
+ * the curve's size whose r and s lie in [1, n - 1].
  */
 final class EcdsaVerifier implements JWSVerifier {
   private final JWSAlgorithm algorithm;
   private final String digest;
   private final int half;
   private final BigInteger order;
-  private final ECPublicKeyParameters key;
+  private final ECCurve curvePoints;
+  private final FixedPointPreCompInfo base;
+  private final FixedPointPreCompInfo publicKey;
+  private final int combSize;
   private final JCAContext jca = new JCAContext();
 
   /**
@@ -71,7 +77,15 @@ final class EcdsaVerifier implements JWSVerifier {
       throw new JOSEException("the key is not a point of its curve");
     }
     order = parameters.getN();
-    key = new ECPublicKeyParameters(point, new ECDomainParameters(parameters));
+    curvePoints = parameters.getCurve();
+    // both points of u1 G + u2 Q are fixed (the base point, the issuer's key): each gets a comb
+    // table once, here, and a check is one interleaved comb (issue 30)
+    base = FixedPointUtil.precompute(parameters.getG());
+    publicKey = FixedPointUtil.precompute(point.normalize());
+    combSize = FixedPointUtil.getCombSize(curvePoints);
+    if (base.getWidth() != publicKey.getWidth()) {
+      throw new JOSEException("comb tables of unequal width");
+    }
   }
 
   @Override
@@ -98,9 +112,64 @@ final class EcdsaVerifier implements JWSVerifier {
     } catch (NoSuchAlgorithmException e) {
       throw new JOSEException(digest + " is not available", e);
     }
-    ECDSASigner ecdsa = new ECDSASigner();
-    ecdsa.init(false, key);
-    return ecdsa.verifySignature(hash, r, s);
+    return verify(hash, r, s);
+  }
+
+  /**
+   * ECDSA verification (SEC 1 §4.1.4, as Bouncy Castle's {@code ECDSASigner} does it) with {@code
+   * u1 G + u2 Q} as one fixed-base comb over both precomputed tables: the doublings are shared and
+   * no window of either point is built per call, about twice as fast as the general two-point
+   * multiplication. All inputs are public, so the table lookups need not be constant-time.
+   */
+  boolean verify(byte[] hash, BigInteger r, BigInteger s) {
+    BigInteger e = hashToInteger(hash);
+    BigInteger c = s.modInverse(order);
+    BigInteger u1 = e.multiply(c).mod(order);
+    BigInteger u2 = r.multiply(c).mod(order);
+    ECPoint point = sumOfCombs(u1, u2).normalize();
+    if (point.isInfinity()) {
+      return false;
+    }
+    return point.getAffineXCoord().toBigInteger().mod(order).equals(r);
+  }
+
+  /** The leftmost bits of the hash, as many as the order has (SEC 1 §4.1.3 step 5). */
+  private BigInteger hashToInteger(byte[] hash) {
+    BigInteger e = new BigInteger(1, hash);
+    int excess = hash.length * 8 - order.bitLength();
+    return excess > 0 ? e.shiftRight(excess) : e;
+  }
+
+  /**
+   * {@code a G + b Q} by Bouncy Castle's fixed-point comb ({@code FixedPointCombMultiplier}), the
+   * two combs run in one loop: {@code R = 2R + G[i] + Q[i]}, then both offsets.
+   */
+  private ECPoint sumOfCombs(BigInteger a, BigInteger b) {
+    int width = base.getWidth();
+    int d = (combSize + width - 1) / width;
+    int fullComb = d * width;
+    int[] ka = Nat.fromBigInteger(fullComb, a);
+    int[] kb = Nat.fromBigInteger(fullComb, b);
+    ECLookupTable tableG = base.getLookupTable();
+    ECLookupTable tableQ = publicKey.getLookupTable();
+    int top = fullComb - 1;
+    ECPoint sum = curvePoints.getInfinity();
+    for (int i = 0; i < d; ++i) {
+      int indexA = 0;
+      int indexB = 0;
+      for (int j = top - i; j >= 0; j -= d) {
+        int bitA = ka[j >>> 5] >>> (j & 0x1F);
+        indexA ^= bitA >>> 1;
+        indexA <<= 1;
+        indexA ^= bitA;
+        int bitB = kb[j >>> 5] >>> (j & 0x1F);
+        indexB ^= bitB >>> 1;
+        indexB <<= 1;
+        indexB ^= bitB;
+      }
+      sum = sum.twicePlus(tableG.lookupVar(indexA)).add(tableQ.lookupVar(indexB));
+    }
+    return sum.add(base.getOffset()).add(publicKey.getOffset());
   }
 
   @Override

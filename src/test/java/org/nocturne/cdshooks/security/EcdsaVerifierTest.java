@@ -130,4 +130,56 @@ class EcdsaVerifierTest {
           .isFalse();
     }
   }
+
+  /**
+   * The interleaved comb of both fixed points answers as Bouncy Castle's general ECDSA check, on
+   * hundreds of random signatures per curve, valid and corrupted (issue 30).
+   */
+  @ParameterizedTest
+  @CsvSource({"P-256, SHA-256", "P-384, SHA-384", "P-521, SHA-512"})
+  void theCombOfBothFixedPointsAnswersAsBouncyCastle(String curveName, String digest)
+      throws Exception {
+    ECKey key = new ECKeyGenerator(Curve.parse(curveName)).generate();
+    EcdsaVerifier ours = new EcdsaVerifier(key.toPublicJWK());
+    org.bouncycastle.asn1.x9.X9ECParameters curve =
+        org.bouncycastle.crypto.ec.CustomNamedCurves.getByName(curveName);
+    var domain = new org.bouncycastle.crypto.params.ECDomainParameters(curve);
+    var privateKey =
+        new org.bouncycastle.crypto.params.ECPrivateKeyParameters(
+            key.getD().decodeToBigInteger(), domain);
+    var publicKey =
+        new org.bouncycastle.crypto.params.ECPublicKeyParameters(
+            curve
+                .getCurve()
+                .createPoint(key.getX().decodeToBigInteger(), key.getY().decodeToBigInteger()),
+            domain);
+    java.util.SplittableRandom random = new java.util.SplittableRandom(30);
+    int valid = 0;
+    for (int i = 0; i < 300; i++) {
+      byte[] message = new byte[1 + random.nextInt(200)];
+      for (int b = 0; b < message.length; b++) {
+        message[b] = (byte) random.nextInt(256);
+      }
+      byte[] hash = java.security.MessageDigest.getInstance(digest).digest(message);
+      var signer = new org.bouncycastle.crypto.signers.ECDSASigner();
+      signer.init(true, privateKey);
+      BigInteger[] rs = signer.generateSignature(hash);
+      BigInteger r = rs[0];
+      BigInteger sig = rs[1];
+      switch (i % 4) {
+        case 1 -> hash[random.nextInt(hash.length)] ^= (byte) (1 << random.nextInt(8));
+        case 2 -> r = r.add(BigInteger.ONE).mod(curve.getN());
+        case 3 -> sig = sig.subtract(BigInteger.ONE);
+        default -> {}
+      }
+      var reference = new org.bouncycastle.crypto.signers.ECDSASigner();
+      reference.init(false, publicKey);
+      boolean expected =
+          r.signum() > 0 && sig.signum() > 0 && reference.verifySignature(hash, r, sig);
+      boolean actual = r.signum() > 0 && sig.signum() > 0 && ours.verify(hash, r, sig);
+      assertThat(actual).as("signature %d", i).isEqualTo(expected);
+      valid += expected ? 1 : 0;
+    }
+    assertThat(valid).isEqualTo(75);
+  }
 }

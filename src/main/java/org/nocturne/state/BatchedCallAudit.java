@@ -1,0 +1,155 @@
+package org.nocturne.state;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.nocturne.cdshooks.CallAudit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit and card rows written off the request thread (issue 30): a call's record joins a
+ * bounded queue and the call is answered; one writer thread takes whatever has queued, up to {@link
+ * #MAX_BATCH} records, and writes them in one transaction, so under load hundreds of calls share a
+ * commit instead of paying one each. The replay claim is not here: it stays synchronous and exact
+ * ({@code JdbcReplayGuard}). The governance counter of cards shown counts when a call's rows are
+ * written (once per card uuid, as the admin summary counts).
+ *
+ * <p>What a crash can lose (docs/state.md): the records still queued when the process dies without
+ * a shutdown (SIGKILL, a lost node, an OutOfMemoryError) — the calls of the last moments, as many
+ * as the writer is behind (milliseconds at the rates measured), never more than {@link #capacity}.
+ * A graceful stop writes the queue before the database pool closes. A full queue (the database
+ * slower than the calls) drops the newest records, each counted as {@code
+ * nocturne_state_failures_total{operation="audit"}}, as a failed write always was: the audit is
+ * best effort by design (ADR 0002) and never delays or fails a call. Feedback reads the card rows
+ * after {@link #flush} ({@code JdbcFeedbackStore}), so a card answered by this replica is always
+ * known to its feedback.
+ */
+final class BatchedCallAudit implements CallAudit, AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(BatchedCallAudit.class);
+  static final int MAX_BATCH = 500;
+  static final int DEFAULT_CAPACITY = 10_000;
+
+  /** How long feedback waits for queued card rows. */
+  private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
+
+  /** How long a graceful stop waits for the queue to be written (Spring's shutdown phase: 30 s). */
+  private static final Duration CLOSE_WAIT = Duration.ofSeconds(25);
+
+  private final JdbcCallAudit target;
+  private final BlockingQueue<JdbcCallAudit.Timed> queue;
+  private final int capacity;
+  private final Thread writer;
+  private final Object progress = new Object();
+  private long offered; // guarded by progress
+  private long written; // guarded by progress
+  private long dropped; // guarded by progress
+  private volatile boolean closed;
+
+  BatchedCallAudit(JdbcCallAudit target, int capacity) {
+    this.target = target;
+    this.capacity = capacity;
+    this.queue = new ArrayBlockingQueue<>(capacity);
+    this.writer = new Thread(this::writeLoop, "audit-writer");
+    writer.setDaemon(true);
+    writer.start();
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  @Override
+  public void record(CallRecord call) {
+    JdbcCallAudit.Timed timed = new JdbcCallAudit.Timed(call, target.clock().instant());
+    if (closed) {
+      // shutting down: the writer may be gone, so this (rare) call writes its own row
+      target.writeAll(List.of(timed));
+      return;
+    }
+    synchronized (progress) {
+      if (!queue.offer(timed)) {
+        target.dropped();
+        if (++dropped % 1000 == 1) {
+          log.warn(
+              "audit rows dropped, the writer is behind ({} so far; the last for service={})",
+              dropped,
+              call.serviceId());
+        }
+        return;
+      }
+      offered++;
+    }
+  }
+
+  /**
+   * Returns once every record queued before this call is written (or its write failed), or after
+   * five seconds.
+   */
+  void flush() {
+    flush(FLUSH_WAIT);
+  }
+
+  private void flush(Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    synchronized (progress) {
+      long target = offered;
+      while (written < target && writer.isAlive()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          log.warn("audit flush: {} record(s) still queued after {}", target - written, wait);
+          return;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(progress, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
+  }
+
+  /** Writes what is queued and stops the writer (the bean's destroy method). */
+  @Override
+  public void close() {
+    closed = true;
+    flush(CLOSE_WAIT);
+    writer.interrupt();
+  }
+
+  private void writeLoop() {
+    List<JdbcCallAudit.Timed> batch = new ArrayList<>(MAX_BATCH);
+    while (true) {
+      try {
+        JdbcCallAudit.Timed first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          if (closed && queue.isEmpty()) {
+            return;
+          }
+          continue;
+        }
+        batch.add(first);
+      } catch (InterruptedException e) {
+        if (queue.isEmpty()) {
+          return;
+        }
+      }
+      queue.drainTo(batch, MAX_BATCH - batch.size());
+      try {
+        target.writeAll(batch);
+      } catch (RuntimeException e) {
+        // writeAll logs and counts its own failures; anything else must not end the writer
+        log.warn("audit writer: {}", e.toString());
+      }
+      synchronized (progress) {
+        written += batch.size();
+        progress.notifyAll();
+      }
+      batch.clear();
+    }
+  }
+}

@@ -1,0 +1,204 @@
+package org.nocturne.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nocturne.cdshooks.CallAudit;
+import org.nocturne.cdshooks.Coding;
+import org.nocturne.cdshooks.Feedback;
+import org.nocturne.cdshooks.Indicator;
+import org.nocturne.cdshooks.security.Caller;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Audit and card rows written off the request thread (issue 30), on real PostgreSQL: a call never
+ * waits for the database, a graceful stop writes everything queued, what a crash can lose is what
+ * is queued (never more than the queue holds), and feedback still finds the topic of a card whose
+ * row was queued a moment before.
+ */
+class BatchedCallAuditTest {
+  private static final Instant NOW = Instant.parse("2026-12-06T18:00:00Z");
+  private static final Coding DVT =
+      Coding.of("http://nocturne-cds.org/fhir/CodeSystem/leg-pain-red-flag", "deepVeinThrombosis");
+
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final MutableClock clock = new MutableClock(NOW);
+
+  /** Open: connections are handed out; closed: the database "hangs" until it opens. */
+  private volatile CountDownLatch database = new CountDownLatch(0);
+
+  private JdbcClient jdbc;
+  private TransactionTemplate transactions;
+  private JdbcClient direct;
+  private BatchedCallAudit audit;
+
+  @BeforeEach
+  void database() {
+    DataSource real = Postgres.shared().migratedDatabase();
+    DataSource gated =
+        new DelegatingDataSource(real) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            try {
+              if (!database.await(30, TimeUnit.SECONDS)) {
+                throw new SQLException("the test never opened the database");
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new SQLException(e);
+            }
+            return super.getConnection();
+          }
+        };
+    jdbc = JdbcClient.create(gated);
+    direct = JdbcClient.create(real);
+    transactions = new TransactionTemplate(new DataSourceTransactionManager(gated));
+  }
+
+  @AfterEach
+  void stop() {
+    database.countDown();
+    if (audit != null) {
+      audit.close();
+    }
+  }
+
+  private BatchedCallAudit audit(int capacity) {
+    audit =
+        new BatchedCallAudit(
+            new JdbcCallAudit(jdbc, transactions, clock, new StateMeters(meters)), capacity);
+    return audit;
+  }
+
+  private static CallAudit.CallRecord call(String cardUuid) {
+    return new CallAudit.CallRecord(
+        "nocturnal-leg-pain",
+        UUID.randomUUID().toString(),
+        "https://ehr.example.org",
+        200,
+        List.of(new CallAudit.ShownCard(cardUuid, DVT, Indicator.CRITICAL, List.of())),
+        List.of(),
+        Duration.ofMillis(3));
+  }
+
+  private long rows(String table) {
+    return direct.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+  }
+
+  private double failures() {
+    var counter = meters.find("nocturne.state.failures").tag("operation", "audit").counter();
+    return counter == null ? 0 : counter.count();
+  }
+
+  @Test
+  void aCallIsAnsweredWhileTheDatabaseHangsAndItsRowsAreWrittenOnceItAnswers() {
+    database = new CountDownLatch(1);
+    BatchedCallAudit audit = audit(100);
+
+    long start = System.nanoTime();
+    for (int i = 0; i < 20; i++) {
+      audit.record(call("card-" + i));
+    }
+    long tookMs = (System.nanoTime() - start) / 1_000_000;
+
+    assertThat(tookMs).as("twenty calls never waited for the database").isLessThan(1000);
+    assertThat(rows("audit")).isZero();
+
+    database.countDown();
+    audit.flush();
+
+    assertThat(rows("audit")).isEqualTo(20);
+    assertThat(rows("card")).isEqualTo(20);
+    assertThat(
+            meters.find("nocturne.cards.shown").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum())
+        .as("cards shown, counted once written")
+        .isEqualTo(20);
+    assertThat(
+            direct
+                .sql("SELECT MIN(called_at) FROM audit")
+                .query(java.time.OffsetDateTime.class)
+                .single()
+                .toInstant())
+        .as("a row keeps the time of its call, not of its write")
+        .isEqualTo(NOW);
+  }
+
+  @Test
+  void aGracefulStopWritesEverythingQueued() {
+    BatchedCallAudit audit = audit(BatchedCallAudit.DEFAULT_CAPACITY);
+    for (int i = 0; i < 1000; i++) {
+      audit.record(call("card-" + i));
+    }
+
+    audit.close();
+
+    assertThat(rows("audit")).isEqualTo(1000);
+    assertThat(rows("card")).isEqualTo(1000);
+    assertThat(failures()).isZero();
+  }
+
+  @Test
+  void aCrashLosesAtMostWhatIsQueuedAndAFullQueueDropsAndCountsTheNewest() {
+    database = new CountDownLatch(1);
+    BatchedCallAudit audit = audit(10);
+
+    for (int i = 0; i < 25; i++) {
+      audit.record(call("card-" + i));
+    }
+
+    // a crash now loses every record accepted so far: none is in the database yet, and the queue
+    // (plus the batch the writer holds) bounds them
+    assertThat(rows("audit")).isZero();
+    double dropped = failures();
+    assertThat(dropped).isBetween(25.0 - 10 - BatchedCallAudit.MAX_BATCH, 15.0);
+    assertThat(dropped).isGreaterThanOrEqualTo(25.0 - 10 - 10);
+
+    database.countDown();
+    audit.flush();
+
+    assertThat(rows("audit") + (long) dropped).as("written or counted, never silent").isEqualTo(25);
+  }
+
+  @Test
+  void feedbackFindsTheTopicOfACardWhoseRowWasStillQueued() {
+    database = new CountDownLatch(1);
+    BatchedCallAudit audit = audit(100);
+    JdbcFeedbackStore store =
+        new JdbcFeedbackStore(jdbc, transactions, clock, new StateMeters(meters))
+            .afterPendingWrites(audit::flush);
+    audit.record(call("card-1"));
+    database.countDown();
+
+    store.append(
+        "nocturnal-leg-pain",
+        new Caller("https://ehr.example.org", List.of(), "ehr"),
+        List.of(
+            new Feedback(
+                "card-1",
+                "accepted",
+                List.of(new Feedback.AcceptedSuggestion("s-1")),
+                null,
+                "2026-12-06T18:01:00Z")));
+
+    assertThat(store.recent(10))
+        .singleElement()
+        .satisfies(stored -> assertThat(stored.topic()).isEqualTo(DVT));
+  }
+}
