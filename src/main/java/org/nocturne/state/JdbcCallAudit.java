@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Writes the audit row of a call and remembers its cards' topics, in one transaction. Best effort
  * by design (ADR 0002): a failed write is logged and counted, the guidance is still answered. The
  * service writes through {@link BatchedCallAudit}, off the request thread, many calls per
- * transaction (ADR 0004); {@link #record} writes at once (tests, shutdown).
+ * transaction (ADR 0005); {@link #record} writes at once (tests, shutdown).
  */
 final class JdbcCallAudit implements CallAudit {
   private static final Logger log = LoggerFactory.getLogger(JdbcCallAudit.class);
