@@ -63,10 +63,17 @@ class ConcurrencyAndHeapTest {
   @LocalServerPort int port;
 
   /** The body is generated while it is sent: the client holds no 5 MiB copy in this JVM. */
+  /**
+   * The call padded to {@link #BODY_BYTES} with a list of 64 KiB strings: one string that long
+   * would be refused (400) by the JSON bounds before anything is fetched.
+   */
   private HttpRequest.BodyPublisher body(int i) {
     String call = call(i, 0);
-    int padding = BODY_BYTES - call.length();
-    String head = call.substring(0, call.length() - 3);
+    String head = call.substring(0, call.length() - 4) + "[\"";
+    String tail = "\"]}}";
+    String chunk = "a".repeat(64 * 1024 - 3) + "\",\"";
+    int chunks = (BODY_BYTES - head.length() - tail.length()) / chunk.length();
+    byte[] padding = chunk.getBytes();
     return HttpRequest.BodyPublishers.fromPublisher(
         HttpRequest.BodyPublishers.ofInputStream(
             () ->
@@ -74,19 +81,19 @@ class ConcurrencyAndHeapTest {
                     java.util.Collections.enumeration(
                         List.of(
                             new java.io.ByteArrayInputStream(head.getBytes()),
-                            new Repeated((byte) 'a', padding),
-                            new java.io.ByteArrayInputStream("\"}}".getBytes()))))),
-        BODY_BYTES);
+                            new Repeated(padding, chunks),
+                            new java.io.ByteArrayInputStream(tail.getBytes()))))),
+        head.length() + (long) chunks * chunk.length() + tail.length());
   }
 
-  /** {@code count} copies of one byte, made on demand. */
+  /** {@code count} copies of one block of bytes, made on demand. */
   private static final class Repeated extends java.io.InputStream {
-    private final byte value;
+    private final byte[] block;
     private long left;
 
-    Repeated(byte value, long count) {
-      this.value = value;
-      this.left = count;
+    Repeated(byte[] block, long count) {
+      this.block = block;
+      this.left = (long) block.length * count;
     }
 
     @Override
@@ -94,8 +101,9 @@ class ConcurrencyAndHeapTest {
       if (left <= 0) {
         return -1;
       }
+      int at = (int) ((block.length - left % block.length) % block.length);
       left--;
-      return value;
+      return block[at] & 0xff;
     }
 
     @Override
@@ -103,8 +111,9 @@ class ConcurrencyAndHeapTest {
       if (left <= 0) {
         return -1;
       }
-      int n = (int) Math.min(length, left);
-      java.util.Arrays.fill(buffer, offset, offset + n, value);
+      int at = (int) ((block.length - left % block.length) % block.length);
+      int n = (int) Math.min(Math.min(length, left), block.length - at);
+      System.arraycopy(block, at, buffer, offset, n);
       left -= n;
       return n;
     }

@@ -168,7 +168,9 @@ class BatchedCallAuditTest {
     assertThat(rows("audit")).isZero();
     double dropped = failures();
     assertThat(dropped).isBetween(25.0 - 10 - BatchedCallAudit.MAX_BATCH, 15.0);
-    assertThat(dropped).isGreaterThanOrEqualTo(25.0 - 10 - 10);
+    // the writer holds at most one batch while the database waits: the record it took first and
+    // what it drained after it (at most the queue's 10), so at most 11 beside the 10 queued
+    assertThat(dropped).isGreaterThanOrEqualTo(25.0 - 10 - 11);
 
     database.countDown();
     audit.flush();
