@@ -45,7 +45,8 @@ final class ServiceProcess implements AutoCloseable {
             + Files.readString(root.resolve("target/runtime-classpath.txt")).trim();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-XX:TieredStopAtLevel=1"); // as the image runs it: a faster start
+    command.add(
+        "-XX:TieredStopAtLevel=1"); // the test's own choice, a faster start (not the image's)
     command.addAll(start.jvmOptions());
     command.add("-cp");
     command.add(classpath);
