@@ -91,34 +91,17 @@ final class LegCrampRule implements CauseRule {
     f.whenEvidence(e.kidneyDiseaseEvidence(), 1, "Chronic kidney disease", AAFP);
     f.whenEvidence(e.diagnosisEvidence(Disorder.DIALYSIS), 2, "On dialysis", AAFP);
     // a low electrolyte within a year is a secondary cause (NICE CKS Leg cramps)
-    e.lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW)
-        .ifPresent(
-            m ->
-                f.when(
-                    true,
-                    1,
-                    Format.result("Magnesium", m) + ", low",
-                    e.basis(Threshold.MAGNESIUM_LOW_BELOW),
-                    m.source()));
-    e.lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW)
-        .ifPresent(
-            m ->
-                f.when(
-                    true,
-                    1,
-                    Format.result("Potassium", m) + ", low",
-                    e.basis(Threshold.POTASSIUM_LOW_BELOW),
-                    m.source()));
-    e.lowRecent(Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW)
-        .ifPresent(
-            m ->
-                f.when(
-                    true,
-                    1,
-                    Format.result("Calcium", m) + ", low",
-                    e.basis(Threshold.CALCIUM_LOW_BELOW),
-                    m.source()));
+    lowElectrolyte(f, e, "Magnesium", Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW);
+    lowElectrolyte(f, e, "Potassium", Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW);
+    lowElectrolyte(f, e, "Calcium", Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW);
     f.whenEvidence(e.diagnosisEvidence(Disorder.PREGNANCY), 1, "Pregnancy", AAFP);
     return f.list();
+  }
+
+  private static void lowElectrolyte(
+      Findings f, Evaluation e, String name, Measure measure, Threshold below) {
+    e.lowRecent(measure, below)
+        .ifPresent(
+            m -> f.when(true, 1, Format.result(name, m) + ", low", e.basis(below), m.source()));
   }
 }
