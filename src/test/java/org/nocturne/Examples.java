@@ -4,26 +4,34 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * The example answers in {@code hooks/} that carry cards (error cases, named {@code NNN-…}, do
- * not).
+ * Recorded calls as EHRs send them: the requests under a folder ({@code hooks/}, the physician
+ * panels), and the example answers in {@code hooks/} that carry cards (error cases, named {@code
+ * NNN-…}, do not).
  */
 public final class Examples {
   private Examples() {}
 
+  /** Every {@code *.request.json} under {@code folder}, sorted. */
+  public static Stream<Path> requestsUnder(Path folder) {
+    return under(folder, p -> p.toString().endsWith(".request.json"));
+  }
+
   /** Every card-carrying {@code *.response.json} under {@code folder}, sorted. */
   public static Stream<Path> answersUnder(Path folder) {
+    return under(
+        folder,
+        p ->
+            p.toString().endsWith(".response.json")
+                && !p.getFileName().toString().matches("\\d{3}-.*"));
+  }
+
+  private static Stream<Path> under(Path folder, Predicate<Path> which) {
     try (Stream<Path> files = Files.walk(folder)) {
-      return files
-          .filter(
-              p ->
-                  p.toString().endsWith(".response.json")
-                      && !p.getFileName().toString().matches("\\d{3}-.*"))
-          .sorted()
-          .toList()
-          .stream();
+      return files.filter(which).sorted().toList().stream();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

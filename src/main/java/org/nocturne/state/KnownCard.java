@@ -20,15 +20,9 @@ record KnownCard(Coding topic, Indicator indicator, List<String> overrideReasons
 
   /** A stored topic, read back in today's spelling so old and new rows count as one topic. */
   static Coding coding(String system, String code) {
-    return system == null || code == null ? null : Coding.of(system, currentSpelling(code));
-  }
-
-  /**
-   * Release 1 wrote topic codes with hyphens ({@code deep-vein-thrombosis}); CodeSystem version 2
-   * writes them in lowerCamelCase ({@code deepVeinThrombosis}), the only form Epic accepts.
-   */
-  static String currentSpelling(String code) {
-    return TopicCodes.currentSpelling(code);
+    return system == null || code == null
+        ? null
+        : Coding.of(system, TopicCodes.currentSpelling(code));
   }
 
   static Indicator indicator(String wire) {

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nocturne.Examples;
 import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
 import org.nocturne.cards.AnswerCoherence;
@@ -44,14 +45,8 @@ class ContractExamplesTest {
     server = new LocalServer(port);
   }
 
-  static Stream<Path> examples() throws IOException {
-    try (Stream<Path> files = Files.walk(Path.of("hooks"))) {
-      return files
-          .filter(path -> path.toString().endsWith(".request.json"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static Stream<Path> examples() {
+    return Examples.requestsUnder(Path.of("hooks"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nocturne.Examples;
 import org.nocturne.LocalServer;
 import org.nocturne.cards.AnswerCoherence;
 import org.nocturne.cdshooks.CdsJson;
@@ -109,14 +110,8 @@ class PhysicianPanelTest {
     server = new LocalServer(port);
   }
 
-  static Stream<Path> cases() throws IOException {
-    try (Stream<Path> files = Files.walk(PANELS)) {
-      return files
-          .filter(path -> path.toString().endsWith(".request.json"))
-          .sorted()
-          .toList()
-          .stream();
-    }
+  static Stream<Path> cases() {
+    return Examples.requestsUnder(PANELS);
   }
 
   @ParameterizedTest(name = "{0}")
