@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import org.nocturne.cdshooks.PrefetchValue;
 import org.nocturne.cdshooks.prefetch.PatientFetch;
-import org.nocturne.cdshooks.prefetch.PrefetchValue;
 
 /**
  * Whether a caller holds a SMART launch of the app for a patient: the EHR's FHIR server reads the

@@ -41,11 +41,11 @@ public final class CdsServiceRegistry {
   }
 
   /** The ids of the registered services, sorted. */
-  Set<String> ids() {
+  public Set<String> ids() {
     return new java.util.TreeSet<>(byId.keySet());
   }
 
-  Optional<RegisteredService> find(String id) {
+  public Optional<RegisteredService> find(String id) {
     return Optional.ofNullable(byId.get(id));
   }
 }

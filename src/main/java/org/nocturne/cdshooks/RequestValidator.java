@@ -1,14 +1,13 @@
 package org.nocturne.cdshooks;
 
 import java.net.URI;
-import org.nocturne.cdshooks.prefetch.FhirAuthorization;
 import tools.jackson.databind.JsonNode;
 
 /** Checks a bound request against CDS Hooks 2.0 §HTTP Request and the hook's context rules. */
-final class RequestValidator {
+public final class RequestValidator {
   private RequestValidator() {}
 
-  static void check(CdsRequest request, CdsServiceDescriptor service) {
+  public static void check(CdsRequest request, CdsServiceDescriptor service) {
     if (request.hook() == null || request.hook().isBlank()) {
       throw CdsHooksException.badRequest("hook is required");
     }

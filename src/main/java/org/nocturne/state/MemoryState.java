@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.nocturne.cdshooks.CallAudit;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore;
-import org.nocturne.cdshooks.security.Caller;
 
 /**
  * Feedback, card topics and the audit of one JVM ({@code nocturne.state=memory}): bounded, lost on

@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nocturne.cdshooks.prefetch.PrefetchTemplate;
+import org.nocturne.cdshooks.endpoint.CdsHooksConfiguration;
 
 /** The discovery file against the contract: the three services, their hooks and prefetch keys. */
 class DiscoveryDocumentTest {

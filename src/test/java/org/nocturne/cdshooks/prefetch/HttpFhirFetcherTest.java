@@ -21,6 +21,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CallBudget;
+import org.nocturne.cdshooks.FhirAuthorization;
+import org.nocturne.cdshooks.PrefetchTemplate;
+import org.nocturne.cdshooks.PrefetchValue;
 import tools.jackson.databind.JsonNode;
 
 /** The prefetch fallback against a misbehaving FHIR server: every fault is an unavailable key. */
