@@ -6,10 +6,12 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.Indicator;
+import org.nocturne.cdshooks.Link;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.Medication;
 import org.nocturne.clinical.MedicationEffect;
 import org.nocturne.clinical.NextStep;
 
@@ -54,10 +56,10 @@ final class MedicationEffectCards {
             .essential("Do", guidance.action())
             .line(
                 "Note",
-                effect.drugs().stream().anyMatch(org.nocturne.clinical.Medication::byNameOnly)
+                effect.drugs().stream().anyMatch(Medication::byNameOnly)
                     ? "the list names "
                         + effect.drugs().stream()
-                            .filter(org.nocturne.clinical.Medication::byNameOnly)
+                            .filter(Medication::byNameOnly)
                             .map(d -> d.name())
                             .distinct()
                             .collect(Collectors.joining(", "))
@@ -66,7 +68,7 @@ final class MedicationEffectCards {
             .optional("Why", guidance.text())
             .source(guidance.source());
     effect.findings().forEach(f -> text.source(f.basis()));
-    List<org.nocturne.cdshooks.Link> links = GuidelineLinks.of(knowledge, text.sources());
+    List<Link> links = GuidelineLinks.of(knowledge, text.sources());
     return new Card(
         context.uuid(key),
         Markdown.summary(guidance.display() + ": " + drugs),

@@ -1,5 +1,7 @@
 package org.nocturne.cdshooks;
 
+import java.time.Duration;
+
 /**
  * A request the service cannot answer, with the HTTP status and the FHIR issue type to report. The
  * message is shown to the caller, so it must never contain patient data.
@@ -32,7 +34,7 @@ public class CdsHooksException extends RuntimeException {
   }
 
   /** The body arrived too slowly; the connection is closed. */
-  public static CdsHooksException requestTimeout(java.time.Duration limit) {
+  public static CdsHooksException requestTimeout(Duration limit) {
     return new CdsHooksException(
         408, "timeout", "the request body did not arrive within " + limit.toSeconds() + " s");
   }

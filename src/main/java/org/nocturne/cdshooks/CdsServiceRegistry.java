@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +30,7 @@ public final class CdsServiceRegistry {
         throw new IllegalStateException("discovery lists " + descriptor.id() + " twice");
       }
     }
-    Set<String> undiscovered = new java.util.TreeSet<>(beans.keySet());
+    Set<String> undiscovered = new TreeSet<>(beans.keySet());
     undiscovered.removeAll(byId.keySet());
     if (!undiscovered.isEmpty()) {
       throw new IllegalStateException("services missing from discovery: " + undiscovered);
@@ -42,7 +43,7 @@ public final class CdsServiceRegistry {
 
   /** The ids of the registered services, sorted. */
   public Set<String> ids() {
-    return new java.util.TreeSet<>(byId.keySet());
+    return new TreeSet<>(byId.keySet());
   }
 
   public Optional<RegisteredService> find(String id) {

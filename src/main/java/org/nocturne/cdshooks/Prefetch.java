@@ -1,5 +1,6 @@
 package org.nocturne.cdshooks;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  */
 public record Prefetch(Map<String, PrefetchValue> values, List<JsonNode> referencedMedications) {
   public Prefetch {
-    values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
+    values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
     referencedMedications = List.copyOf(referencedMedications);
   }
 

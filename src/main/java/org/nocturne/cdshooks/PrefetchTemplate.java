@@ -1,5 +1,6 @@
 package org.nocturne.cdshooks;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +92,7 @@ public record PrefetchTemplate(String text, List<String> tokens) {
    */
   static String encode(String value) {
     StringBuilder out = new StringBuilder(value.length());
-    for (byte b : value.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       char c = (char) (b & 0xFF);
       boolean unreserved =
           (c >= 'a' && c <= 'z')

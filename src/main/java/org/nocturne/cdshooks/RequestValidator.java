@@ -1,6 +1,7 @@
 package org.nocturne.cdshooks;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /** Checks a bound request against CDS Hooks 2.0 §HTTP Request and the hook's context rules. */
@@ -105,7 +106,7 @@ public final class RequestValidator {
           && uri.getRawQuery() == null
           && !url.contains("?")
           && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return false;
     }
   }

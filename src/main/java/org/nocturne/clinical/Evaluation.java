@@ -2,6 +2,7 @@ package org.nocturne.clinical;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -114,12 +115,12 @@ final class Evaluation {
 
   /** The lowest of the newest recent values per side. */
   Optional<Measurement> lowestRecent(Measure measure) {
-    return recent(measure).stream().min(java.util.Comparator.comparingDouble(Measurement::value));
+    return recent(measure).stream().min(Comparator.comparingDouble(Measurement::value));
   }
 
   /** The highest of the newest recent values per side. */
   Optional<Measurement> highestRecent(Measure measure) {
-    return recent(measure).stream().max(java.util.Comparator.comparingDouble(Measurement::value));
+    return recent(measure).stream().max(Comparator.comparingDouble(Measurement::value));
   }
 
   boolean hasRecent(Measure measure) {

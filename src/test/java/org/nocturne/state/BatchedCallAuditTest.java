@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -133,7 +134,7 @@ class BatchedCallAuditTest {
     assertThat(
             direct
                 .sql("SELECT MIN(called_at) FROM audit")
-                .query(java.time.OffsetDateTime.class)
+                .query(OffsetDateTime.class)
                 .single()
                 .toInstant())
         .as("a row keeps the time of its call, not of its write")

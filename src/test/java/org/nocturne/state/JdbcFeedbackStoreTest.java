@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -343,7 +344,7 @@ class JdbcFeedbackStoreTest {
   @Test
   void oneCardOverriddenThreeHundredTimesCountsOnce() {
     shown("once", DVT, Indicator.CRITICAL);
-    List<Feedback> repeats = new java.util.ArrayList<>();
+    List<Feedback> repeats = new ArrayList<>();
     for (int second = 0; second < 300; second++) {
       repeats.add(
           overridden(

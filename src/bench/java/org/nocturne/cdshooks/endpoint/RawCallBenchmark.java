@@ -3,6 +3,7 @@ package org.nocturne.cdshooks.endpoint;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -60,7 +61,7 @@ public class RawCallBenchmark {
         (record.startsWith("realistic")
                 ? RealisticRecord.request()
                 : Files.readString(Path.of("hooks/nocturnal-leg-pain/full-prefetch.request.json")))
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
     if (requestBytesToResponseBytes().length < 10) {
       throw new IllegalStateException("no answer");
     }

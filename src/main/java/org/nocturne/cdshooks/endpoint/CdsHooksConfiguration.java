@@ -14,6 +14,7 @@ import org.nocturne.cdshooks.prefetch.PrefetchResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -82,7 +83,7 @@ public class CdsHooksConfiguration {
 
   /** Health component {@code memory}: DOWN when the heap is exhausted. */
   @Bean
-  org.springframework.boot.health.contributor.HealthIndicator memoryHealthIndicator() {
+  HealthIndicator memoryHealthIndicator() {
     return new MemoryHealth();
   }
 

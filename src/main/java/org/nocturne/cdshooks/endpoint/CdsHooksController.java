@@ -1,6 +1,7 @@
 package org.nocturne.cdshooks.endpoint;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.nocturne.cdshooks.CallBudget;
 import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CdsHooksProperties;
@@ -84,7 +85,7 @@ class CdsHooksController {
   /** Set by the authentication filter; without it nothing may be fetched on the caller's behalf. */
   private static Caller caller(HttpServletRequest request) {
     Object caller = request.getAttribute(Caller.REQUEST_ATTRIBUTE);
-    return caller instanceof Caller verified ? verified : Caller.unverified(java.util.List.of());
+    return caller instanceof Caller verified ? verified : Caller.unverified(List.of());
   }
 
   private static ResponseEntity<byte[]> json(byte[] body) {

@@ -7,8 +7,10 @@ import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.nocturne.cdshooks.Coding;
@@ -67,7 +69,7 @@ final class DisabledTopics {
     if (file != null) {
       try {
         FileTime modified = Files.exists(file) ? Files.getLastModifiedTime(file) : null;
-        if (atStart || !java.util.Objects.equals(modified, seen)) {
+        if (atStart || !Objects.equals(modified, seen)) {
           fromFile = modified == null ? Set.of() : normalised(read(file));
           if (modified == null) {
             log.warn(
@@ -98,7 +100,7 @@ final class DisabledTopics {
   private static List<String> read(Path file) throws IOException {
     return Files.readAllLines(file).stream()
         .map(line -> line.replaceAll("#.*", ""))
-        .flatMap(line -> java.util.Arrays.stream(line.split(",")))
+        .flatMap(line -> Arrays.stream(line.split(",")))
         .map(String::trim)
         .filter(code -> !code.isEmpty())
         .toList();

@@ -3,6 +3,7 @@ package org.nocturne.cdshooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CdsHooksException;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,7 @@ class CdsHooksErrorsTest {
                 request("/education/x"),
                 method,
                 null,
-                new HttpRequestMethodNotSupportedException("POST", java.util.List.of("GET"))))
+                new HttpRequestMethodNotSupportedException("POST", List.of("GET"))))
         .isNull();
     assertThat(
             errors.resolveException(
@@ -74,7 +75,7 @@ class CdsHooksErrorsTest {
         response,
         null,
         new HttpRequestMethodNotSupportedException(
-            "DELETE", java.util.List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name())));
+            "DELETE", List.of(HttpMethod.GET.name(), HttpMethod.HEAD.name())));
 
     assertThat(response.getStatus()).isEqualTo(405);
     assertThat(response.getHeader("Allow")).isEqualTo("GET, HEAD");

@@ -3,6 +3,7 @@ package org.nocturne.cdshooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -12,8 +13,7 @@ import org.nocturne.cdshooks.FeedbackBatch;
 
 class FeedbackValidatorTest {
   private static FeedbackBatch batch(String json) {
-    return RequestBody.bind(
-        json.getBytes(java.nio.charset.StandardCharsets.UTF_8), FeedbackBatch.class);
+    return RequestBody.bind(json.getBytes(StandardCharsets.UTF_8), FeedbackBatch.class);
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.nocturne.cdshooks.endpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -257,7 +258,7 @@ class RecordFuzzTest {
             JSON.stringNode("twelve"),
             JSON.numberNode(1e300),
             JSON.numberNode(Long.MAX_VALUE),
-            JSON.numberNode(new java.math.BigInteger("123456789012345678901234567890")),
+            JSON.numberNode(new BigInteger("123456789012345678901234567890")),
             JSON.objectNode().put("value", "x").put("unit", 5),
             JSON.booleanNode(true),
             JSON.arrayNode().add(1).add("a"));
