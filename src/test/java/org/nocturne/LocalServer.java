@@ -43,6 +43,11 @@ public final class LocalServer {
   }
 
   public HttpResponse<String> send(HttpRequest request) {
+    return send(client, request);
+  }
+
+  /** Sends with any client: the body as text, I/O failures unchecked, an interrupt kept. */
+  public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

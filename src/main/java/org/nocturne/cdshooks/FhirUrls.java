@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The SSRF guard's comparison of URLs: not a text prefix ({@code …/fhir/../admin} starts with
  * {@code …/fhir/}) but scheme, host, port and decoded path segments, with dot segments, encoded
- * slashes, user info and fragments refused outright.
+ * slashes, user info and fragments refused outright. Also the one percent-encoder of the queries we
+ * build.
  */
 public final class FhirUrls {
   private FhirUrls() {}
@@ -108,5 +109,27 @@ public final class FhirUrls {
     return !segments.isEmpty() && segments.get(segments.size() - 1).isEmpty()
         ? segments.subList(0, segments.size() - 1)
         : segments;
+  }
+
+  /**
+   * Percent-encodes every UTF-8 byte of {@code text} but ASCII letters, digits and the characters
+   * of {@code keep}, as {@code %XX} in upper case.
+   */
+  public static String percentEncode(String text, String keep) {
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xFF);
+      boolean kept =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || keep.indexOf(c) >= 0;
+      if (kept) {
+        out.append(c);
+      } else {
+        out.append('%').append(String.format("%02X", b & 0xFF));
+      }
+    }
+    return out.toString();
   }
 }

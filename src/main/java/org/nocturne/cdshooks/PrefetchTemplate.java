@@ -1,6 +1,5 @@
 package org.nocturne.cdshooks;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,24 +90,7 @@ public record PrefetchTemplate(String text, List<String> tokens) {
    * value can never add a parameter, a path segment or a fragment to the query.
    */
   static String encode(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xFF);
-      boolean unreserved =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '.'
-              || c == '_'
-              || c == '~';
-      if (unreserved) {
-        out.append(c);
-      } else {
-        out.append('%').append(String.format("%02X", b & 0xFF));
-      }
-    }
-    return out.toString();
+    return FhirUrls.percentEncode(value, "-._~");
   }
 
   private static String userTypeOf(String token) {

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.nocturne.CardChecks;
+import org.nocturne.Examples;
 import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.Caller;
@@ -53,7 +52,7 @@ class DirtyRecordFuzzTest {
 
   @Test
   void generatedDirtNeverCostsARedFlagNorGivesAnErrorOrLiveMarkup() throws IOException {
-    List<Path> examples = examples();
+    List<Path> examples = Examples.recordRequestsUnder(Path.of("hooks", SERVICE));
     assertThat(examples).hasSizeGreaterThanOrEqualTo(17);
     int generated = 0;
     int passed = 0;
@@ -102,16 +101,6 @@ class DirtyRecordFuzzTest {
       }
     }
     return flags;
-  }
-
-  private static List<Path> examples() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("hooks", SERVICE))) {
-      return files
-          .filter(p -> p.toString().endsWith(".request.json"))
-          .filter(p -> !p.getFileName().toString().startsWith("412"))
-          .sorted()
-          .toList();
-    }
   }
 
   /** One mutation of the request's record; the clean entries stay as they were. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +12,8 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.nocturne.Examples;
 import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.Caller;
@@ -85,7 +84,7 @@ class RecordFuzzTest {
     record Example(String service, String name, JsonNode request, Set<String> flags) {}
     List<Example> examples = new ArrayList<>();
     for (String service : SERVICES) {
-      for (Path file : examples(service)) {
+      for (Path file : Examples.recordRequestsUnder(Path.of("hooks", service))) {
         JsonNode request = CdsJson.mapper().readTree(LocalServer.read(file));
         String name = service + "/" + file.getFileName();
         examples.add(new Example(service, name, request, flags(call(service, request, name))));
@@ -144,16 +143,6 @@ class RecordFuzzTest {
       }
     }
     return flags;
-  }
-
-  private static List<Path> examples(String service) throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("hooks", service))) {
-      return files
-          .filter(p -> p.toString().endsWith(".request.json"))
-          .filter(p -> !p.getFileName().toString().startsWith("412"))
-          .sorted()
-          .toList();
-    }
   }
 
   private void mutate(ObjectNode request) {
