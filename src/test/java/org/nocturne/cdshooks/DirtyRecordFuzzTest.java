@@ -14,13 +14,10 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.nocturne.CardChecks;
-import org.nocturne.FixedClock;
+import org.nocturne.ContractAppTest;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.security.Caller;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -33,9 +30,7 @@ import tools.jackson.databind.node.ObjectNode;
  * entries). Each answer must be a 200, valid CDS Hooks whose details render without markup, and
  * keep every red flag of the clean record. One bad entry costs that entry only.
  */
-@SpringBootTest
-@ActiveProfiles("local")
-@Import(FixedClock.class)
+@ContractAppTest
 class DirtyRecordFuzzTest {
   static final long SEED = 20261127L;
   static final int CASES_PER_EXAMPLE = 60;
