@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.nocturne.KnownPortApp;
+import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.openqa.selenium.By;
@@ -24,7 +24,9 @@ import tools.jackson.databind.JsonNode;
  * the demo FHIR server and the chart's card changes; a standalone launch; the launch errors; a
  * token withdrawn mid-form.
  */
-class QuestionnaireAppBrowserTest extends KnownPortApp {
+@LocalAppTest
+class QuestionnaireAppBrowserTest {
+  private static final int PORT = LocalAppTest.PORT;
   private static final String BASE = "http://127.0.0.1:" + PORT;
 
   @RegisterExtension static final AppBrowserSession SESSION = new AppBrowserSession(PORT);

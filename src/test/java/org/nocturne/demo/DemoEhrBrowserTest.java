@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nocturne.HeadlessChromium;
-import org.nocturne.KnownPortApp;
+import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.FeedbackStore;
@@ -39,7 +39,9 @@ import tools.jackson.databind.JsonNode;
  * <p>Screenshots go to {@code target/screenshots/}; with {@code -Dnocturne.demo.screenshots=write}
  * they also replace the ones in {@code src/docs/} that the README shows.
  */
-class DemoEhrBrowserTest extends KnownPortApp {
+@LocalAppTest
+class DemoEhrBrowserTest {
+  private static final int PORT = LocalAppTest.PORT;
   private static final String BASE = "http://127.0.0.1:" + PORT;
   private static final String MISSING_CHROMIUM = HeadlessChromium.MISSING;
   private static WebDriver browser;

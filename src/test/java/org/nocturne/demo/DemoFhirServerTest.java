@@ -9,7 +9,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nocturne.KnownPortApp;
+import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import tools.jackson.databind.JsonNode;
@@ -19,7 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
  * The demo's FHIR server answers the service's own prefetch queries: every demo patient gets the
  * same cards whether the EHR prefetches or the service fetches from {@code /demo/fhir} itself.
  */
-class DemoFhirServerTest extends KnownPortApp {
+@LocalAppTest
+class DemoFhirServerTest {
+  private static final int PORT = LocalAppTest.PORT;
   private static final String FHIR = "http://127.0.0.1:" + PORT + DemoFhirServer.PATH;
 
   private final LocalServer server = new LocalServer(PORT);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nocturne.KnownPortApp;
+import org.nocturne.LocalAppTest;
 import org.nocturne.cdshooks.CdsJson;
 import tools.jackson.databind.JsonNode;
 
@@ -13,7 +13,9 @@ import tools.jackson.databind.JsonNode;
  * The demo EHR as the app's SMART authorization server, over real HTTP: discovery, the chart's
  * launch context, authorize with PKCE S256, the token response, and the FHIR server's token checks.
  */
-class SmartAppLaunchTest extends KnownPortApp {
+@LocalAppTest
+class SmartAppLaunchTest {
+  private static final int PORT = LocalAppTest.PORT;
   private final SmartFlow smart = new SmartFlow(PORT);
 
   @Test
