@@ -96,6 +96,17 @@ final class PatientFixture {
     return this;
   }
 
+  /**
+   * One Condition that is both a leg-pain complaint and a diagnosis (G47.62 is leg cramps and the
+   * current complaint), begun and recorded on {@code onset}.
+   */
+  PatientFixture complaintDiagnosed(Disorder disorder, LocalDate onset) {
+    String source = "Condition/complaint-" + slug(disorder);
+    complaints.add(new LegPainComplaint(onset, onset, source));
+    diagnoses.add(new Diagnosis(disorder, onset, false, source));
+    return this;
+  }
+
   PatientFixture hasSince(Disorder disorder, LocalDate onset) {
     diagnoses.add(new Diagnosis(disorder, onset, false, "Condition/" + slug(disorder)));
     return this;
