@@ -15,6 +15,7 @@ import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.CauseAssessment;
 import org.nocturne.clinical.Complaint;
+import org.nocturne.clinical.Finding;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.Likelihood;
 import org.nocturne.clinical.Recommendation;
@@ -123,6 +124,14 @@ final class DifferentialCard {
     }
     if (leading.supporting().stream().anyMatch(f -> f.text().equals("Diabetes"))) {
       shown.add("diabetes");
+    }
+    if (leading.supporting().stream().anyMatch(f -> f.text().startsWith("Alcohol misuse"))) {
+      shown.add("alcohol");
+    }
+    if (Results.normalAnkleBrachialIndex(assessment.onRecord(), knowledge)) {
+      // a normal ABI on the card has ruled out what these clauses ask for
+      shown.add("pad before compression");
+      shown.add("claudication if the calf hurts on walking");
     }
     for (var effect : assessment.medicationEffects()) {
       switch (effect.kind()) {
@@ -240,7 +249,13 @@ final class DifferentialCard {
               org.nocturne.clinical.NextStep.IRON_REPLETION)) {
         assessment.step(acting).map(Recommendation::evidence).ifPresent(low::addAll);
       }
-      text.line("On record", Results.line(assessment.onRecord(), low));
+      text.line("On record", Results.line(assessment.onRecord(), low, knowledge));
+    }
+    if (!assessment.context().isEmpty()) {
+      text.line(
+          "Bear in mind",
+          assessment.context().stream().map(Finding::text).collect(Collectors.joining("; ")));
+      assessment.context().forEach(f -> text.source(f.basis()));
     }
     List<String> steps = new ArrayList<>();
     java.util.Set<org.nocturne.clinical.NextStep> onOtherCards =

@@ -17,6 +17,7 @@ final class Format {
       return switch (ucum) {
         case "mm[Hg]" -> "mmHg";
         case "m[IU]/L" -> "mIU/L";
+        case "Cel" -> "°C";
         case "mL/min/{1.73_m2}" -> "mL/min/1.73m²";
         default -> ucum;
       };
