@@ -2,6 +2,7 @@ package org.nocturne;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -14,6 +15,37 @@ import org.nocturne.cdshooks.CdsService;
 /** The package rules of {@code design/architecture.md}, kept true by the build. */
 @AnalyzeClasses(packages = "org.nocturne", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+
+  /** Every package its own slice: none depends, through any path, on one that depends on it. */
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("org.nocturne.(**)").should().beFreeOfCycles();
+
+  /**
+   * The SDK's wire kernel ({@code org.nocturne.cdshooks} itself: the wire records, the caller, the
+   * prefetch values and templates) sits below its parts: {@code prefetch} and {@code security}
+   * build on it, and the endpoints build on all three (ADR 0003).
+   */
+  @ArchTest
+  static final ArchRule theSdkKernelDependsOnNoneOfItsParts =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.cdshooks")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.nocturne.cdshooks.prefetch..",
+              "org.nocturne.cdshooks.security..",
+              "org.nocturne.cdshooks.endpoint..");
+
+  @ArchTest
+  static final ArchRule nothingDependsOnTheEndpoints =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.nocturne.cdshooks.endpoint..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.nocturne.cdshooks.endpoint..");
 
   @ArchTest
   static final ArchRule clinicalUsesOnlyTheJdk =
@@ -33,7 +65,7 @@ class ArchitectureTest {
   static final ArchRule onlyTheInvokerRunsAServiceSoNoAnswerBypassesTheCardGate =
       noClasses()
           .that()
-          .doNotHaveFullyQualifiedName("org.nocturne.cdshooks.CdsHooksInvoker")
+          .doNotHaveFullyQualifiedName("org.nocturne.cdshooks.endpoint.CdsHooksInvoker")
           .should()
           .callMethodWhere(
               DescribedPredicate.describe(

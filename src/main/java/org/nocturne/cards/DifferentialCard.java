@@ -1,9 +1,12 @@
 package org.nocturne.cards;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Card;
@@ -13,11 +16,14 @@ import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Assessment;
+import org.nocturne.clinical.Cause;
 import org.nocturne.clinical.CauseAssessment;
 import org.nocturne.clinical.Complaint;
 import org.nocturne.clinical.Finding;
+import org.nocturne.clinical.Findings;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.Likelihood;
+import org.nocturne.clinical.NextStep;
 import org.nocturne.clinical.Recommendation;
 
 /**
@@ -62,10 +68,10 @@ final class DifferentialCard {
         new Coding(Vocabulary.CAUSES, leading.cause().topicCode(), knowledge.name(leading.cause()));
     List<Suggestion> orders = new ArrayList<>();
     // a check of a medication effect is ordered from its own card, not twice
-    java.util.Set<org.nocturne.clinical.NextStep> elsewhere =
+    Set<NextStep> elsewhere =
         assessment.medicationEffects().stream()
             .flatMap(effect -> effect.checks().stream())
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !elsewhere.contains(step.step())) {
         orders.addAll(
@@ -110,11 +116,11 @@ final class DifferentialCard {
    * "drugs that worsen it" when a card names them.
    */
   private String ruleOut(Assessment assessment, CauseAssessment leading) {
-    java.util.Set<String> shown = new java.util.HashSet<>();
-    if (assessment.step(org.nocturne.clinical.NextStep.IRON_REPLETION).isPresent()) {
+    Set<String> shown = new HashSet<>();
+    if (assessment.step(NextStep.IRON_REPLETION).isPresent()) {
       shown.add("iron deficiency");
     }
-    if (assessment.step(org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES).isPresent()) {
+    if (assessment.step(NextStep.CORRECT_ELECTROLYTES).isPresent()) {
       shown.add("low k, mg or ca");
     }
     boolean lowB12 =
@@ -147,7 +153,7 @@ final class DifferentialCard {
     for (String clause : (stop ? all.substring(0, all.length() - 1) : all).split("; ")) {
       List<String> items = new ArrayList<>();
       for (String item : clause.split(", ")) {
-        String lower = item.toLowerCase(java.util.Locale.ROOT);
+        String lower = item.toLowerCase(Locale.ROOT);
         if (shown.stream().noneMatch(lower::startsWith)) {
           items.add(item);
         }
@@ -162,8 +168,7 @@ final class DifferentialCard {
   /** A problem-list entry when the cause is highly likely and not recorded already. */
   private Optional<Suggestion> problem(CauseAssessment leading, CardContext context, String key) {
     boolean recorded =
-        leading.findings().stream()
-            .anyMatch(f -> f.basis().equals(org.nocturne.clinical.Findings.RECORDED_DIAGNOSIS));
+        leading.findings().stream().anyMatch(f -> f.basis().equals(Findings.RECORDED_DIAGNOSIS));
     if (leading.likelihood() != Likelihood.HIGH || recorded) {
       return Optional.empty();
     }
@@ -180,7 +185,7 @@ final class DifferentialCard {
    * pain on walking), from the findings that scored it; otherwise the cause's short name.
    */
   private String shortName(CauseAssessment cause) {
-    if (cause.cause() == org.nocturne.clinical.Cause.PERIPHERAL_ARTERY_DISEASE) {
+    if (cause.cause() == Cause.PERIPHERAL_ARTERY_DISEASE) {
       boolean rest =
           cause.supporting().stream().anyMatch(f -> f.basis().startsWith("Ischemic rest pain"));
       boolean claudication =
@@ -243,10 +248,7 @@ final class DifferentialCard {
     if (!assessment.onRecord().isEmpty()) {
       // low by our threshold, not only by the lab's flag: ferritin ≤75 is low in restless legs
       List<String> low = new ArrayList<>();
-      for (org.nocturne.clinical.NextStep acting :
-          List.of(
-              org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES,
-              org.nocturne.clinical.NextStep.IRON_REPLETION)) {
+      for (NextStep acting : List.of(NextStep.CORRECT_ELECTROLYTES, NextStep.IRON_REPLETION)) {
         assessment.step(acting).map(Recommendation::evidence).ifPresent(low::addAll);
       }
       text.line("On record", Results.line(assessment.onRecord(), low, knowledge));
@@ -258,14 +260,14 @@ final class DifferentialCard {
       assessment.context().forEach(f -> text.source(f.basis()));
     }
     List<String> steps = new ArrayList<>();
-    java.util.Set<org.nocturne.clinical.NextStep> onOtherCards =
+    Set<NextStep> onOtherCards =
         assessment.medicationEffects().stream()
             .flatMap(effect -> effect.checks().stream())
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !onOtherCards.contains(step.step())) {
         steps.add(
-            step.step() == org.nocturne.clinical.NextStep.IRON_REPLETION
+            step.step() == NextStep.IRON_REPLETION
                 ? knowledge.step(step.step()).label() + ": " + step.reason()
                 : knowledge.step(step.step()).label());
         text.source(knowledge.step(step.step()).source());

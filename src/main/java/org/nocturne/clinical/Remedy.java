@@ -1,5 +1,7 @@
 package org.nocturne.clinical;
 
+import java.util.Objects;
+
 /**
  * What a safety finding asks of the clinician. One type per remedy, so a card never has to guess
  * from a flag and an optional which suggestion fits.
@@ -13,14 +15,14 @@ public sealed interface Remedy
   /** Keep the order on hold and order this test first (the ABI before compression). */
   record TestFirst(NextStep step) implements Remedy {
     public TestFirst {
-      java.util.Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(step, "step");
     }
   }
 
   /** An alternative that fits the drug's class, from the knowledge file with its source. */
   record ConsiderAlternative(Sourced alternative) implements Remedy {
     public ConsiderAlternative {
-      java.util.Objects.requireNonNull(alternative, "alternative");
+      Objects.requireNonNull(alternative, "alternative");
     }
   }
 

@@ -1,5 +1,6 @@
 package org.nocturne.fhir;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,7 @@ import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.nocturne.clinical.DrugClass;
+import org.nocturne.clinical.Medication;
 
 /**
  * Active medication orders (and active medication statements) to drug classes: by RxNorm code, then
@@ -31,9 +33,9 @@ final class MedicationMapper {
     return !codes.drugClasses(codings, texts).isEmpty();
   }
 
-  List<org.nocturne.clinical.Medication> map(List<Resource> resources, Skipped skipped) {
+  List<Medication> map(List<Resource> resources, Skipped skipped) {
     MedicationLookup lookup = new MedicationLookup(resources);
-    List<org.nocturne.clinical.Medication> out = new ArrayList<>();
+    List<Medication> out = new ArrayList<>();
     for (Resource resource : resources) {
       if (resource instanceof MedicationRequest request
           && request.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE) {
@@ -65,7 +67,7 @@ final class MedicationMapper {
       CodeableConcept concept,
       Reference reference,
       MedicationLookup lookup,
-      List<org.nocturne.clinical.Medication> out,
+      List<Medication> out,
       Skipped skipped) {
     String source = References.of(order);
     if (concept == null && reference == null) {
@@ -84,9 +86,7 @@ final class MedicationMapper {
     MedicationNaming.Named drug = named.get();
     String name = drug.name() == null ? "an unnamed medication" : drug.name();
     for (DrugClass drugClass : codes.drugClasses(drug.codings(), drug.texts())) {
-      out.add(
-          new org.nocturne.clinical.Medication(
-              drugClass, name, source, drug.byNameOnly(), started(order)));
+      out.add(new Medication(drugClass, name, source, drug.byNameOnly(), started(order)));
     }
   }
 
@@ -95,7 +95,7 @@ final class MedicationMapper {
   }
 
   /** When the drug was prescribed or, for a statement, started; {@code null} when unsaid. */
-  private static java.time.LocalDate started(Resource order) {
+  private static LocalDate started(Resource order) {
     if (order instanceof MedicationRequest request && request.hasAuthoredOnElement()) {
       return FhirDates.localDate(request.getAuthoredOnElement());
     }

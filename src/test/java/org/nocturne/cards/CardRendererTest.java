@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.CdsJson;
@@ -13,11 +14,15 @@ import org.nocturne.cdshooks.LinkType;
 import org.nocturne.clinical.Answers;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.ComplaintWindow;
+import org.nocturne.clinical.Diagnosis;
+import org.nocturne.clinical.Disorder;
+import org.nocturne.clinical.DrugClass;
 import org.nocturne.clinical.Item;
 import org.nocturne.clinical.Knowledge;
 import org.nocturne.clinical.LegPainComplaint;
 import org.nocturne.clinical.Measure;
 import org.nocturne.clinical.Measurement;
+import org.nocturne.clinical.Medication;
 import org.nocturne.clinical.PatientFacts;
 import org.nocturne.clinical.Sex;
 import org.nocturne.clinical.Side;
@@ -109,9 +114,7 @@ class CardRendererTest {
 
     var smart =
         withApp.stream()
-            .flatMap(
-                card ->
-                    card.links() == null ? java.util.stream.Stream.empty() : card.links().stream())
+            .flatMap(card -> card.links() == null ? Stream.empty() : card.links().stream())
             .filter(link -> link.type() == LinkType.SMART)
             .toList();
     assertThat(smart).hasSize(1);
@@ -119,11 +122,7 @@ class CardRendererTest {
     assertThat(smart.get(0).appContext()).isEqualTo("{\"view\":\"assessment\"}");
     assertThat(
             withoutApp.stream()
-                .flatMap(
-                    card ->
-                        card.links() == null
-                            ? java.util.stream.Stream.empty()
-                            : card.links().stream()))
+                .flatMap(card -> card.links() == null ? Stream.empty() : card.links().stream()))
         .noneMatch(link -> link.type() == LinkType.SMART);
   }
 
@@ -236,9 +235,7 @@ class CardRendererTest {
             "Patient/p1",
             58,
             Sex.MALE,
-            List.of(
-                org.nocturne.clinical.Diagnosis.current(
-                    org.nocturne.clinical.Disorder.DIABETES, "Condition/dm")),
+            List.of(Diagnosis.current(Disorder.DIABETES, "Condition/dm")),
             List.of(),
             List.of(),
             null,
@@ -331,11 +328,7 @@ class CardRendererTest {
             Sex.MALE,
             List.of(),
             List.of(),
-            List.of(
-                new org.nocturne.clinical.Medication(
-                    org.nocturne.clinical.DrugClass.STATIN,
-                    "simvastatin 80 mg",
-                    "MedicationRequest/s")),
+            List.of(new Medication(DrugClass.STATIN, "simvastatin 80 mg", "MedicationRequest/s")),
             report,
             List.of(),
             List.of());
@@ -379,10 +372,8 @@ class CardRendererTest {
                 new Measurement(
                     Measure.CALCIUM, 9.3, Side.UNSPECIFIED, TODAY.minusDays(14), "Observation/ca")),
             List.of(
-                new org.nocturne.clinical.Medication(
-                    org.nocturne.clinical.DrugClass.THIAZIDE_DIURETIC,
-                    "hydrochlorothiazide",
-                    "MedicationRequest/h")),
+                new Medication(
+                    DrugClass.THIAZIDE_DIURETIC, "hydrochlorothiazide", "MedicationRequest/h")),
             report,
             List.of(),
             List.of());
@@ -413,9 +404,7 @@ class CardRendererTest {
             "Patient/p1",
             31,
             Sex.FEMALE,
-            List.of(
-                org.nocturne.clinical.Diagnosis.current(
-                    org.nocturne.clinical.Disorder.PREGNANCY, "Condition/pregnancy")),
+            List.of(Diagnosis.current(Disorder.PREGNANCY, "Condition/pregnancy")),
             List.of(),
             List.of(),
             report,

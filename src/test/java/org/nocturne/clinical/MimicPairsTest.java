@@ -13,6 +13,7 @@ import static org.nocturne.clinical.Answers.PainCharacter.TINGLING;
 import static org.nocturne.clinical.Answers.PainCharacter.URGE_TO_MOVE;
 import static org.nocturne.clinical.PatientFixture.patient;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -181,7 +182,7 @@ class MimicPairsTest {
   @Test
   void theDiscAndStenosisHalvesOfTheOldQuestionEachCountForSciatica() {
     for (Item half :
-        java.util.List.of(Item.WORSE_SITTING_OR_COUGHING, Item.EASED_BENDING_FORWARD_OR_SITTING)) {
+        List.of(Item.WORSE_SITTING_OR_COUGHING, Item.EASED_BENDING_FORWARD_OR_SITTING)) {
       var assessment =
           patient().answered(r -> r.location(RADIATES_FROM_BACK_OR_BUTTOCK).yes(half)).assess();
       var old =
