@@ -1,4 +1,4 @@
-package org.nocturne.cdshooks;
+package org.nocturne.cdshooks.endpoint;
 
 import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
@@ -16,8 +16,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * The cost of one {@code RawCallBenchmark} call as the calling thread's CPU time and allocated
  * bytes (ThreadMXBean), which stay meaningful on a loaded machine where wall-clock time does not:
- * {@code java -cp ... org.nocturne.cdshooks.CallCost [small|realistic] [warm-up s] [batches]}. Each
- * batch is 500 calls; the median and the lowest batch are printed.
+ * {@code java -cp ... org.nocturne.cdshooks.endpoint.CallCost [small|realistic] [warm-up s]
+ * [batches]}. Each batch is 500 calls; the median and the lowest batch are printed.
  */
 public final class CallCost {
   private CallCost() {}
