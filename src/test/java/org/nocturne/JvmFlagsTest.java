@@ -49,6 +49,14 @@ class JvmFlagsTest {
       String text = Files.readString(launch);
       assertThat(text).as(launch.toString()).doesNotContain("-XX:TieredStopAtLevel");
     }
+    // and the deployment guide describes the image as it is
+    String guide = Files.readString(Path.of("deploy/README.md"));
+    assertThat(guide).doesNotContain("TieredStopAtLevel", "C1-only", "C1 only");
+    java.util.regex.Matcher cache =
+        java.util.regex.Pattern.compile("-XX:ReservedCodeCacheSize=(\\d+)m")
+            .matcher(Files.readString(Path.of("deploy/Dockerfile")));
+    assertThat(cache.find()).as("the image caps the code cache").isTrue();
+    assertThat(guide).contains("code cache (capped at " + cache.group(1) + " MiB");
   }
 
   @Test

@@ -183,6 +183,9 @@ public final class LoadTest {
                 "--management.server.port=" + freePort(),
                 "--nocturne.state=memory",
                 "--nocturne.security.jwt-required=false",
+                // outside the local profile a call without a JWT is served only from a network
+                // named as trusted (SecurityStartupCheck refuses to start otherwise)
+                "--nocturne.security.trusted-networks=127.0.0.1/32",
                 "--nocturne.security.public-base-url=http://127.0.0.1:" + memoryPort));
         memory = start("ours, memory, no JWT", memoryCommand, memoryPort, null);
         services.add(memory);

@@ -84,6 +84,15 @@ public final class Knowledge {
   /** The guidelines each of the model's own sources cites, found once (every card asks). */
   private final Map<String, List<Guideline>> citations = new HashMap<>();
 
+  /**
+   * The same for the texts a card joins from those sources, found on first use (a card call asked
+   * for them anew each time); bounded, as a cache keyed by text must be.
+   */
+  private final Map<String, List<Guideline>> composedCitations =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static final int MAX_COMPOSED_CITATIONS = 4096;
+
   private Knowledge(Properties properties) {
     Reader reader = new Reader(properties);
     for (Threshold threshold : Threshold.values()) {
@@ -261,7 +270,18 @@ public final class Knowledge {
    */
   public List<Guideline> guidelines(String source) {
     List<Guideline> cited = citations.get(source);
-    return cited != null ? cited : citedIn(source);
+    if (cited != null) {
+      return cited;
+    }
+    cited = composedCitations.get(source);
+    if (cited == null) {
+      cited = citedIn(source);
+      // a card's sources joined from the model's own texts: few, and the same on every call
+      if (composedCitations.size() < MAX_COMPOSED_CITATIONS) {
+        composedCitations.putIfAbsent(source, cited);
+      }
+    }
+    return cited;
   }
 
   private List<Guideline> citedIn(String source) {

@@ -2,7 +2,6 @@ package org.nocturne.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.IJsonLikeParser;
-import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -151,16 +150,18 @@ public final class RecordReader {
       throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
     }
     IBaseResource parsed;
+    InvalidValues.Seen seen = new InvalidValues.Seen(false);
     try {
-      parsed = parser(false).parseResource(new JsonTree(json));
+      parsed = parser(seen).parseResource(new JsonTree(json));
     } catch (RuntimeException e) {
       parsed = readableElements(json);
+      seen.invalid();
     }
     if (!(parsed instanceof Patient patient)) {
       throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
     }
     FhirIds.clearIfInvalid(patient);
-    return InvalidValues.clear(fhir, patient);
+    return seen.any() ? InvalidValues.clear(fhir, patient) : patient;
   }
 
   /** The resource of the elements that HAPI reads one by one: each unreadable one left out. */
@@ -172,7 +173,7 @@ public final class RecordReader {
         continue;
       }
       try {
-        parser(false)
+        parser(new InvalidValues.Seen(false))
             .parseResource(
                 new JsonTree(
                     json, property -> property.equals("resourceType") || property.equals(name)));
@@ -182,7 +183,8 @@ public final class RecordReader {
       }
     }
     try {
-      return parser(false).parseResource(new JsonTree(json, readable::contains));
+      return parser(new InvalidValues.Seen(false))
+          .parseResource(new JsonTree(json, readable::contains));
     } catch (RuntimeException e) {
       throw new InvalidFhirDataException("prefetch 'patient' is not a FHIR R4 Patient");
     }
@@ -254,20 +256,26 @@ public final class RecordReader {
 
   /** One entry, parsed on its own so its errors stay its own. */
   private Optional<Resource> entry(String key, int position, JsonNode json, List<String> skipped) {
-    String type = knownType(json.path("resourceType").asString(""));
+    String resourceType = json.path("resourceType").asString("");
+    InvalidValues.Seen seen = new InvalidValues.Seen(true);
     try {
       IBaseResource parsed =
-          parser(true)
-              .parseResource(
-                  new JsonTree(json, ElementsRead.of(json.path("resourceType").asString(""))));
+          parser(seen).parseResource(new JsonTree(json, ElementsRead.of(resourceType)));
       if (parsed instanceof Resource resource) {
         FhirIds.clearIfInvalid(resource);
-        return Optional.of(InvalidValues.clear(fhir, resource));
+        // a strict parse fails on an invalid value, so only a reported one is looked for
+        return Optional.of(seen.any() ? InvalidValues.clear(fhir, resource) : resource);
       }
     } catch (RuntimeException e) {
       // DataFormatException and the others HAPI throws on parseable but malformed content
     }
-    skipped.add(key + " entry " + position + " (" + type + "): not valid FHIR R4, left out");
+    skipped.add(
+        key
+            + " entry "
+            + position
+            + " ("
+            + knownType(resourceType)
+            + "): not valid FHIR R4, left out");
     return Optional.empty();
   }
 
@@ -311,13 +319,9 @@ public final class RecordReader {
 
   /**
    * Parsers are cheap and not thread-safe; the lenient handler ignores unknown elements and stays
-   * quiet so no value is logged.
-   *
-   * @param strict whether an invalid value (a date that is not a date) fails the parse
+   * quiet so no value is logged, and notes whether any value was invalid.
    */
-  private IJsonLikeParser parser(boolean strict) {
-    LenientErrorHandler handler = new LenientErrorHandler(false);
-    handler.setErrorOnInvalidValue(strict);
+  private IJsonLikeParser parser(InvalidValues.Seen handler) {
     return (IJsonLikeParser) fhir.newJsonParser().setParserErrorHandler(handler);
   }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.nocturne.cdshooks.CallAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,9 +45,10 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
   private final int capacity;
   private final Thread writer;
   private final Object progress = new Object();
-  private long offered; // guarded by progress
+  // counted without the writer's lock: every call of the pod passes here on its request thread
+  private final AtomicLong offered = new AtomicLong();
+  private final AtomicLong dropped = new AtomicLong();
   private long written; // guarded by progress
-  private long dropped; // guarded by progress
   private volatile boolean closed;
 
   BatchedCallAudit(JdbcCallAudit target, int capacity) {
@@ -70,18 +72,19 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
       target.writeAll(List.of(timed));
       return;
     }
-    synchronized (progress) {
-      if (!queue.offer(timed)) {
-        target.dropped();
-        if (++dropped % 1000 == 1) {
-          log.warn(
-              "audit rows dropped, the writer is behind ({} so far; the last for service={})",
-              dropped,
-              call.serviceId());
-        }
-        return;
+    // counted before it is queued, so a flush never returns before a record queued ahead of it
+    offered.incrementAndGet();
+    if (!queue.offer(timed)) {
+      offered.decrementAndGet();
+      target.dropped();
+      long droppedSoFar = dropped.incrementAndGet();
+      if (droppedSoFar % 1000 == 1) {
+        log.warn(
+            "audit rows dropped, the writer is behind ({} so far; the last for service={})",
+            droppedSoFar,
+            call.serviceId());
       }
-      offered++;
+      return;
     }
   }
 
@@ -95,12 +98,16 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
 
   private void flush(Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
+    long target = offered.get();
     synchronized (progress) {
-      long target = offered;
-      while (written < target && writer.isAlive()) {
+      // a record counted but then dropped (a full queue) is not waited for
+      while (written < Math.min(target, offered.get()) && writer.isAlive()) {
         long left = deadline - System.nanoTime();
         if (left <= 0) {
-          log.warn("audit flush: {} record(s) still queued after {}", target - written, wait);
+          log.warn(
+              "audit flush: {} record(s) still queued after {}",
+              Math.min(target, offered.get()) - written,
+              wait);
           return;
         }
         try {

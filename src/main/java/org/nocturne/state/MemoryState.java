@@ -46,27 +46,41 @@ final class MemoryState implements FeedbackStore, CallAudit {
         };
   }
 
+  /**
+   * Holds the lock only for the two collections (every call of the pod passes here, on its request
+   * thread); the rows are built before it and the counters, which have their own, counted after.
+   */
   @Override
-  public synchronized void record(CallRecord call) {
+  public void record(CallRecord call) {
     Instant now = clock.instant();
-    for (ShownCard card : call.cards()) {
-      // counted as the summary counts: cards shown, once per card uuid (a resent hookInstance
-      // answers the same uuids and is not new)
-      boolean recorded =
-          card.uuid() != null
-              && cards.putIfAbsent(
-                      card.uuid(),
-                      new Shown(
-                          call.serviceId(),
-                          new KnownCard(card.topic(), card.indicator(), card.overrideReasonCodes()),
-                          card.disposition(),
-                          now))
-                  == null;
-      if (recorded && card.shown()) {
-        meters.shown(call.serviceId(), card);
+    List<ShownCard> cardsOfCall = call.cards();
+    List<Shown> rows = new ArrayList<>(cardsOfCall.size());
+    for (ShownCard card : cardsOfCall) {
+      rows.add(
+          card.uuid() == null
+              ? null
+              : new Shown(
+                  call.serviceId(),
+                  new KnownCard(card.topic(), card.indicator(), card.overrideReasonCodes()),
+                  card.disposition(),
+                  now));
+    }
+    boolean[] recorded = new boolean[rows.size()];
+    synchronized (this) {
+      for (int i = 0; i < rows.size(); i++) {
+        // counted as the summary counts: cards shown, once per card uuid (a resent hookInstance
+        // answers the same uuids and is not new)
+        recorded[i] =
+            rows.get(i) != null
+                && cards.putIfAbsent(cardsOfCall.get(i).uuid(), rows.get(i)) == null;
+      }
+      bounded(audit, new Called(call, now));
+    }
+    for (int i = 0; i < recorded.length; i++) {
+      if (recorded[i] && cardsOfCall.get(i).shown()) {
+        meters.shown(call.serviceId(), cardsOfCall.get(i));
       }
     }
-    bounded(audit, new Called(call, now));
   }
 
   @Override

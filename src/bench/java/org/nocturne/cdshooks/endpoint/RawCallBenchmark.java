@@ -82,7 +82,7 @@ public class RawCallBenchmark {
    * The mock request's own stream reads one byte per call whatever the buffer (so the body read
    * took half of a 54 KB call); Tomcat's stream fills the buffer, as this one does.
    */
-  private static final class BulkReadRequest extends MockHttpServletRequest {
+  static final class BulkReadRequest extends MockHttpServletRequest {
     private final byte[] body;
 
     BulkReadRequest(byte[] body) {
