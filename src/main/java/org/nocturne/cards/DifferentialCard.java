@@ -11,13 +11,13 @@ import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.Link;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
-import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.CauseAssessment;
-import org.nocturne.clinical.Complaint;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.Likelihood;
-import org.nocturne.clinical.Recommendation;
+import org.nocturne.clinical.conclusions.Advice;
+import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.conclusions.Recommendation;
+import org.nocturne.clinical.facts.Complaint;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /**
  * The differential: one card whose topic is the leading cause, with the ranking and its reasons,
@@ -61,7 +61,7 @@ final class DifferentialCard {
         new Coding(Vocabulary.CAUSES, leading.cause().topicCode(), knowledge.name(leading.cause()));
     List<Suggestion> orders = new ArrayList<>();
     // a check of a medication effect is ordered from its own card, not twice
-    java.util.Set<org.nocturne.clinical.NextStep> elsewhere =
+    java.util.Set<org.nocturne.clinical.conclusions.NextStep> elsewhere =
         assessment.medicationEffects().stream()
             .flatMap(effect -> effect.checks().stream())
             .collect(java.util.stream.Collectors.toSet());
@@ -110,10 +110,12 @@ final class DifferentialCard {
    */
   private String ruleOut(Assessment assessment, CauseAssessment leading) {
     java.util.Set<String> shown = new java.util.HashSet<>();
-    if (assessment.step(org.nocturne.clinical.NextStep.IRON_REPLETION).isPresent()) {
+    if (assessment.step(org.nocturne.clinical.conclusions.NextStep.IRON_REPLETION).isPresent()) {
       shown.add("iron deficiency");
     }
-    if (assessment.step(org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES).isPresent()) {
+    if (assessment
+        .step(org.nocturne.clinical.conclusions.NextStep.CORRECT_ELECTROLYTES)
+        .isPresent()) {
       shown.add("low k, mg or ca");
     }
     boolean lowB12 =
@@ -154,7 +156,10 @@ final class DifferentialCard {
   private Optional<Suggestion> problem(CauseAssessment leading, CardContext context, String key) {
     boolean recorded =
         leading.findings().stream()
-            .anyMatch(f -> f.basis().equals(org.nocturne.clinical.Findings.RECORDED_DIAGNOSIS));
+            .anyMatch(
+                f ->
+                    f.basis()
+                        .equals(org.nocturne.clinical.rules.causes.Findings.RECORDED_DIAGNOSIS));
     if (leading.likelihood() != Likelihood.HIGH || recorded) {
       return Optional.empty();
     }
@@ -171,7 +176,7 @@ final class DifferentialCard {
    * pain on walking), from the findings that scored it; otherwise the cause's short name.
    */
   private String shortName(CauseAssessment cause) {
-    if (cause.cause() == org.nocturne.clinical.Cause.PERIPHERAL_ARTERY_DISEASE) {
+    if (cause.cause() == org.nocturne.clinical.conclusions.Cause.PERIPHERAL_ARTERY_DISEASE) {
       boolean rest =
           cause.supporting().stream().anyMatch(f -> f.basis().startsWith("Ischemic rest pain"));
       boolean claudication =
@@ -234,23 +239,23 @@ final class DifferentialCard {
     if (!assessment.onRecord().isEmpty()) {
       // low by our threshold, not only by the lab's flag: ferritin ≤75 is low in restless legs
       List<String> low = new ArrayList<>();
-      for (org.nocturne.clinical.NextStep acting :
+      for (org.nocturne.clinical.conclusions.NextStep acting :
           List.of(
-              org.nocturne.clinical.NextStep.CORRECT_ELECTROLYTES,
-              org.nocturne.clinical.NextStep.IRON_REPLETION)) {
+              org.nocturne.clinical.conclusions.NextStep.CORRECT_ELECTROLYTES,
+              org.nocturne.clinical.conclusions.NextStep.IRON_REPLETION)) {
         assessment.step(acting).map(Recommendation::evidence).ifPresent(low::addAll);
       }
       text.line("On record", Results.line(assessment.onRecord(), low));
     }
     List<String> steps = new ArrayList<>();
-    java.util.Set<org.nocturne.clinical.NextStep> onOtherCards =
+    java.util.Set<org.nocturne.clinical.conclusions.NextStep> onOtherCards =
         assessment.medicationEffects().stream()
             .flatMap(effect -> effect.checks().stream())
             .collect(java.util.stream.Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !onOtherCards.contains(step.step())) {
         steps.add(
-            step.step() == org.nocturne.clinical.NextStep.IRON_REPLETION
+            step.step() == org.nocturne.clinical.conclusions.NextStep.IRON_REPLETION
                 ? knowledge.step(step.step()).label() + ": " + step.reason()
                 : knowledge.step(step.step()).label());
         text.source(knowledge.step(step.step()).source());

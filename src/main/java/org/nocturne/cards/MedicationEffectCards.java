@@ -9,9 +9,9 @@ import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.MedicationEffect;
-import org.nocturne.clinical.NextStep;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /**
  * A drug on the list that may cause the symptoms ({@code leg-pain-card} {@code medication-effect}):
@@ -54,10 +54,10 @@ final class MedicationEffectCards {
             .essential("Do", guidance.action())
             .line(
                 "Note",
-                effect.drugs().stream().anyMatch(org.nocturne.clinical.Medication::byNameOnly)
+                effect.drugs().stream().anyMatch(org.nocturne.clinical.facts.Medication::byNameOnly)
                     ? "the list names "
                         + effect.drugs().stream()
-                            .filter(org.nocturne.clinical.Medication::byNameOnly)
+                            .filter(org.nocturne.clinical.facts.Medication::byNameOnly)
                             .map(d -> d.name())
                             .distinct()
                             .collect(Collectors.joining(", "))

@@ -5,9 +5,9 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.nocturne.clinical.Interpretation;
-import org.nocturne.clinical.Measure;
-import org.nocturne.clinical.Measurement;
+import org.nocturne.clinical.facts.Interpretation;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Measurement;
 
 /** Results on record as a physician writes them: "K 3.1 mmol/L, low (12 Nov 2026)". */
 final class Results {

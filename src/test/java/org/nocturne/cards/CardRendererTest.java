@@ -10,18 +10,18 @@ import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.LinkType;
-import org.nocturne.clinical.Answers;
 import org.nocturne.clinical.CauseModel;
-import org.nocturne.clinical.ComplaintWindow;
-import org.nocturne.clinical.Item;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.LegPainComplaint;
-import org.nocturne.clinical.Measure;
-import org.nocturne.clinical.Measurement;
-import org.nocturne.clinical.PatientFacts;
-import org.nocturne.clinical.Sex;
-import org.nocturne.clinical.Side;
-import org.nocturne.clinical.SymptomReport;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.ComplaintWindow;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.LegPainComplaint;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.facts.PatientFacts;
+import org.nocturne.clinical.facts.Sex;
+import org.nocturne.clinical.facts.Side;
+import org.nocturne.clinical.facts.SymptomReport;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 class CardRendererTest {
   private static final Knowledge KNOWLEDGE = Knowledge.load();
@@ -237,8 +237,8 @@ class CardRendererTest {
             58,
             Sex.MALE,
             List.of(
-                org.nocturne.clinical.Diagnosis.current(
-                    org.nocturne.clinical.Disorder.DIABETES, "Condition/dm")),
+                org.nocturne.clinical.facts.Diagnosis.current(
+                    org.nocturne.clinical.facts.Disorder.DIABETES, "Condition/dm")),
             List.of(),
             List.of(),
             null,
@@ -332,8 +332,8 @@ class CardRendererTest {
             List.of(),
             List.of(),
             List.of(
-                new org.nocturne.clinical.Medication(
-                    org.nocturne.clinical.DrugClass.STATIN,
+                new org.nocturne.clinical.facts.Medication(
+                    org.nocturne.clinical.facts.DrugClass.STATIN,
                     "simvastatin 80 mg",
                     "MedicationRequest/s")),
             report,
@@ -379,8 +379,8 @@ class CardRendererTest {
                 new Measurement(
                     Measure.CALCIUM, 9.3, Side.UNSPECIFIED, TODAY.minusDays(14), "Observation/ca")),
             List.of(
-                new org.nocturne.clinical.Medication(
-                    org.nocturne.clinical.DrugClass.THIAZIDE_DIURETIC,
+                new org.nocturne.clinical.facts.Medication(
+                    org.nocturne.clinical.facts.DrugClass.THIAZIDE_DIURETIC,
                     "hydrochlorothiazide",
                     "MedicationRequest/h")),
             report,
@@ -414,8 +414,8 @@ class CardRendererTest {
             31,
             Sex.FEMALE,
             List.of(
-                org.nocturne.clinical.Diagnosis.current(
-                    org.nocturne.clinical.Disorder.PREGNANCY, "Condition/pregnancy")),
+                org.nocturne.clinical.facts.Diagnosis.current(
+                    org.nocturne.clinical.facts.Disorder.PREGNANCY, "Condition/pregnancy")),
             List.of(),
             List.of(),
             report,

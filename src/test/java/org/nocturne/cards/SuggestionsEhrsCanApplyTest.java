@@ -10,17 +10,17 @@ import org.hl7.fhir.r4.model.Coding;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.Suggestion;
-import org.nocturne.clinical.Cause;
 import org.nocturne.clinical.CauseModel;
-import org.nocturne.clinical.Diagnosis;
-import org.nocturne.clinical.Disorder;
-import org.nocturne.clinical.DrugClass;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.NextStep;
-import org.nocturne.clinical.OrderSafety;
-import org.nocturne.clinical.PatientFacts;
-import org.nocturne.clinical.ProposedOrder;
-import org.nocturne.clinical.Sex;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.facts.Diagnosis;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.PatientFacts;
+import org.nocturne.clinical.facts.ProposedOrder;
+import org.nocturne.clinical.facts.Sex;
+import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.rules.ordersafety.OrderSafety;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -130,12 +130,12 @@ class SuggestionsEhrsCanApplyTest {
             List.of(),
             List.of(),
             List.of(
-                new org.nocturne.clinical.LegPainComplaint(
+                new org.nocturne.clinical.facts.LegPainComplaint(
                     null, LocalDate.of(2026, 11, 1), "Condition/s")));
     var cards =
         new CardRenderer(KNOWLEDGE, FHIR)
             .patientView(
-                new CauseModel(KNOWLEDGE, org.nocturne.clinical.ComplaintWindow.DEFAULT)
+                new CauseModel(KNOWLEDGE, org.nocturne.clinical.facts.ComplaintWindow.DEFAULT)
                     .assess(facts, LocalDate.of(2026, 11, 26)),
                 CONTEXT,
                 NotRead.nothing());
@@ -168,10 +168,10 @@ class SuggestionsEhrsCanApplyTest {
             Set.of(),
             true);
     var assessment =
-        new CauseModel(KNOWLEDGE, org.nocturne.clinical.ComplaintWindow.DEFAULT)
+        new CauseModel(KNOWLEDGE, org.nocturne.clinical.facts.ComplaintWindow.DEFAULT)
             .assess(facts, LocalDate.of(2026, 11, 26));
     var findings =
-        new OrderSafety(KNOWLEDGE, org.nocturne.clinical.ComplaintWindow.DEFAULT)
+        new OrderSafety(KNOWLEDGE, org.nocturne.clinical.facts.ComplaintWindow.DEFAULT)
             .check(facts, assessment, List.of(byName), LocalDate.of(2026, 11, 26));
 
     var cards = new CardRenderer(KNOWLEDGE, FHIR).orderSafety(findings, CONTEXT, NotRead.nothing());

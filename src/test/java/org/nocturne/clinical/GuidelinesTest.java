@@ -7,6 +7,9 @@ import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.FlagGuidance;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /** The guidelines a card names: explicit short names and pages, each cited by some source. */
 class GuidelinesTest {

@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nocturne.clinical.DrugClass;
-import org.nocturne.clinical.Measure;
-import org.nocturne.clinical.PatientFacts;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.PatientFacts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -100,7 +100,7 @@ class ReadingWhatMattersTest {
     assertThat(facts.diagnoses()).hasSize(1);
     assertThat(facts.all(Measure.ANKLE_BRACHIAL_INDEX)).hasSize(1);
     assertThat(facts.medications())
-        .extracting(org.nocturne.clinical.Medication::drugClass)
+        .extracting(org.nocturne.clinical.facts.Medication::drugClass)
         .containsOnly(DrugClass.STATIN);
     assertThat(facts.skipped()).isEmpty();
     assertThat(facts.medications()).hasSize(2);
@@ -184,8 +184,8 @@ class ReadingWhatMattersTest {
     assertThat(facts.skipped()).isEmpty();
     // the padded smoking-status code is read as HAPI reads it: trimmed
     assertThat(facts.diagnoses())
-        .extracting(org.nocturne.clinical.Diagnosis::disorder)
-        .contains(org.nocturne.clinical.Disorder.CURRENT_SMOKER);
+        .extracting(org.nocturne.clinical.facts.Diagnosis::disorder)
+        .contains(org.nocturne.clinical.facts.Disorder.CURRENT_SMOKER);
   }
 
   @ParameterizedTest(name = "{0} {1}.{2}")

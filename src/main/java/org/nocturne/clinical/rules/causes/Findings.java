@@ -1,0 +1,44 @@
+package org.nocturne.clinical.rules.causes;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.facts.Medication;
+
+/** Collects a rule's findings; {@code when} keeps each rule a flat list of clinical statements. */
+public final class Findings {
+  /** The basis of every finding that rests on a recorded diagnosis. */
+  public static final String RECORDED_DIAGNOSIS =
+      "Recorded diagnosis: raises its cause, never decides it alone";
+
+  private final List<Finding> list = new ArrayList<>();
+
+  Findings when(boolean condition, int points, String text, String basis, List<String> evidence) {
+    if (condition) {
+      list.add(new Finding(text, points, basis, evidence));
+    }
+    return this;
+  }
+
+  Findings when(boolean condition, int points, String text, String basis, String evidence) {
+    return when(condition, points, text, basis, List.of(evidence));
+  }
+
+  /** Adds the finding when there is evidence for it. */
+  Findings whenEvidence(List<String> evidence, int points, String text, String basis) {
+    return when(!evidence.isEmpty(), points, text, basis, evidence);
+  }
+
+  /** One finding per medication, each naming the drug. */
+  Findings forEach(List<Medication> medications, int points, String prefix, String basis) {
+    for (Medication medication : medications) {
+      list.add(
+          new Finding(prefix + medication.name(), points, basis, List.of(medication.source())));
+    }
+    return this;
+  }
+
+  List<Finding> list() {
+    return List.copyOf(list);
+  }
+}

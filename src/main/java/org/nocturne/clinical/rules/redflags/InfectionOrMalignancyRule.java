@@ -1,0 +1,151 @@
+package org.nocturne.clinical.rules.redflags;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.conclusions.FlagGuidance;
+import org.nocturne.clinical.conclusions.RaisedFlag;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.conclusions.Urgency;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Format;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.facts.SymptomReport;
+import org.nocturne.clinical.knowledge.Threshold;
+import org.nocturne.clinical.rules.Evaluation;
+
+/**
+ * Fever (same day), or unexplained weight loss or a cancer with night pain (prompt review). A
+ * cancer counts whether active or past (remission, resolved, or a cancer treatment on record): NICE
+ * NG12 asks for assessment of bone or night pain in anyone with a history of cancer.
+ */
+final class InfectionOrMalignancyRule implements RedFlagRule {
+  private static final String SYSTEMIC =
+      "NHS Lothian RefHelp; NICE CKS: fever, weight loss, cancer history and night pain";
+  private static final String CANCER_HISTORY =
+      "NICE NG12 (2015, updated): night or bone pain with a history of cancer";
+  private static final String CELLULITIS =
+      "Fever with a red, warm leg: cellulitis or deeper infection";
+
+  @Override
+  public RedFlag flag() {
+    return RedFlag.INFECTION_OR_MALIGNANCY;
+  }
+
+  @Override
+  public Optional<RaisedFlag> check(Evaluation e) {
+    List<Finding> findings = new ArrayList<>();
+    boolean fever = e.report().map(r -> r.yes(Item.FEVER)).orElse(false);
+    e.report()
+        .ifPresent(
+            r -> {
+              if (fever) {
+                findings.add(RedFlagRule.seen("Fever", SYSTEMIC, r.evidence(Item.FEVER)));
+                if (r.has(Answers.SkinChange.RED_WARM)) {
+                  findings.add(
+                      RedFlagRule.seen(
+                          "Red, warm skin", CELLULITIS, r.evidence(Item.SKIN_CHANGES)));
+                }
+              }
+              if (r.yes(Item.WEIGHT_LOSS)) {
+                findings.add(
+                    RedFlagRule.seen(
+                        "Unexplained weight loss with night pain",
+                        SYSTEMIC,
+                        r.evidence(Item.WEIGHT_LOSS)));
+              }
+            });
+    List<String> active = e.diagnosisEvidence(Disorder.ACTIVE_CANCER);
+    List<String> history = e.cancerHistoryEvidence();
+    // a symmetric sensory neuropathy on neurotoxic chemotherapy is the chemotherapy, not a deposit
+    boolean chemoNeuropathy =
+        !e.taking(DrugClass.NEUROTOXIC_CHEMOTHERAPY).isEmpty()
+            && e.report()
+                .map(
+                    r ->
+                        r.laterality() == Answers.Laterality.BOTH
+                            && (r.has(Answers.PainCharacter.BURNING)
+                                || r.has(Answers.PainCharacter.TINGLING)
+                                || r.has(Answers.PainCharacter.NUMBNESS)))
+                .orElse(false);
+    if (chemoNeuropathy) {
+      // nothing to add: the chemotherapy-neuropathy card names the drug
+    } else if (e.report().isPresent() && !active.isEmpty()) {
+      findings.add(RedFlagRule.seen("Active cancer with night pain", SYSTEMIC, active));
+    } else if (!history.isEmpty() && constantPain(e)) {
+      SymptomReport r = e.report().orElseThrow();
+      findings.add(
+          RedFlagRule.seen(
+              "History of cancer with constant night pain",
+              CANCER_HISTORY,
+              concat(r.evidence(Item.EPISODE_DURATION), history)));
+    }
+    boolean sameDay = fever;
+    if (e.report().isEmpty() && !history.isEmpty()) {
+      // the record alone: a cancer now or before, with weight loss or a raised calcium (NICE NG12)
+      List<String> weightLoss = e.weightLossEvidence();
+      if (!weightLoss.isEmpty()) {
+        findings.add(
+            RedFlagRule.seen(
+                "Unexplained weight loss with a history of cancer",
+                CANCER_HISTORY,
+                concat(weightLoss, history)));
+      }
+    }
+    Optional<Measurement> calcium = e.highCalcium();
+    if (calcium.isPresent() && (!history.isEmpty() || !findings.isEmpty())) {
+      Measurement ca = calcium.get();
+      boolean urgent = ca.value() > e.t(Threshold.CALCIUM_SAME_DAY_ABOVE);
+      findings.add(
+          RedFlagRule.seen(
+              Format.result("Calcium", ca)
+                  + (urgent
+                      ? ", above "
+                          + Format.number(e.t(Threshold.CALCIUM_SAME_DAY_ABOVE))
+                          + " mg/dL: same-day assessment"
+                      : ", raised: hypercalcaemia"),
+              e.basis(urgent ? Threshold.CALCIUM_SAME_DAY_ABOVE : Threshold.CALCIUM_HIGH_ABOVE),
+              ca.source()));
+      sameDay = sameDay || urgent;
+    }
+    if (findings.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> metastatic = e.diagnosisEvidence(Disorder.METASTATIC_CANCER);
+    if (!metastatic.isEmpty()) {
+      // known metastases: no prompt to look for them; the oncology team reviews the new pain
+      findings.add(RedFlagRule.seen("Known metastatic cancer", CANCER_HISTORY, metastatic));
+      return Optional.of(
+          new RaisedFlag(
+              flag(),
+              sameDay ? Urgency.CRITICAL : Urgency.WARNING,
+              findings,
+              FlagGuidance.KNOWN_METASTATIC_DISEASE));
+    }
+    return Optional.of(
+        new RaisedFlag(flag(), sameDay ? Urgency.CRITICAL : Urgency.WARNING, findings));
+  }
+
+  /** Pain that does not come and go: the pattern of bone pain, not of cramps. */
+  private static boolean constantPain(Evaluation e) {
+    return e.report()
+        .map(r -> r.episodeDuration() == Answers.EpisodeDuration.CONSTANT)
+        .orElse(false);
+  }
+
+  private static List<String> concat(List<String> first, List<String> rest) {
+    List<String> all = new ArrayList<>(first);
+    all.addAll(rest);
+    return all;
+  }
+
+  private static List<String> concat(String first, List<String> rest) {
+    List<String> all = new ArrayList<>(List.of(first));
+    all.addAll(rest);
+    return all;
+  }
+}
