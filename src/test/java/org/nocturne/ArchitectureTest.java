@@ -2,6 +2,7 @@ package org.nocturne;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
@@ -23,6 +24,15 @@ class ArchitectureTest {
           .should()
           .onlyDependOnClassesThat()
           .resideInAnyPackage("java..", "org.nocturne.clinical..");
+
+  /**
+   * The rooms of the cause model (ADR 0003) form layers: facts, conclusions, knowledge, the rules'
+   * shared evaluation, the rule families, the plan, the cause model, order safety. Each package is
+   * its own slice, the root included, so a room that reached back up would fail here.
+   */
+  @ArchTest
+  static final ArchRule clinicalRoomsFormNoCycle =
+      slices().matching("org.nocturne.(clinical..)").should().beFreeOfCycles();
 
   /**
    * Every hook's answer passes the go-live gate (ADR 0004): only the invoker, which applies {@code

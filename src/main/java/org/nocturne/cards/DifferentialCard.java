@@ -13,11 +13,14 @@ import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.conclusions.Advice;
+import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.CauseAssessment;
 import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.conclusions.NextStep;
 import org.nocturne.clinical.conclusions.Recommendation;
 import org.nocturne.clinical.facts.Complaint;
 import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.rules.causes.Findings;
 
 /**
  * The differential: one card whose topic is the leading cause, with the ranking and its reasons,
@@ -61,7 +64,7 @@ final class DifferentialCard {
         new Coding(Vocabulary.CAUSES, leading.cause().topicCode(), knowledge.name(leading.cause()));
     List<Suggestion> orders = new ArrayList<>();
     // a check of a medication effect is ordered from its own card, not twice
-    java.util.Set<org.nocturne.clinical.conclusions.NextStep> elsewhere =
+    java.util.Set<NextStep> elsewhere =
         assessment.medicationEffects().stream()
             .flatMap(effect -> effect.checks().stream())
             .collect(java.util.stream.Collectors.toSet());
@@ -110,12 +113,10 @@ final class DifferentialCard {
    */
   private String ruleOut(Assessment assessment, CauseAssessment leading) {
     java.util.Set<String> shown = new java.util.HashSet<>();
-    if (assessment.step(org.nocturne.clinical.conclusions.NextStep.IRON_REPLETION).isPresent()) {
+    if (assessment.step(NextStep.IRON_REPLETION).isPresent()) {
       shown.add("iron deficiency");
     }
-    if (assessment
-        .step(org.nocturne.clinical.conclusions.NextStep.CORRECT_ELECTROLYTES)
-        .isPresent()) {
+    if (assessment.step(NextStep.CORRECT_ELECTROLYTES).isPresent()) {
       shown.add("low k, mg or ca");
     }
     boolean lowB12 =
@@ -155,11 +156,7 @@ final class DifferentialCard {
   /** A problem-list entry when the cause is highly likely and not recorded already. */
   private Optional<Suggestion> problem(CauseAssessment leading, CardContext context, String key) {
     boolean recorded =
-        leading.findings().stream()
-            .anyMatch(
-                f ->
-                    f.basis()
-                        .equals(org.nocturne.clinical.rules.causes.Findings.RECORDED_DIAGNOSIS));
+        leading.findings().stream().anyMatch(f -> f.basis().equals(Findings.RECORDED_DIAGNOSIS));
     if (leading.likelihood() != Likelihood.HIGH || recorded) {
       return Optional.empty();
     }
@@ -176,7 +173,7 @@ final class DifferentialCard {
    * pain on walking), from the findings that scored it; otherwise the cause's short name.
    */
   private String shortName(CauseAssessment cause) {
-    if (cause.cause() == org.nocturne.clinical.conclusions.Cause.PERIPHERAL_ARTERY_DISEASE) {
+    if (cause.cause() == Cause.PERIPHERAL_ARTERY_DISEASE) {
       boolean rest =
           cause.supporting().stream().anyMatch(f -> f.basis().startsWith("Ischemic rest pain"));
       boolean claudication =
@@ -239,23 +236,20 @@ final class DifferentialCard {
     if (!assessment.onRecord().isEmpty()) {
       // low by our threshold, not only by the lab's flag: ferritin ≤75 is low in restless legs
       List<String> low = new ArrayList<>();
-      for (org.nocturne.clinical.conclusions.NextStep acting :
-          List.of(
-              org.nocturne.clinical.conclusions.NextStep.CORRECT_ELECTROLYTES,
-              org.nocturne.clinical.conclusions.NextStep.IRON_REPLETION)) {
+      for (NextStep acting : List.of(NextStep.CORRECT_ELECTROLYTES, NextStep.IRON_REPLETION)) {
         assessment.step(acting).map(Recommendation::evidence).ifPresent(low::addAll);
       }
       text.line("On record", Results.line(assessment.onRecord(), low));
     }
     List<String> steps = new ArrayList<>();
-    java.util.Set<org.nocturne.clinical.conclusions.NextStep> onOtherCards =
+    java.util.Set<NextStep> onOtherCards =
         assessment.medicationEffects().stream()
             .flatMap(effect -> effect.checks().stream())
             .collect(java.util.stream.Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !onOtherCards.contains(step.step())) {
         steps.add(
-            step.step() == org.nocturne.clinical.conclusions.NextStep.IRON_REPLETION
+            step.step() == NextStep.IRON_REPLETION
                 ? knowledge.step(step.step()).label() + ": " + step.reason()
                 : knowledge.step(step.step()).label());
         text.source(knowledge.step(step.step()).source());

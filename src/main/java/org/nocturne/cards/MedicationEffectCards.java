@@ -11,6 +11,7 @@ import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.conclusions.MedicationEffect;
 import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.facts.Medication;
 import org.nocturne.clinical.knowledge.Knowledge;
 
 /**
@@ -54,10 +55,10 @@ final class MedicationEffectCards {
             .essential("Do", guidance.action())
             .line(
                 "Note",
-                effect.drugs().stream().anyMatch(org.nocturne.clinical.facts.Medication::byNameOnly)
+                effect.drugs().stream().anyMatch(Medication::byNameOnly)
                     ? "the list names "
                         + effect.drugs().stream()
-                            .filter(org.nocturne.clinical.facts.Medication::byNameOnly)
+                            .filter(Medication::byNameOnly)
                             .map(d -> d.name())
                             .distinct()
                             .collect(Collectors.joining(", "))

@@ -10,6 +10,7 @@ import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Medication;
 
 /**
  * Active medication orders (and active medication statements) to drug classes: by RxNorm code, then
@@ -31,9 +32,9 @@ final class MedicationMapper {
     return !codes.drugClasses(codings, texts).isEmpty();
   }
 
-  List<org.nocturne.clinical.facts.Medication> map(List<Resource> resources, Skipped skipped) {
+  List<Medication> map(List<Resource> resources, Skipped skipped) {
     MedicationLookup lookup = new MedicationLookup(resources);
-    List<org.nocturne.clinical.facts.Medication> out = new ArrayList<>();
+    List<Medication> out = new ArrayList<>();
     for (Resource resource : resources) {
       if (resource instanceof MedicationRequest request
           && request.getStatus() == MedicationRequest.MedicationRequestStatus.ACTIVE) {
@@ -65,7 +66,7 @@ final class MedicationMapper {
       CodeableConcept concept,
       Reference reference,
       MedicationLookup lookup,
-      List<org.nocturne.clinical.facts.Medication> out,
+      List<Medication> out,
       Skipped skipped) {
     String source = References.of(order);
     if (concept == null && reference == null) {
@@ -84,9 +85,7 @@ final class MedicationMapper {
     MedicationNaming.Named drug = named.get();
     String name = drug.name() == null ? "an unnamed medication" : drug.name();
     for (DrugClass drugClass : codes.drugClasses(drug.codings(), drug.texts())) {
-      out.add(
-          new org.nocturne.clinical.facts.Medication(
-              drugClass, name, source, drug.byNameOnly(), started(order)));
+      out.add(new Medication(drugClass, name, source, drug.byNameOnly(), started(order)));
     }
   }
 

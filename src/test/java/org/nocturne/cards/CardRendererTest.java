@@ -13,10 +13,14 @@ import org.nocturne.cdshooks.LinkType;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.facts.Answers;
 import org.nocturne.clinical.facts.ComplaintWindow;
+import org.nocturne.clinical.facts.Diagnosis;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
 import org.nocturne.clinical.facts.Item;
 import org.nocturne.clinical.facts.LegPainComplaint;
 import org.nocturne.clinical.facts.Measure;
 import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.facts.Medication;
 import org.nocturne.clinical.facts.PatientFacts;
 import org.nocturne.clinical.facts.Sex;
 import org.nocturne.clinical.facts.Side;
@@ -236,9 +240,7 @@ class CardRendererTest {
             "Patient/p1",
             58,
             Sex.MALE,
-            List.of(
-                org.nocturne.clinical.facts.Diagnosis.current(
-                    org.nocturne.clinical.facts.Disorder.DIABETES, "Condition/dm")),
+            List.of(Diagnosis.current(Disorder.DIABETES, "Condition/dm")),
             List.of(),
             List.of(),
             null,
@@ -331,11 +333,7 @@ class CardRendererTest {
             Sex.MALE,
             List.of(),
             List.of(),
-            List.of(
-                new org.nocturne.clinical.facts.Medication(
-                    org.nocturne.clinical.facts.DrugClass.STATIN,
-                    "simvastatin 80 mg",
-                    "MedicationRequest/s")),
+            List.of(new Medication(DrugClass.STATIN, "simvastatin 80 mg", "MedicationRequest/s")),
             report,
             List.of(),
             List.of());
@@ -379,10 +377,8 @@ class CardRendererTest {
                 new Measurement(
                     Measure.CALCIUM, 9.3, Side.UNSPECIFIED, TODAY.minusDays(14), "Observation/ca")),
             List.of(
-                new org.nocturne.clinical.facts.Medication(
-                    org.nocturne.clinical.facts.DrugClass.THIAZIDE_DIURETIC,
-                    "hydrochlorothiazide",
-                    "MedicationRequest/h")),
+                new Medication(
+                    DrugClass.THIAZIDE_DIURETIC, "hydrochlorothiazide", "MedicationRequest/h")),
             report,
             List.of(),
             List.of());
@@ -413,9 +409,7 @@ class CardRendererTest {
             "Patient/p1",
             31,
             Sex.FEMALE,
-            List.of(
-                org.nocturne.clinical.facts.Diagnosis.current(
-                    org.nocturne.clinical.facts.Disorder.PREGNANCY, "Condition/pregnancy")),
+            List.of(Diagnosis.current(Disorder.PREGNANCY, "Condition/pregnancy")),
             List.of(),
             List.of(),
             report,

@@ -13,9 +13,11 @@ import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.facts.ComplaintWindow;
 import org.nocturne.clinical.facts.Diagnosis;
 import org.nocturne.clinical.facts.Disorder;
 import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.LegPainComplaint;
 import org.nocturne.clinical.facts.PatientFacts;
 import org.nocturne.clinical.facts.ProposedOrder;
 import org.nocturne.clinical.facts.Sex;
@@ -129,13 +131,11 @@ class SuggestionsEhrsCanApplyTest {
             null,
             List.of(),
             List.of(),
-            List.of(
-                new org.nocturne.clinical.facts.LegPainComplaint(
-                    null, LocalDate.of(2026, 11, 1), "Condition/s")));
+            List.of(new LegPainComplaint(null, LocalDate.of(2026, 11, 1), "Condition/s")));
     var cards =
         new CardRenderer(KNOWLEDGE, FHIR)
             .patientView(
-                new CauseModel(KNOWLEDGE, org.nocturne.clinical.facts.ComplaintWindow.DEFAULT)
+                new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT)
                     .assess(facts, LocalDate.of(2026, 11, 26)),
                 CONTEXT,
                 NotRead.nothing());
@@ -168,10 +168,10 @@ class SuggestionsEhrsCanApplyTest {
             Set.of(),
             true);
     var assessment =
-        new CauseModel(KNOWLEDGE, org.nocturne.clinical.facts.ComplaintWindow.DEFAULT)
+        new CauseModel(KNOWLEDGE, ComplaintWindow.DEFAULT)
             .assess(facts, LocalDate.of(2026, 11, 26));
     var findings =
-        new OrderSafety(KNOWLEDGE, org.nocturne.clinical.facts.ComplaintWindow.DEFAULT)
+        new OrderSafety(KNOWLEDGE, ComplaintWindow.DEFAULT)
             .check(facts, assessment, List.of(byName), LocalDate.of(2026, 11, 26));
 
     var cards = new CardRenderer(KNOWLEDGE, FHIR).orderSafety(findings, CONTEXT, NotRead.nothing());

@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nocturne.clinical.facts.Diagnosis;
+import org.nocturne.clinical.facts.Disorder;
 import org.nocturne.clinical.facts.DrugClass;
 import org.nocturne.clinical.facts.Measure;
 import org.nocturne.clinical.facts.PatientFacts;
@@ -183,9 +185,7 @@ class ReadingWhatMattersTest {
     assertThat(facts).isEqualTo(facts(readEverything(RICH)));
     assertThat(facts.skipped()).isEmpty();
     // the padded smoking-status code is read as HAPI reads it: trimmed
-    assertThat(facts.diagnoses())
-        .extracting(org.nocturne.clinical.facts.Diagnosis::disorder)
-        .contains(org.nocturne.clinical.facts.Disorder.CURRENT_SMOKER);
+    assertThat(facts.diagnoses()).extracting(Diagnosis::disorder).contains(Disorder.CURRENT_SMOKER);
   }
 
   @ParameterizedTest(name = "{0} {1}.{2}")

@@ -3,7 +3,7 @@ package org.nocturne.clinical.conclusions;
 /**
  * The red flags of the contract that raise a card, with their codes in CodeSystem {@code
  * leg-pain-red-flag}. {@code persistent-or-severe-pain} and {@code sleep-disruption} stay in the
- * CodeSystem but are a line of the differential ({@link PainBurden}), not cards.
+ * CodeSystem but are a line of the differential ({@code PainBurden}), not cards.
  */
 public enum RedFlag {
   ACUTE_LIMB_ISCHEMIA("acute-limb-ischemia", "acuteLimbIschemia"),
