@@ -41,7 +41,7 @@ public final class Format {
       java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
 
   /** "17 Nov 2026", as the cards write dates. */
-  public static String date(java.time.LocalDate date) {
+  static String date(java.time.LocalDate date) {
     return date == null ? "undated" : DAY.format(date);
   }
 

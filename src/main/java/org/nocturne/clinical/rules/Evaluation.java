@@ -80,7 +80,7 @@ public final class Evaluation {
   }
 
   /** Taken within the recency window (12 months by default); undated values are never recent. */
-  public boolean recent(Measurement measurement) {
+  boolean recent(Measurement measurement) {
     int months = (int) t(Threshold.RECENT_TEST_MONTHS);
     return measurement.date() != null && !measurement.date().isBefore(today.minusMonths(months));
   }
@@ -293,7 +293,7 @@ public final class Evaluation {
    * One swollen leg: the patient's answer, or a leg swelling on one side diagnosed within the
    * complaint window (a bilateral or chronic one is not a local sign of a clot).
    */
-  public List<String> oneLegSwellingEvidence() {
+  List<String> oneLegSwellingEvidence() {
     List<String> evidence = new ArrayList<>();
     report()
         .filter(r -> r.swelling() == Answers.Swelling.ONE_LEG)
@@ -305,7 +305,7 @@ public final class Evaluation {
   }
 
   /** New bladder or bowel change: the patient's answer, or a recent diagnosis of retention. */
-  public List<String> bladderOrBowelEvidence() {
+  List<String> bladderOrBowelEvidence() {
     List<String> evidence = new ArrayList<>();
     report()
         .filter(r -> r.yes(Item.BLADDER_OR_BOWEL_CHANGE))
