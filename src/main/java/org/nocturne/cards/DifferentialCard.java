@@ -15,6 +15,7 @@ import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.conclusions.Advice;
 import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Finding;
 import org.nocturne.clinical.conclusions.Likelihood;
 import org.nocturne.clinical.conclusions.NextStep;
 import org.nocturne.clinical.conclusions.Recommendation;
@@ -126,6 +127,14 @@ final class DifferentialCard {
     }
     if (leading.supporting().stream().anyMatch(f -> f.text().equals("Diabetes"))) {
       shown.add("diabetes");
+    }
+    if (leading.supporting().stream().anyMatch(f -> f.text().startsWith("Alcohol misuse"))) {
+      shown.add("alcohol");
+    }
+    if (Results.normalAnkleBrachialIndex(assessment.onRecord(), knowledge)) {
+      // a normal ABI on the card has ruled out what these clauses ask for
+      shown.add("pad before compression");
+      shown.add("claudication if the calf hurts on walking");
     }
     for (var effect : assessment.medicationEffects()) {
       switch (effect.kind()) {
@@ -239,7 +248,13 @@ final class DifferentialCard {
       for (NextStep acting : List.of(NextStep.CORRECT_ELECTROLYTES, NextStep.IRON_REPLETION)) {
         assessment.step(acting).map(Recommendation::evidence).ifPresent(low::addAll);
       }
-      text.line("On record", Results.line(assessment.onRecord(), low));
+      text.line("On record", Results.line(assessment.onRecord(), low, knowledge));
+    }
+    if (!assessment.context().isEmpty()) {
+      text.line(
+          "Bear in mind",
+          assessment.context().stream().map(Finding::text).collect(Collectors.joining("; ")));
+      assessment.context().forEach(f -> text.source(f.basis()));
     }
     List<String> steps = new ArrayList<>();
     java.util.Set<NextStep> onOtherCards =

@@ -154,6 +154,14 @@ final class OrderTemplates {
               List.of(
                   new Spec(REFERRAL, VASCULAR_SURGERY, "Referral to vascular surgery, same day"))),
           Map.entry(
+              NextStep.VENOUS_REFERRAL,
+              List.of(
+                  new Spec(
+                      REFERRAL,
+                      VASCULAR_SURGERY,
+                      "Referral to a vascular service, routine (venous disease with skin"
+                          + " changes)"))),
+          Map.entry(
               NextStep.VASCULAR_REFERRAL,
               List.of(
                   new Spec(

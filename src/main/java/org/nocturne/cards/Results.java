@@ -8,6 +8,8 @@ import java.util.stream.Collectors;
 import org.nocturne.clinical.facts.Interpretation;
 import org.nocturne.clinical.facts.Measure;
 import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.knowledge.Threshold;
 
 /** Results on record as a physician writes them: "K 3.1 mmol/L, low (12 Nov 2026)". */
 final class Results {
@@ -16,16 +18,19 @@ final class Results {
   /**
    * @param low the sources of results the model read as low (the lab's flag or a typical range)
    */
-  static String line(List<Measurement> results, java.util.Collection<String> low) {
-    return results.stream().map(m -> one(m, low)).collect(Collectors.joining("; "));
+  static String line(
+      List<Measurement> results, java.util.Collection<String> low, Knowledge knowledge) {
+    return results.stream().map(m -> one(m, low, knowledge)).collect(Collectors.joining("; "));
   }
 
-  static String one(Measurement m, java.util.Collection<String> low) {
+  static String one(Measurement m, java.util.Collection<String> low, Knowledge knowledge) {
     String side = m.side().label();
     String flag =
-        m.interpretation() == Interpretation.LOW || low.contains(m.source())
-            ? ", low"
-            : m.interpretation() == Interpretation.HIGH ? ", high" : "";
+        m.measure() == Measure.ANKLE_BRACHIAL_INDEX
+            ? ", " + ankleBrachialReading(m.value(), knowledge)
+            : m.interpretation() == Interpretation.LOW || low.contains(m.source())
+                ? ", low"
+                : m.interpretation() == Interpretation.HIGH ? ", high" : "";
     return name(m.measure())
         + (side.isEmpty() ? "" : " " + side)
         + " "
@@ -35,6 +40,28 @@ final class Results {
         + " ("
         + Dates.format(m.date())
         + ")";
+  }
+
+  /**
+   * An ABI read against the guideline's bands (2024 ACC/AHA §3.1), not the lab's flag: a calcified
+   * artery reads high and normal-looking, and cannot exclude arterial disease.
+   */
+  static String ankleBrachialReading(double abi, Knowledge knowledge) {
+    if (abi > knowledge.value(Threshold.ABI_NONCOMPRESSIBLE_ABOVE)) {
+      return "noncompressible (calcified)";
+    }
+    if (abi <= knowledge.value(Threshold.ABI_ABNORMAL_MAX)) {
+      return "low: PAD";
+    }
+    return abi >= knowledge.value(Threshold.ABI_NORMAL_MIN) ? "normal" : "borderline";
+  }
+
+  /** Every recent ABI on the card is in the normal band. */
+  static boolean normalAnkleBrachialIndex(List<Measurement> results, Knowledge knowledge) {
+    List<Measurement> abis =
+        results.stream().filter(m -> m.measure() == Measure.ANKLE_BRACHIAL_INDEX).toList();
+    return !abis.isEmpty()
+        && abis.stream().allMatch(m -> ankleBrachialReading(m.value(), knowledge).equals("normal"));
   }
 
   private static String name(Measure measure) {
@@ -52,6 +79,11 @@ final class Results {
       case CALCIUM -> "Ca";
       case VITAMIN_B12 -> "B12";
       case TSH -> "TSH";
+      case BODY_TEMPERATURE -> "temperature";
+      case C_REACTIVE_PROTEIN -> "CRP";
+      case CREATINE_KINASE -> "CK";
+      case MEAN_CORPUSCULAR_VOLUME -> "MCV";
+      case FOLATE -> "folate";
     };
   }
 
@@ -66,6 +98,11 @@ final class Results {
       case MAGNESIUM, CALCIUM -> " mg/dL";
       case VITAMIN_B12 -> " pg/mL";
       case TSH -> " mIU/L";
+      case BODY_TEMPERATURE -> " °C";
+      case C_REACTIVE_PROTEIN -> " mg/L";
+      case CREATINE_KINASE -> " U/L";
+      case MEAN_CORPUSCULAR_VOLUME -> " fL";
+      case FOLATE -> " ng/mL";
     };
   }
 

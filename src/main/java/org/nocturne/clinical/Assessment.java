@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.nocturne.clinical.conclusions.Advice;
 import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Finding;
 import org.nocturne.clinical.conclusions.MedicationEffect;
 import org.nocturne.clinical.conclusions.NextStep;
 import org.nocturne.clinical.conclusions.RaisedFlag;
@@ -25,6 +26,8 @@ import org.nocturne.clinical.facts.Measurement;
  * @param burden severity, frequency and sleep, as one line of the differential
  * @param medicationEffects drugs on the list that may cause the symptoms (statin myopathy)
  * @param onRecord fresh results the work-up rests on, shown with value and date, not re-ordered
+ * @param context conditions on record that change the management of any cause (pregnancy,
+ *     dialysis), each named with its consequence
  */
 public record Assessment(
     boolean questionnaireAnswered,
@@ -37,7 +40,8 @@ public record Assessment(
     Complaint complaint,
     PainBurden burden,
     List<MedicationEffect> medicationEffects,
-    List<Measurement> onRecord) {
+    List<Measurement> onRecord,
+    List<Finding> context) {
   public Assessment {
     causes = List.copyOf(causes);
     redFlags = List.copyOf(redFlags);
@@ -47,6 +51,7 @@ public record Assessment(
     gaps = List.copyOf(gaps);
     medicationEffects = List.copyOf(medicationEffects);
     onRecord = List.copyOf(onRecord);
+    context = List.copyOf(context);
   }
 
   public CauseAssessment leading() {

@@ -146,6 +146,7 @@ public final class CauseModel {
         e.complaint(),
         PainBurden.of(e),
         effects,
-        plan.onRecord());
+        plan.onRecord(),
+        ManagementContext.of(e, causes, effects));
   }
 }

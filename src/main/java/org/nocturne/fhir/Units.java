@@ -41,7 +41,16 @@ final class Units {
           Map.entry(Measure.VITAMIN_B12, Map.of("pg/ml", 1.0, "ng/l", 1.0, "pmol/l", 1.355)),
           Map.entry(
               Measure.TSH,
-              Map.of("m[iu]/l", 1.0, "miu/l", 1.0, "u[iu]/ml", 1.0, "uiu/ml", 1.0, "mu/l", 1.0)));
+              Map.of("m[iu]/l", 1.0, "miu/l", 1.0, "u[iu]/ml", 1.0, "uiu/ml", 1.0, "mu/l", 1.0)),
+          Map.entry(Measure.BODY_TEMPERATURE, Map.of("cel", 1.0, "°c", 1.0, "c", 1.0)),
+          Map.entry(Measure.C_REACTIVE_PROTEIN, Map.of("mg/l", 1.0, "mg/dl", 10.0, "ug/ml", 1.0)),
+          // 1 µkat/L = 60 U/L
+          Map.entry(
+              Measure.CREATINE_KINASE,
+              Map.of("u/l", 1.0, "iu/l", 1.0, "[iu]/l", 1.0, "ukat/l", 60.0)),
+          Map.entry(Measure.MEAN_CORPUSCULAR_VOLUME, Map.of("fl", 1.0, "um3", 1.0)),
+          // folic acid 441.4 g/mol: 1 nmol/L = 0.4414 ng/mL
+          Map.entry(Measure.FOLATE, Map.of("ng/ml", 1.0, "ug/l", 1.0, "nmol/l", 0.4414)));
 
   private Units() {}
 
@@ -56,6 +65,9 @@ final class Units {
     String key = normalize(unit);
     if (measure == Measure.HBA1C) {
       return hba1c(value, key);
+    }
+    if (measure == Measure.BODY_TEMPERATURE && (key.equals("[degf]") || key.equals("°f"))) {
+      return Optional.of((value - 32) * 5 / 9);
     }
     if (measure == Measure.TRANSFERRIN_SATURATION
         && (key.equals("1") || key.equals("{ratio}"))

@@ -143,6 +143,23 @@ class ObservationMappingTest {
   }
 
   @Test
+  void temperatureInFahrenheitAndTheNewLabsInSIUnitsReachTheModelInTheirCanonicalUnit() {
+    var facts =
+        observations(
+            observation("temp", LOINC, "8310-5", 101.3, "[degF]"),
+            observation("crp", LOINC, "1988-5", 16.8, "mg/dL"),
+            observation("ck", LOINC, "2157-6", 2.5, "ukat/L"),
+            observation("folate", LOINC, "2284-8", 5.4, "nmol/L"),
+            observation("mcv", LOINC, "787-2", 104, "fL"));
+
+    assertThat(facts.all(Measure.BODY_TEMPERATURE).get(0).value()).isCloseTo(38.5, within(0.01));
+    assertThat(facts.all(Measure.C_REACTIVE_PROTEIN).get(0).value()).isCloseTo(168, within(0.01));
+    assertThat(facts.all(Measure.CREATINE_KINASE).get(0).value()).isCloseTo(150, within(0.01));
+    assertThat(facts.all(Measure.FOLATE).get(0).value()).isCloseTo(2.38, within(0.01));
+    assertThat(facts.all(Measure.MEAN_CORPUSCULAR_VOLUME).get(0).value()).isEqualTo(104);
+  }
+
+  @Test
   void aUnitThatCannotBeConvertedIsSkippedWithItsReason() {
     var facts = observations(observation("ferritin", LOINC, "2276-4", 30, "mg"));
 

@@ -72,6 +72,11 @@ class PhysicianPanelTest {
       Pattern.compile(
           "\"(\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:\\d{2}))\"");
 
+  private static final Path RESULTS_DIR = Path.of("target/panel-results");
+
+  /** Per case id: the expectations it missed, written under its pass rate. */
+  private static final Map<String, List<String>> MISSED = new ConcurrentSkipListMap<>();
+
   /** Per panel: case id → number of expectations met and total. */
   private static final Map<String, Map<String, int[]>> RESULTS = new ConcurrentSkipListMap<>();
 
@@ -110,8 +115,11 @@ class PhysicianPanelTest {
     server = new LocalServer(port);
   }
 
+  /** Every case, or with {@code -Dpanel=round5-b} only that panel's (while working on one). */
   static Stream<Path> cases() {
-    return Examples.requestsUnder(PANELS);
+    String only = System.getProperty("panel", "");
+    return Examples.requestsUnder(PANELS)
+        .filter(p -> only.isEmpty() || p.getParent().getFileName().toString().equals(only));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -154,9 +162,14 @@ class PhysicianPanelTest {
       answer = CdsJson.mapper().readTree(response.body());
       total = check(expect, answer, failed);
     }
+    // each answer beside the pass rates, for the physician reading why a case failed
+    Path saved = RESULTS_DIR.resolve(PANELS.relativize(panel)).resolve(name + ".response.json");
+    Files.createDirectories(saved.getParent());
+    Files.writeString(saved, response.body());
     RESULTS
         .computeIfAbsent(PANELS.relativize(panel).toString(), k -> new ConcurrentSkipListMap<>())
         .put(name, new int[] {total - failed.size(), total});
+    MISSED.put(id, List.copyOf(failed));
 
     String gap = knownGaps().get(id);
     if (gap != null) {
@@ -340,7 +353,7 @@ class PhysicianPanelTest {
 
   @AfterAll
   static void writeResults() throws IOException {
-    Path out = Path.of("target/panel-results");
+    Path out = RESULTS_DIR;
     Files.createDirectories(out);
     for (var panel : RESULTS.entrySet()) {
       int cases = panel.getValue().size();
@@ -360,6 +373,10 @@ class PhysicianPanelTest {
                       .append(r[0])
                       .append('/')
                       .append(r[1])
+                      .append(
+                          MISSED.getOrDefault(panel.getKey() + "/" + name, List.of()).stream()
+                              .map(miss -> "\n  - " + miss)
+                              .collect(Collectors.joining()))
                       .append('\n'));
       Files.writeString(out.resolve(panel.getKey() + ".md"), md.toString());
       System.out.println("panel " + panel.getKey() + ": " + md);

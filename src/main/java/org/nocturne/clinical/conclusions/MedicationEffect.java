@@ -14,6 +14,8 @@ public record MedicationEffect(
   /** The effects the model knows; texts live in the knowledge file under {@code effect.<key>}. */
   public enum Kind {
     STATIN_MYOPATHY,
+    /** A raised creatine kinase on a statin: muscle injury, not only symptoms. */
+    STATIN_MUSCLE_INJURY,
     RLS_AUGMENTATION,
     DRUG_INDUCED_AKATHISIA,
     DRUGS_WORSENING_RLS,
@@ -21,7 +23,8 @@ public record MedicationEffect(
     DRUGS_CAUSING_CRAMPS,
     DIALYSIS_CRAMPS,
     METFORMIN_B12_DEFICIENCY,
-    CHEMOTHERAPY_NEUROPATHY;
+    CHEMOTHERAPY_NEUROPATHY,
+    CALCIUM_CHANNEL_BLOCKER_OEDEMA;
 
     public String key() {
       return name().toLowerCase(Locale.ROOT).replace('_', '-');

@@ -25,7 +25,9 @@ public enum NextStep {
   SMOKING_CESSATION,
   SUPERVISED_EXERCISE,
   DIABETIC_FOOT_CARE,
-  IRON_SOURCE_WORKUP;
+  IRON_SOURCE_WORKUP,
+  VENOUS_REFERRAL,
+  COMPRESSION_STOCKINGS;
 
   /** The key in the knowledge file, e.g. {@code ankle-brachial-index}. */
   public String key() {

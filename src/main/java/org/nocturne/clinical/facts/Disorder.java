@@ -40,5 +40,19 @@ public enum Disorder {
   DIALYSIS,
   AKATHISIA,
   /** Secondary malignant neoplasm: known metastatic disease. */
-  METASTATIC_CANCER
+  METASTATIC_CANCER,
+  /** Cellulitis, erysipelas or necrotising fasciitis of the leg or foot. */
+  CELLULITIS,
+  /** Alcohol use disorder or alcohol-related disease. */
+  ALCOHOL_MISUSE,
+  /** Weakness of ankle dorsiflexion; its side says which foot. */
+  FOOT_DROP,
+  /** Numbness, tingling, burning or other disturbed skin sensation, as the record codes it. */
+  SENSORY_SYMPTOMS,
+  /** A fever recorded as a diagnosis. */
+  FEVER,
+  /** Varicose veins or venous hypertension with inflammation (eczema) or ulcer: CEAP C4-C6. */
+  VENOUS_SKIN_DAMAGE,
+  /** Muscle pain recorded as a diagnosis. */
+  MYALGIA
 }

@@ -28,7 +28,11 @@ public enum DrugClass {
   /** Platinum agents, taxanes, vinca alkaloids, bortezomib, thalidomide (ASCO 2020 CIPN). */
   NEUROTOXIC_CHEMOTHERAPY,
   /** Tamoxifen, raloxifene: venous thromboembolism risk. */
-  SELECTIVE_ESTROGEN_RECEPTOR_MODULATOR;
+  SELECTIVE_ESTROGEN_RECEPTOR_MODULATOR,
+  /** Amlodipine, nifedipine and the other dihydropyridines: dose-related ankle oedema. */
+  DIHYDROPYRIDINE,
+  /** Drugs with which the simvastatin label caps its dose (FDA 2011): 10 mg or 20 mg. */
+  STATIN_DOSE_LIMITING;
 
   /** The classes with a significant link to cramps in Garrison et al. 2012. */
   public static final List<DrugClass> CRAMP_INDUCING =

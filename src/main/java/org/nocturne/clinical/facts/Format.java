@@ -17,6 +17,7 @@ public final class Format {
       return switch (ucum) {
         case "mm[Hg]" -> "mmHg";
         case "m[IU]/L" -> "mIU/L";
+        case "Cel" -> "°C";
         case "mL/min/{1.73_m2}" -> "mL/min/1.73m²";
         default -> ucum;
       };
@@ -41,7 +42,7 @@ public final class Format {
       java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
 
   /** "17 Nov 2026", as the cards write dates. */
-  static String date(java.time.LocalDate date) {
+  public static String date(java.time.LocalDate date) {
     return date == null ? "undated" : DAY.format(date);
   }
 

@@ -14,7 +14,12 @@ public enum Measure {
   MAGNESIUM("mg/dL"),
   CALCIUM("mg/dL"),
   VITAMIN_B12("pg/mL"),
-  TSH("m[IU]/L");
+  TSH("m[IU]/L"),
+  BODY_TEMPERATURE("Cel"),
+  C_REACTIVE_PROTEIN("mg/L"),
+  CREATINE_KINASE("U/L"),
+  MEAN_CORPUSCULAR_VOLUME("fL"),
+  FOLATE("ng/mL");
 
   private final String unit;
 

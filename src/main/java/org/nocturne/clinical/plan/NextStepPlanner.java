@@ -10,6 +10,7 @@ import org.nocturne.clinical.conclusions.NextStep;
 import org.nocturne.clinical.conclusions.RaisedFlag;
 import org.nocturne.clinical.conclusions.Recommendation;
 import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.facts.Answers;
 import org.nocturne.clinical.facts.Disorder;
 import org.nocturne.clinical.facts.DrugClass;
 import org.nocturne.clinical.facts.Format;
@@ -54,6 +55,8 @@ public final class NextStepPlanner {
     planner.restlessLegs();
     planner.neuropathy();
     planner.cramps();
+    planner.mimicsOfArterialDisease();
+    planner.venous();
     planner.medicines();
     TreatmentSteps.plan(
         e,
@@ -182,7 +185,7 @@ public final class NextStepPlanner {
     if (!neuropathy.likelihood().atLeast(Likelihood.MODERATE)) {
       return;
     }
-    onRecord(Measure.HBA1C, Measure.VITAMIN_B12);
+    onRecord(Measure.HBA1C, Measure.VITAMIN_B12, Measure.FOLATE, Measure.MEAN_CORPUSCULAR_VOLUME);
     if (!e.hasFresh(Measure.HBA1C)) {
       add(
           NextStep.HBA1C,
@@ -242,6 +245,63 @@ public final class NextStepPlanner {
               + " with a possible secondary cause (a diuretic, kidney disease, pregnancy or a low electrolyte)",
           secondary,
           false);
+    }
+  }
+
+  /**
+   * Spinal stenosis and venous disease are read against the ABI: a normal one argues against
+   * arterial claudication (2024 ACC/AHA §3.1) and makes compression safe, so it is shown.
+   */
+  private void mimicsOfArterialDisease() {
+    if (cause(Cause.SCIATICA).likelihood().atLeast(Likelihood.MODERATE)
+        || cause(Cause.VENOUS_INSUFFICIENCY).likelihood().atLeast(Likelihood.MODERATE)) {
+      onRecord(Measure.ANKLE_BRACHIAL_INDEX, Measure.TOE_BRACHIAL_INDEX);
+    }
+  }
+
+  /**
+   * Leading venous disease: compression when a normal ABI shows it is safe, and a vascular service
+   * for skin changes or an ulcer (NICE CG168).
+   */
+  private void venous() {
+    CauseAssessment venous = cause(Cause.VENOUS_INSUFFICIENCY);
+    boolean clotOrIschaemia =
+        flags.stream()
+            .anyMatch(
+                f ->
+                    f.flag() == RedFlag.DEEP_VEIN_THROMBOSIS
+                        || f.flag() == RedFlag.UNEXPLAINED_SWELLING
+                        || f.flag() == RedFlag.CHRONIC_LIMB_THREATENING_ISCHEMIA
+                        || f.flag() == RedFlag.ACUTE_LIMB_ISCHEMIA);
+    if (!venous.likelihood().atLeast(Likelihood.MODERATE)
+        || causes.get(0).cause() != Cause.VENOUS_INSUFFICIENCY
+        || clotOrIschaemia) {
+      return;
+    }
+    List<Measurement> abis = e.recent(Measure.ANKLE_BRACHIAL_INDEX);
+    boolean normalAbi =
+        !abis.isEmpty()
+            && abis.stream()
+                .allMatch(
+                    abi ->
+                        abi.value() >= e.t(Threshold.ABI_NORMAL_MIN)
+                            && abi.value() <= e.t(Threshold.ABI_NONCOMPRESSIBLE_ABOVE));
+    if (normalAbi) {
+      add(
+          NextStep.COMPRESSION_STOCKINGS,
+          "ABI normal: compression is safe",
+          abis.stream().map(Measurement::source).toList(),
+          false);
+    }
+    List<String> skin = new ArrayList<>(e.diagnosisEvidence(Disorder.VENOUS_SKIN_DAMAGE));
+    e.report()
+        .filter(
+            r ->
+                r.has(Answers.SkinChange.DARK_DISCOLORATION)
+                    || r.has(Answers.SkinChange.NON_HEALING_SORE))
+        .ifPresent(r -> skin.add(r.evidence(Item.SKIN_CHANGES)));
+    if (!skin.isEmpty()) {
+      add(NextStep.VENOUS_REFERRAL, "Venous disease with skin changes", skin, false);
     }
   }
 

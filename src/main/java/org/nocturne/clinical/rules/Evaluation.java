@@ -2,6 +2,7 @@ package org.nocturne.clinical.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -131,12 +132,12 @@ public final class Evaluation {
 
   /** The lowest of the newest recent values per side. */
   public Optional<Measurement> lowestRecent(Measure measure) {
-    return recent(measure).stream().min(java.util.Comparator.comparingDouble(Measurement::value));
+    return recent(measure).stream().min(Comparator.comparingDouble(Measurement::value));
   }
 
   /** The highest of the newest recent values per side. */
   public Optional<Measurement> highestRecent(Measure measure) {
-    return recent(measure).stream().max(java.util.Comparator.comparingDouble(Measurement::value));
+    return recent(measure).stream().max(Comparator.comparingDouble(Measurement::value));
   }
 
   public boolean hasRecent(Measure measure) {
@@ -342,13 +343,58 @@ public final class Evaluation {
 
   /** A recent calcium above the upper reference limit (the lab's flag, else our threshold). */
   public Optional<Measurement> highCalcium() {
-    return recent(Measure.CALCIUM).stream()
+    return highRecent(Measure.CALCIUM, Threshold.CALCIUM_HIGH_ABOVE);
+  }
+
+  /**
+   * A recent value that is high: by the lab's own flag or range when it gave one, otherwise above
+   * the typical threshold; the highest when several are.
+   */
+  public Optional<Measurement> highRecent(Measure measure, Threshold typicalAbove) {
+    return recent(measure).stream()
         .filter(
             m ->
                 m.interpretation() == Interpretation.HIGH
                     || (m.interpretation() == Interpretation.UNKNOWN
-                        && m.value() > t(Threshold.CALCIUM_HIGH_ABOVE)))
-        .findFirst();
+                        && m.value() > t(typicalAbove)))
+        .max(Comparator.comparingDouble(Measurement::value));
+  }
+
+  /**
+   * A fever on record: a temperature of 38 °C or more taken within the last days (a temperature is
+   * a sign of now; an older one is history).
+   */
+  public Optional<Measurement> feverOnRecord() {
+    LocalDate since = today.minusDays((long) t(Threshold.FEVER_RECENT_DAYS));
+    return recent(Measure.BODY_TEMPERATURE).stream()
+        .filter(m -> !m.date().isBefore(since) && m.value() >= t(Threshold.FEVER_MIN))
+        .max(Comparator.comparingDouble(Measurement::value));
+  }
+
+  /** A fever diagnosed within the same last days (an undated active one counts: it is current). */
+  public List<String> feverDiagnosisEvidence() {
+    LocalDate since = today.minusDays((long) t(Threshold.FEVER_RECENT_DAYS));
+    return facts.diagnoses().stream()
+        .filter(d -> d.disorder() == Disorder.FEVER && !d.historical())
+        .filter(d -> d.onset() == null || !d.onset().isBefore(since))
+        .map(Diagnosis::source)
+        .toList();
+  }
+
+  /**
+   * Diagnoses of these disorders that are themselves what makes the complaint current: recorded or
+   * begun within the complaint window as the leg-pain complaint (a clinician named the cause now).
+   */
+  public List<String> complaintDiagnosisEvidence(Disorder... disorders) {
+    List<String> evidence = new ArrayList<>();
+    for (Disorder disorder : disorders) {
+      facts.diagnoses().stream()
+          .filter(d -> d.disorder() == disorder && !d.historical())
+          .map(Diagnosis::source)
+          .filter(complaint.evidence()::contains)
+          .forEach(evidence::add);
+    }
+    return evidence.stream().distinct().toList();
   }
 
   /** Evidence for each medication of a group of classes ({@link DrugClass#CRAMP_INDUCING}). */

@@ -7,6 +7,7 @@ import static org.nocturne.clinical.PatientFixture.patient;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -158,7 +159,44 @@ class EvidenceMatrixTest {
             "kidney disease",
             "observation (eGFR <60)",
             () -> patient().measured(Measure.EGFR, 49),
-            e -> !e.kidneyDiseaseEvidence().isEmpty()));
+            e -> !e.kidneyDiseaseEvidence().isEmpty()),
+        cell(
+            "fever",
+            "observation (temperature ≥38 °C within 2 days)",
+            () -> patient().measured(Measure.BODY_TEMPERATURE, 38.6, Side.UNSPECIFIED, TODAY),
+            e -> e.feverOnRecord().isPresent()),
+        cell(
+            "fever",
+            "coded condition (R50), recent",
+            () -> patient().hasOn(Disorder.FEVER, Side.UNSPECIFIED, TODAY.minusDays(1)),
+            e -> !e.feverDiagnosisEvidence().isEmpty()),
+        cell(
+            "raised CRP",
+            "observation above our threshold",
+            () -> patient().measured(Measure.C_REACTIVE_PROTEIN, 168),
+            e -> e.highRecent(Measure.C_REACTIVE_PROTEIN, Threshold.CRP_RAISED_ABOVE).isPresent()),
+        cell(
+            "raised creatine kinase",
+            "observation above our threshold",
+            () -> patient().measured(Measure.CREATINE_KINASE, 4850),
+            e -> e.highRecent(Measure.CREATINE_KINASE, Threshold.CK_UPPER_LIMIT).isPresent()),
+        cell(
+            "low folate",
+            "observation below our threshold",
+            () -> patient().measured(Measure.FOLATE, 2.4),
+            e -> e.lowRecent(Measure.FOLATE, Threshold.FOLATE_DEFICIENT_BELOW).isPresent()),
+        cell(
+            "macrocytosis",
+            "observation above our threshold",
+            () -> patient().measured(Measure.MEAN_CORPUSCULAR_VOLUME, 104),
+            e ->
+                e.highRecent(Measure.MEAN_CORPUSCULAR_VOLUME, Threshold.MCV_MACROCYTOSIS_ABOVE)
+                    .isPresent()),
+        cell(
+            "hypothyroidism",
+            "observation (TSH above our threshold)",
+            () -> patient().measured(Measure.TSH, 9.8),
+            e -> e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE).isPresent()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -166,6 +204,15 @@ class EvidenceMatrixTest {
   void eachConceptIsReadFromEachSourceThatCanStateIt(
       String cell, Supplier<PatientFixture> fixture, Function<Evaluation, Boolean> present) {
     assertThat(present.apply(evaluate(fixture.get()))).as(cell).isTrue();
+  }
+
+  @Test
+  void aTemperatureOfLastWeekIsNotAFeverNow() {
+    var e =
+        evaluate(
+            patient()
+                .measured(Measure.BODY_TEMPERATURE, 39.0, Side.UNSPECIFIED, TODAY.minusDays(7)));
+    assertThat(e.feverOnRecord()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

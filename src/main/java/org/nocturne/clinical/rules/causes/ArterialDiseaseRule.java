@@ -111,6 +111,12 @@ final class ArterialDiseaseRule implements CauseRule {
         "Age " + age + " (≥" + Format.number(e.t(Threshold.PAD_RISK_AGE_MIN)) + ")",
         e.basis(Threshold.PAD_RISK_AGE_MIN),
         e.facts().patient());
+    f.whenEvidence(
+        e.complaintDiagnosisEvidence(
+            Disorder.PERIPHERAL_ARTERY_DISEASE, Disorder.LIMB_THREATENING_ISCHEMIA),
+        Findings.CURRENT_COMPLAINT_POINTS,
+        "Diagnosed as the current leg complaint",
+        Findings.CURRENT_COMPLAINT);
     return f.list();
   }
 

@@ -70,6 +70,12 @@ final class ArthritisRule implements CauseRule {
         3,
         "Arthritis on the problem list",
         Findings.RECORDED_DIAGNOSIS);
+    f.whenEvidence(
+        e.complaintDiagnosisEvidence(
+            Disorder.OSTEOARTHRITIS, Disorder.RHEUMATOID_ARTHRITIS, Disorder.GOUT),
+        Findings.CURRENT_COMPLAINT_POINTS,
+        "Diagnosed as the current leg complaint",
+        Findings.CURRENT_COMPLAINT);
     return f.list();
   }
 }

@@ -11,6 +11,17 @@ public final class Findings {
   public static final String RECORDED_DIAGNOSIS =
       "Recorded diagnosis: raises its cause, never decides it alone";
 
+  /**
+   * The basis of a diagnosis that is itself the current complaint (begun or recorded within the
+   * complaint window): a clinician named this cause for the pain now, which the record alone should
+   * not rank below moderate.
+   */
+  public static final String CURRENT_COMPLAINT =
+      "Diagnosed for the current complaint: a clinician's recent diagnosis of this leg pain";
+
+  /** With a problem-list diagnosis (3-4 points), a current one reaches moderate on its own. */
+  static final int CURRENT_COMPLAINT_POINTS = 2;
+
   private final List<Finding> list = new ArrayList<>();
 
   Findings when(boolean condition, int points, String text, String basis, List<String> evidence) {

@@ -104,6 +104,11 @@ final class LegCrampRule implements CauseRule {
     lowElectrolyte(f, e, "Potassium", Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW);
     lowElectrolyte(f, e, "Calcium", Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW);
     f.whenEvidence(e.diagnosisEvidence(Disorder.PREGNANCY), 1, "Pregnancy", AAFP);
+    f.whenEvidence(
+        e.complaintDiagnosisEvidence(Disorder.LEG_CRAMPS),
+        Findings.CURRENT_COMPLAINT_POINTS,
+        "Diagnosed as the current leg complaint",
+        Findings.CURRENT_COMPLAINT);
     return f.list();
   }
 

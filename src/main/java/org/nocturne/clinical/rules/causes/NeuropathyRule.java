@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.Finding;
 import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Diagnosis;
 import org.nocturne.clinical.facts.Disorder;
 import org.nocturne.clinical.facts.DrugClass;
 import org.nocturne.clinical.facts.Format;
@@ -29,6 +30,8 @@ final class NeuropathyRule implements CauseRule {
       "Clinical reference §3.3: stocking distribution, bilateral and symmetric; unilateral suggests a vascular cause [V]";
   private static final String NOT_POSITIONAL =
       "Medscape RLS differential: neuropathy is not relieved by movement or position [V]";
+  private static final String ALCOHOL =
+      "NICE CG100 (alcohol-use disorders, physical complications): thiamine for harmful or dependent drinkers; alcohol causes a length-dependent sensory neuropathy [M]";
   private static final String CAUSES =
       "Clinical reference §3.3: diabetes, B12 deficiency and CKD cause neuropathy [V]";
 
@@ -115,6 +118,41 @@ final class NeuropathyRule implements CauseRule {
                     e.basis(Threshold.B12_DEFICIENT_BELOW),
                     b12.source()));
     f.whenEvidence(e.kidneyDiseaseEvidence(), 1, "Chronic kidney disease", CAUSES);
+    // the record's words for the symptoms, and alcohol with the results that go with it
+    f.whenEvidence(
+        e.recentDiagnoses(Disorder.SENSORY_SYMPTOMS).stream().map(Diagnosis::source).toList(),
+        2,
+        "Numbness, tingling or burning recorded",
+        QUALITY);
+    f.whenEvidence(
+        e.diagnosisEvidence(Disorder.ALCOHOL_MISUSE),
+        2,
+        "Alcohol misuse on record: alcohol-related neuropathy (advise cutting down; thiamine and"
+            + " folate replacement)",
+        ALCOHOL);
+    e.lowRecent(Measure.FOLATE, Threshold.FOLATE_DEFICIENT_BELOW)
+        .ifPresent(
+            folate ->
+                f.when(
+                    true,
+                    1,
+                    Format.result("Folate", folate) + ": low, replace folic acid",
+                    e.basis(Threshold.FOLATE_DEFICIENT_BELOW),
+                    folate.source()));
+    e.highRecent(Measure.MEAN_CORPUSCULAR_VOLUME, Threshold.MCV_MACROCYTOSIS_ABOVE)
+        .ifPresent(
+            mcv ->
+                f.when(
+                    true,
+                    1,
+                    Format.result("MCV", mcv) + ": macrocytosis",
+                    e.basis(Threshold.MCV_MACROCYTOSIS_ABOVE),
+                    mcv.source()));
+    f.whenEvidence(
+        e.complaintDiagnosisEvidence(Disorder.DIABETIC_NEUROPATHY, Disorder.OTHER_NEUROPATHY),
+        Findings.CURRENT_COMPLAINT_POINTS,
+        "Diagnosed as the current leg complaint",
+        Findings.CURRENT_COMPLAINT);
     return f.list();
   }
 }

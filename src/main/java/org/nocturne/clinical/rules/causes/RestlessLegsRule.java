@@ -97,6 +97,11 @@ final class RestlessLegsRule implements CauseRule {
         1,
         "Takes a drug that can worsen restless legs: ",
         AGGRAVATORS);
+    f.whenEvidence(
+        e.complaintDiagnosisEvidence(Disorder.RESTLESS_LEGS),
+        Findings.CURRENT_COMPLAINT_POINTS,
+        "Diagnosed as the current leg complaint",
+        Findings.CURRENT_COMPLAINT);
     return f.list();
   }
 

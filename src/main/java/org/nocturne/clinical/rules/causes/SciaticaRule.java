@@ -77,6 +77,11 @@ final class SciaticaRule implements CauseRule {
         "Sciatica or radiculopathy on the problem list",
         Findings.RECORDED_DIAGNOSIS);
     f.whenEvidence(stenosis, 3, "Lumbar spinal stenosis on the problem list", STENOSIS);
+    f.whenEvidence(
+        e.complaintDiagnosisEvidence(Disorder.SCIATICA, Disorder.SPINAL_STENOSIS),
+        Findings.CURRENT_COMPLAINT_POINTS,
+        "Diagnosed as the current leg complaint",
+        Findings.CURRENT_COMPLAINT);
     return f.list();
   }
 

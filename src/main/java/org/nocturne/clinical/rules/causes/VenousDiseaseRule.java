@@ -81,6 +81,11 @@ final class VenousDiseaseRule implements CauseRule {
         1,
         "Past deep-vein thrombosis",
         POST_THROMBOTIC);
+    f.whenEvidence(
+        e.complaintDiagnosisEvidence(Disorder.VENOUS_INSUFFICIENCY),
+        Findings.CURRENT_COMPLAINT_POINTS,
+        "Diagnosed as the current leg complaint",
+        Findings.CURRENT_COMPLAINT);
     return f.list();
   }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.CauseAssessment;
@@ -19,6 +20,7 @@ import org.nocturne.clinical.facts.Item;
 import org.nocturne.clinical.facts.Measure;
 import org.nocturne.clinical.facts.Measurement;
 import org.nocturne.clinical.facts.Medication;
+import org.nocturne.clinical.facts.Side;
 import org.nocturne.clinical.facts.SymptomReport;
 import org.nocturne.clinical.knowledge.Threshold;
 import org.nocturne.clinical.rules.Evaluation;
@@ -41,6 +43,20 @@ public final class MedicationEffects {
   /** Statins cleared by CYP3A4; rosuvastatin, pravastatin and pitavastatin are not. */
   private static final Pattern CYP3A4_STATIN =
       Pattern.compile("(?i)\\b(atorvastatin|simvastatin|lovastatin)\\b");
+
+  private static final Pattern SIMVASTATIN = Pattern.compile("(?i)\\bsimvastatin\\b");
+  private static final Pattern SIMVASTATIN_DOSE =
+      Pattern.compile("(?i)simvastatin\\D{0,20}?(\\d{1,3})\\s*mg");
+
+  /** The simvastatin label's 10 mg cap; the others (amlodipine, amiodarone, ranolazine) 20 mg. */
+  private static final Pattern TEN_MG_CAP =
+      Pattern.compile("(?i)\\b(verapamil|diltiazem|dronedarone)\\b");
+
+  private static final String SIMVASTATIN_CAPS =
+      "FDA Drug Safety Communication (8 June 2011): simvastatin no more than 10 mg with verapamil, diltiazem or dronedarone, 20 mg with amlodipine, amiodarone or ranolazine";
+
+  private static final String CCB_OEDEMA =
+      "BNF amlodipine (peripheral oedema very common); Makani et al., J Hypertens 2011 (dihydropyridine oedema, dose-related)";
 
   private MedicationEffects() {}
 
@@ -67,6 +83,7 @@ public final class MedicationEffects {
       drugsCausingCramps(e, causes).ifPresent(effects::add);
     }
     statinMyopathy(e, causes).ifPresent(effects::add);
+    calciumChannelBlockerOedema(e).ifPresent(effects::add);
     augmentation(e).ifPresent(effects::add);
     return effects;
   }
@@ -333,24 +350,22 @@ public final class MedicationEffects {
                                 Cause.PERIPHERAL_ARTERY_DISEASE,
                                 Cause.RESTLESS_LEGS)
                             .contains(c.cause()));
-    if (better) {
+    Optional<Measurement> ck = e.highRecent(Measure.CREATINE_KINASE, Threshold.CK_UPPER_LIMIT);
+    // a raised CK is muscle injury whatever else could explain the pain
+    if (better && ck.isEmpty()) {
       return Optional.empty();
     }
-    return statinPattern(e);
+    return statinPattern(e, ck);
   }
 
-  private static Optional<MedicationEffect> statinPattern(Evaluation e) {
+  private static Optional<MedicationEffect> statinPattern(Evaluation e, Optional<Measurement> ck) {
     List<Medication> statins = e.taking(DrugClass.STATIN);
+    if (statins.isEmpty()) {
+      return Optional.empty();
+    }
     Optional<SymptomReport> report = e.report();
-    if (statins.isEmpty() || report.isEmpty()) {
-      return Optional.empty();
-    }
-    SymptomReport r = report.get();
-    boolean aching = r.has(Answers.PainCharacter.ACHING_HEAVINESS);
-    boolean weak = r.yes(Item.NEW_WEAKNESS_OR_NUMBNESS);
-    if (!aching && !weak) {
-      return Optional.empty();
-    }
+    boolean aching = report.map(r -> r.has(Answers.PainCharacter.ACHING_HEAVINESS)).orElse(false);
+    boolean weak = report.map(r -> r.yes(Item.NEW_WEAKNESS_OR_NUMBNESS)).orElse(false);
     List<Finding> findings = new ArrayList<>();
     for (Medication statin : statins) {
       findings.add(
@@ -362,28 +377,135 @@ public final class MedicationEffects {
               statin.source()));
     }
     if (aching) {
-      findings.add(RedFlagRule.seen("Aching muscles", BASIS, r.evidence(Item.CHARACTER)));
+      findings.add(
+          RedFlagRule.seen("Aching muscles", BASIS, report.get().evidence(Item.CHARACTER)));
     }
     if (weak) {
       findings.add(
           RedFlagRule.seen(
-              "New weakness or numbness", BASIS, r.evidence(Item.NEW_WEAKNESS_OR_NUMBNESS)));
+              "New weakness or numbness",
+              BASIS,
+              report.get().evidence(Item.NEW_WEAKNESS_OR_NUMBNESS)));
     }
+    ck.ifPresent(value -> findings.add(raisedCreatineKinase(e, value)));
+    List<Finding> risks = statinRisks(e, statins);
+    // from the record alone: a coded muscle complaint with something that raises the risk
+    boolean recordedMuscleComplaint =
+        !e.complaintDiagnosisEvidence(Disorder.LEG_CRAMPS).isEmpty()
+            || !e.recentDiagnoses(Disorder.MYALGIA).isEmpty();
+    if (!aching && !weak && ck.isEmpty() && (!recordedMuscleComplaint || risks.isEmpty())) {
+      return Optional.empty();
+    }
+    findings.addAll(risks);
+    return Optional.of(
+        ck.isPresent()
+            ? new MedicationEffect(
+                MedicationEffect.Kind.STATIN_MUSCLE_INJURY, statins, findings, List.of())
+            : new MedicationEffect(
+                MedicationEffect.Kind.STATIN_MYOPATHY,
+                statins,
+                findings,
+                List.of(NextStep.CREATINE_KINASE)));
+  }
+
+  /**
+   * What raises the risk of statin muscle injury, each named: a CYP3A4 inhibitor with a statin it
+   * clears, a drug above whose simvastatin cap the dose lies (FDA 2011), an untreated
+   * hypothyroidism (a high TSH).
+   */
+  private static List<Finding> statinRisks(Evaluation e, List<Medication> statins) {
+    List<Finding> risks = new ArrayList<>();
     boolean cyp3a4Statin = statins.stream().anyMatch(s -> CYP3A4_STATIN.matcher(s.name()).find());
     if (cyp3a4Statin) {
       for (Medication inhibitor : e.taking(DrugClass.CYP3A4_INHIBITOR)) {
-        findings.add(
+        risks.add(
             RedFlagRule.seen(
                 "With " + inhibitor.name() + ", which raises the statin level (CYP3A4)",
                 BASIS,
                 inhibitor.source()));
       }
     }
+    for (Medication statin : statins) {
+      Matcher simvastatin = SIMVASTATIN_DOSE.matcher(statin.name());
+      if (!SIMVASTATIN.matcher(statin.name()).find()) {
+        continue;
+      }
+      Integer dose = simvastatin.find() ? Integer.valueOf(simvastatin.group(1)) : null;
+      for (Medication capping : e.taking(DrugClass.STATIN_DOSE_LIMITING)) {
+        int cap = TEN_MG_CAP.matcher(capping.name()).find() ? 10 : 20;
+        if (dose == null || dose > cap) {
+          risks.add(
+              RedFlagRule.seen(
+                  "With "
+                      + capping.name()
+                      + ": simvastatin is capped at "
+                      + cap
+                      + " mg a day"
+                      + (dose == null ? " (check the dose)" : " (on " + dose + " mg)"),
+                  SIMVASTATIN_CAPS,
+                  List.of(statin.source(), capping.source())));
+        }
+      }
+    }
+    e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE)
+        .ifPresent(
+            tsh ->
+                risks.add(
+                    RedFlagRule.seen(
+                        Format.result("TSH", tsh)
+                            + ", high: hypothyroidism causes myopathy and cramps and raises the"
+                            + " statin risk",
+                        e.basis(Threshold.TSH_HIGH_ABOVE),
+                        tsh.source())));
+    return risks;
+  }
+
+  /**
+   * Ankle swelling in both legs on a dihydropyridine: the drug's dose-related oedema, which
+   * diuretics and elevation do not relieve (BNF; Makani et al., J Hypertens 2011).
+   */
+  static Optional<MedicationEffect> calciumChannelBlockerOedema(Evaluation e) {
+    List<Medication> dihydropyridines = e.taking(DrugClass.DIHYDROPYRIDINE);
+    if (dihydropyridines.isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> bothLegs = new ArrayList<>();
+    e.report()
+        .filter(r -> r.swelling() == Answers.Swelling.BOTH_LEGS)
+        .ifPresent(r -> bothLegs.add(r.evidence(Item.SWELLING)));
+    e.recentDiagnoses(Disorder.LEG_SWELLING).stream()
+        .filter(d -> d.side() == Side.UNSPECIFIED)
+        .forEach(d -> bothLegs.add(d.source()));
+    if (bothLegs.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Finding> findings = new ArrayList<>();
+    dihydropyridines.forEach(m -> findings.add(onDrug(m, CCB_OEDEMA)));
+    findings.add(RedFlagRule.seen("Both legs swollen", CCB_OEDEMA, bothLegs));
     return Optional.of(
         new MedicationEffect(
-            MedicationEffect.Kind.STATIN_MYOPATHY,
-            statins,
+            MedicationEffect.Kind.CALCIUM_CHANNEL_BLOCKER_OEDEMA,
+            dihydropyridines,
             findings,
-            List.of(NextStep.CREATINE_KINASE)));
+            List.of()));
+  }
+
+  /**
+   * "Creatine kinase 4850 U/L (4 Dec 2026), about 24× the typical upper limit: stop the statin".
+   */
+  private static Finding raisedCreatineKinase(Evaluation e, Measurement ck) {
+    double upper = e.t(Threshold.CK_UPPER_LIMIT);
+    long times = Math.round(ck.value() / upper);
+    boolean stop = ck.value() > upper * e.t(Threshold.CK_STOP_STATIN_TIMES_UPPER_LIMIT);
+    String text =
+        Format.result("Creatine kinase", ck)
+            + (times >= 2
+                ? ", about " + times + "× the typical upper limit of " + Format.number(upper)
+                : ", raised")
+            + (stop ? ": over 10×, stop the statin" : "");
+    return RedFlagRule.seen(
+        text,
+        e.basis(stop ? Threshold.CK_STOP_STATIN_TIMES_UPPER_LIMIT : Threshold.CK_UPPER_LIMIT),
+        ck.source());
   }
 }

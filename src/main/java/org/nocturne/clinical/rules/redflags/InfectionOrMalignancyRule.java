@@ -9,10 +9,12 @@ import org.nocturne.clinical.conclusions.RaisedFlag;
 import org.nocturne.clinical.conclusions.RedFlag;
 import org.nocturne.clinical.conclusions.Urgency;
 import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Diagnosis;
 import org.nocturne.clinical.facts.Disorder;
 import org.nocturne.clinical.facts.DrugClass;
 import org.nocturne.clinical.facts.Format;
 import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measure;
 import org.nocturne.clinical.facts.Measurement;
 import org.nocturne.clinical.facts.SymptomReport;
 import org.nocturne.clinical.knowledge.Threshold;
@@ -30,6 +32,10 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
       "NICE NG12 (2015, updated): night or bone pain with a history of cancer";
   private static final String CELLULITIS =
       "Fever with a red, warm leg: cellulitis or deeper infection";
+  private static final String HOT_JOINT =
+      "BSR/BHPR guideline, the hot swollen joint in adults (Coakley, Rheumatology 2006): septic arthritis until aspiration excludes it";
+  private static final String NG141 =
+      "NICE NG141 (2019) cellulitis and erysipelas: offer an antibiotic; Eron class II-IV (systemically unwell or a comorbidity such as diabetes) needs hospital assessment";
 
   @Override
   public RedFlag flag() {
@@ -84,7 +90,37 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
               CANCER_HISTORY,
               concat(r.evidence(Item.EPISODE_DURATION), history)));
     }
-    boolean sameDay = fever;
+    // the record alone can show an infection: a temperature taken in the last days, a coded
+    // cellulitis, a raised CRP beside either
+    Optional<Measurement> feverOnRecord = e.feverOnRecord();
+    feverOnRecord.ifPresent(
+        t ->
+            findings.add(
+                RedFlagRule.seen(
+                    Format.result("Temperature", t) + ": fever",
+                    e.basis(Threshold.FEVER_MIN),
+                    t.source())));
+    List<String> feverCoded = feverOnRecord.isEmpty() ? e.feverDiagnosisEvidence() : List.of();
+    if (!feverCoded.isEmpty()) {
+      findings.add(RedFlagRule.seen("Fever diagnosed", e.basis(Threshold.FEVER_MIN), feverCoded));
+    }
+    List<String> cellulitis =
+        e.recentDiagnoses(Disorder.CELLULITIS).stream().map(Diagnosis::source).toList();
+    if (!cellulitis.isEmpty()) {
+      findings.add(RedFlagRule.seen("Cellulitis of the leg on record", NG141, cellulitis));
+    }
+    boolean febrile = fever || feverOnRecord.isPresent() || !feverCoded.isEmpty();
+    if (febrile || !cellulitis.isEmpty()) {
+      e.highRecent(Measure.C_REACTIVE_PROTEIN, Threshold.CRP_RAISED_ABOVE)
+          .ifPresent(
+              crp ->
+                  findings.add(
+                      RedFlagRule.seen(
+                          Format.result("CRP", crp) + ": raised",
+                          e.basis(Threshold.CRP_RAISED_ABOVE),
+                          crp.source())));
+    }
+    boolean sameDay = febrile;
     if (e.report().isEmpty() && !history.isEmpty()) {
       // the record alone: a cancer now or before, with weight loss or a raised calcium (NICE NG12)
       List<String> weightLoss = e.weightLossEvidence();
@@ -114,6 +150,22 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
     }
     if (findings.isEmpty()) {
       return Optional.empty();
+    }
+    if (!cellulitis.isEmpty()) {
+      // an infection of the leg needs its own action: antibiotics, and same day when febrile
+      return Optional.of(
+          new RaisedFlag(
+              flag(),
+              sameDay ? Urgency.CRITICAL : Urgency.WARNING,
+              findings,
+              FlagGuidance.LEG_INFECTION));
+    }
+    List<String> joint = e.recentDiagnoses(Disorder.GOUT).stream().map(Diagnosis::source).toList();
+    if (febrile && !joint.isEmpty()) {
+      // fever with a joint flare: septic arthritis until the joint is aspirated (gout can coexist)
+      findings.add(RedFlagRule.seen("Fever with a joint flare", HOT_JOINT, joint));
+      return Optional.of(
+          new RaisedFlag(flag(), Urgency.CRITICAL, findings, FlagGuidance.SEPTIC_ARTHRITIS));
     }
     List<String> metastatic = e.diagnosisEvidence(Disorder.METASTATIC_CANCER);
     if (!metastatic.isEmpty()) {
