@@ -16,6 +16,37 @@ import org.nocturne.cdshooks.CdsService;
 @AnalyzeClasses(packages = "org.nocturne", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+  /** Every package its own slice: none depends, through any path, on one that depends on it. */
+  @ArchTest
+  static final ArchRule noPackageCycles =
+      slices().matching("org.nocturne.(**)").should().beFreeOfCycles();
+
+  /**
+   * The SDK's wire kernel ({@code org.nocturne.cdshooks} itself: the wire records, the caller, the
+   * prefetch values and templates) sits below its parts: {@code prefetch} and {@code security}
+   * build on it, and the endpoints build on all three (ADR 0003).
+   */
+  @ArchTest
+  static final ArchRule theSdkKernelDependsOnNoneOfItsParts =
+      noClasses()
+          .that()
+          .resideInAPackage("org.nocturne.cdshooks")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.nocturne.cdshooks.prefetch..",
+              "org.nocturne.cdshooks.security..",
+              "org.nocturne.cdshooks.endpoint..");
+
+  @ArchTest
+  static final ArchRule nothingDependsOnTheEndpoints =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.nocturne.cdshooks.endpoint..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.nocturne.cdshooks.endpoint..");
+
   @ArchTest
   static final ArchRule clinicalUsesOnlyTheJdk =
       classes()
@@ -43,7 +74,7 @@ class ArchitectureTest {
   static final ArchRule onlyTheInvokerRunsAServiceSoNoAnswerBypassesTheCardGate =
       noClasses()
           .that()
-          .doNotHaveFullyQualifiedName("org.nocturne.cdshooks.CdsHooksInvoker")
+          .doNotHaveFullyQualifiedName("org.nocturne.cdshooks.endpoint.CdsHooksInvoker")
           .should()
           .callMethodWhere(
               DescribedPredicate.describe(

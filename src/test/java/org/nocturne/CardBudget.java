@@ -2,7 +2,9 @@ package org.nocturne;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.CdsJson;
@@ -47,7 +49,7 @@ public final class CardBudget {
       if (detail.contains("…")) {
         problems.add(what + ": detail is cut off");
       }
-      java.util.Set<String> urls = new java.util.HashSet<>();
+      Set<String> urls = new HashSet<>();
       for (JsonNode link : card.path("links")) {
         String href = link.path("url").asString("");
         if (href.isEmpty() || !URI.create(href).isAbsolute()) {

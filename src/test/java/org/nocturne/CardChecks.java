@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.HtmlBlock;
@@ -23,7 +24,7 @@ import tools.jackson.databind.JsonNode;
  */
 public final class CardChecks {
   private static final Set<String> INDICATORS = Set.of("info", "warning", "critical");
-  private static final List<org.commonmark.Extension> GFM = List.of(TablesExtension.create());
+  private static final List<Extension> GFM = List.of(TablesExtension.create());
   private static final Parser PARSER = Parser.builder().extensions(GFM).build();
   private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(GFM).build();
 

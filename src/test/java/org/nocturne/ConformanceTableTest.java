@@ -29,6 +29,7 @@ class ConformanceTableTest {
           "org.nocturne.cdshooks.",
           "org.nocturne.cdshooks.security.",
           "org.nocturne.cdshooks.prefetch.",
+          "org.nocturne.cdshooks.endpoint.",
           "org.nocturne.service.",
           "org.nocturne.cards.",
           "org.nocturne.clinical.",

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -18,6 +19,16 @@ public final class Examples {
   /** Every {@code *.request.json} under {@code folder}, sorted. */
   public static Stream<Path> requestsUnder(Path folder) {
     return under(folder, p -> p.toString().endsWith(".request.json"));
+  }
+
+  /**
+   * Every request under {@code folder} that reaches a service with a record, sorted: all but the
+   * {@code 412-…} examples, which lack the patient.
+   */
+  public static List<Path> recordRequestsUnder(Path folder) {
+    return requestsUnder(folder)
+        .filter(p -> !p.getFileName().toString().startsWith("412"))
+        .toList();
   }
 
   /** Every card-carrying {@code *.response.json} under {@code folder}, sorted. */

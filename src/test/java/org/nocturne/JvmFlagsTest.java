@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -54,8 +56,7 @@ class JvmFlagsTest {
     String dockerfile = Files.readString(Path.of("deploy/Dockerfile"));
     String entrypoint = dockerfile.substring(dockerfile.lastIndexOf("ENTRYPOINT"));
     String readme = Files.readString(Path.of("docs/performance.md"));
-    java.util.regex.Matcher flag =
-        java.util.regex.Pattern.compile("\"(-XX:[+-]?[A-Za-z]+|-Xss)").matcher(entrypoint);
+    Matcher flag = Pattern.compile("\"(-XX:[+-]?[A-Za-z]+|-Xss)").matcher(entrypoint);
     int flags = 0;
     while (flag.find()) {
       flags++;

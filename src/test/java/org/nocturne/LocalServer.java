@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -28,7 +29,7 @@ public final class LocalServer {
   }
 
   public HttpResponse<String> postJson(String path, String body) {
-    return post(path, "application/json", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return post(path, "application/json", body.getBytes(StandardCharsets.UTF_8));
   }
 
   public HttpResponse<String> post(String path, String contentType, byte[] body) {
@@ -42,6 +43,11 @@ public final class LocalServer {
   }
 
   public HttpResponse<String> send(HttpRequest request) {
+    return send(client, request);
+  }
+
+  /** Sends with any client: the body as text, I/O failures unchecked, an interrupt kept. */
+  public static HttpResponse<String> send(HttpClient client, HttpRequest request) {
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {

@@ -2,6 +2,7 @@ package org.nocturne;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -99,7 +100,7 @@ class ManagementAddressTest {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(address, port), 1000);
       return true;
-    } catch (java.io.IOException refused) {
+    } catch (IOException refused) {
       return false;
     }
   }

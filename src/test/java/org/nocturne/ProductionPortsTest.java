@@ -2,6 +2,10 @@ package org.nocturne;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -58,9 +62,8 @@ class ProductionPortsTest {
     String scrape = new LocalServer(managementPort).get("/actuator/prometheus").body();
 
     // an on-call engineer reads what a series counts in its # HELP line
-    java.util.Set<String> described = new java.util.TreeSet<>();
-    java.util.regex.Matcher help =
-        java.util.regex.Pattern.compile("(?m)^# HELP (nocturne_\\w+) (.*)$").matcher(scrape);
+    Set<String> described = new TreeSet<>();
+    Matcher help = Pattern.compile("(?m)^# HELP (nocturne_\\w+) (.*)$").matcher(scrape);
     while (help.find()) {
       assertThat(help.group(2)).as(help.group(1)).isNotBlank();
       described.add(help.group(1));

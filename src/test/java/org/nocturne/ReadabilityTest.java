@@ -3,6 +3,7 @@ package org.nocturne;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The readability measure itself, against hand-counted texts, so the page tests can be trusted. */
@@ -22,7 +23,7 @@ class ReadabilityTest {
   void scoresASimpleTextHighAndAClinicalTextLow() {
     // 6 words, 1 sentence, 6 syllables: 206.835 - 1.015*6 - 84.6*1 = 116.1
     assertThat(Readability.fleschReadingEase("The cat sat on the mat."))
-        .isCloseTo(116.1, org.assertj.core.data.Offset.offset(0.1));
+        .isCloseTo(116.1, Offset.offset(0.1));
     assertThat(
             Readability.fleschReadingEase(
                 "Chronic venous insufficiency necessitates comprehensive evaluation of"

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.security.PublicBaseUrl;
 import org.springframework.boot.SpringApplication;
@@ -70,8 +71,7 @@ class RunningModesTest {
         app.run("--spring.profiles.active=local", "--server.port=0")) {
       int port = ((WebServerApplicationContext) context).getWebServer().getPort();
       String request =
-          LocalServer.read(
-              java.nio.file.Path.of("hooks/nocturnal-leg-pain/cause-sciatica.request.json"));
+          LocalServer.read(Path.of("hooks/nocturnal-leg-pain/cause-sciatica.request.json"));
 
       HttpResponse<String> response =
           new LocalServer(port).postJson("/cds-services/nocturnal-leg-pain", request);

@@ -16,12 +16,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
@@ -124,7 +126,7 @@ public final class LoadTest {
                 + ehr.getAddress().getPort()
                 + "/jwks.json",
             "--nocturne.security.trusted-issuers[0].fhir-servers[0]=" + fhirBase));
-    List<Service> services = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Service> services = Collections.synchronizedList(new ArrayList<>());
     // a load test stopped with SIGTERM stops its services too
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> services.forEach(s -> s.process().destroy())));
@@ -237,7 +239,7 @@ public final class LoadTest {
         for (Path body : List.of(realistic, small)) {
           List<Service> order = new ArrayList<>(who.get(body));
           if (round % 2 == 1) {
-            java.util.Collections.reverse(order);
+            Collections.reverse(order);
           }
           String record = body == realistic ? "54 KB" : "9 KB";
           for (int connections : List.of(16, 4)) {
@@ -341,7 +343,7 @@ public final class LoadTest {
         s.process().destroy();
       }
       for (Service s : services) {
-        s.process().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        s.process().waitFor(10, TimeUnit.SECONDS);
       }
       ehr.stop(0);
       postgres.close();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.nocturne.cards.CardContext;
 import org.nocturne.cards.CardRenderer;
+import org.nocturne.cards.NotRead;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.CdsResponse;
@@ -67,14 +68,12 @@ public class PipelineBenchmark {
   @Benchmark
   public byte[] parseMapAssessRender() {
     var facts = mapper.map(reader.read(prefetch, List.of()), NOW);
-    List<Card> cards =
-        renderer.patientView(
-            model.assess(facts, TODAY), context, org.nocturne.cards.NotRead.nothing());
+    List<Card> cards = renderer.patientView(model.assess(facts, TODAY), context, NotRead.nothing());
     return CdsJson.mapper().writeValueAsBytes(CdsResponse.of(cards));
   }
 
   @Benchmark
   public List<Card> renderCards() {
-    return renderer.patientView(assessment, context, org.nocturne.cards.NotRead.nothing());
+    return renderer.patientView(assessment, context, NotRead.nothing());
   }
 }

@@ -1,7 +1,10 @@
 package org.nocturne.bench;
 
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.UUID;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ArrayNode;
@@ -296,7 +299,7 @@ public final class RealisticRecord {
       observation.set(
           "valueQuantity",
           JSON.createObjectNode()
-              .put("value", new java.math.BigDecimal(o[3]))
+              .put("value", new BigDecimal(o[3]))
               .put("unit", o[4])
               .put("system", "http://unitsofmeasure.org")
               .put("code", o[5]));
@@ -413,7 +416,7 @@ public final class RealisticRecord {
   private static ObjectNode bundle(ArrayNode entries) {
     ObjectNode bundle = JSON.createObjectNode();
     bundle.put("resourceType", "Bundle");
-    bundle.put("id", java.util.UUID.nameUUIDFromBytes(entries.toString().getBytes()).toString());
+    bundle.put("id", UUID.nameUUIDFromBytes(entries.toString().getBytes()).toString());
     bundle.putObject("meta").put("lastUpdated", "2026-11-26T12:00:00.000-05:00");
     bundle.put("type", "searchset");
     bundle.put("total", entries.size());
@@ -432,8 +435,7 @@ public final class RealisticRecord {
   public static void main(String[] args) throws Exception {
     String request = request();
     JsonNode prefetch = JSON.readTree(request).get("prefetch");
-    System.out.println(
-        "request bytes: " + request.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+    System.out.println("request bytes: " + request.getBytes(StandardCharsets.UTF_8).length);
     prefetch
         .properties()
         .forEach(e -> System.out.println(e.getKey() + ": " + e.getValue().toString().length()));

@@ -16,6 +16,7 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.nocturne.fhir.RecordReader;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Prefetch JSON for benchmarks: the example patient of {@code hooks/} (its questionnaire response
@@ -54,7 +55,7 @@ final class SyntheticRecord {
     FhirContext fhir = FhirContext.forR4Cached();
     var json = fhir.newJsonParser();
     var example =
-        new tools.jackson.databind.ObjectMapper()
+        new ObjectMapper()
             .readTree(
                 Files.readString(Path.of("hooks/nocturnal-leg-pain/full-prefetch.request.json")))
             .get("prefetch");

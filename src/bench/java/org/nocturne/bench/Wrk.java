@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -145,7 +146,7 @@ final class Wrk {
   }
 
   /** Makes this run's hookInstances differ from every other run's. */
-  private static final int RUN_SALT = new java.security.SecureRandom().nextInt();
+  private static final int RUN_SALT = new SecureRandom().nextInt();
 
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");

@@ -1,5 +1,6 @@
 package org.nocturne.analytics;
 
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -26,9 +27,9 @@ final class AlertBurdenPage {
   static String render(AlertBurden burden) {
     StringBuilder html = new StringBuilder(8192);
     String period =
-        DAY.format(burden.window().from().atOffset(java.time.ZoneOffset.UTC))
+        DAY.format(burden.window().from().atOffset(ZoneOffset.UTC))
             + " to "
-            + DAY.format(burden.window().to().minusNanos(1).atOffset(java.time.ZoneOffset.UTC));
+            + DAY.format(burden.window().to().minusNanos(1).atOffset(ZoneOffset.UTC));
     long calls = burden.calls().values().stream().mapToLong(Long::longValue).sum();
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<title>Nocturne CDS: alert burden</title><style>")

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.nocturne.clinical.Assessment;
@@ -121,7 +122,7 @@ final class AssessmentView {
     Map<String, Object> f = new LinkedHashMap<>();
     f.put("code", raised.flag().code());
     f.put("display", guidance.display());
-    f.put("urgency", raised.urgency().name().toLowerCase(java.util.Locale.ROOT));
+    f.put("urgency", raised.urgency().name().toLowerCase(Locale.ROOT));
     f.put("text", guidance.text());
     f.put("action", guidance.action());
     f.put("source", readable(guidance.source()));
@@ -185,10 +186,10 @@ final class AssessmentView {
 
   private static Map<String, Object> measurement(Measurement m) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("measure", m.measure().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+    out.put("measure", m.measure().name().toLowerCase(Locale.ROOT).replace('_', '-'));
     out.put("value", m.value());
     out.put("unit", m.unit());
-    out.put("side", m.side().name().toLowerCase(java.util.Locale.ROOT));
+    out.put("side", m.side().name().toLowerCase(Locale.ROOT));
     out.put("date", m.date() == null ? null : m.date().toString());
     out.put("reference", m.source());
     return out;

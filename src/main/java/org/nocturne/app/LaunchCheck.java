@@ -6,8 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.HexFormat;
+import org.nocturne.cdshooks.PrefetchValue;
 import org.nocturne.cdshooks.prefetch.PatientFetch;
-import org.nocturne.cdshooks.prefetch.PrefetchValue;
 
 /**
  * Whether a caller holds a SMART launch of the app for a patient: the EHR's FHIR server reads the
@@ -57,7 +58,7 @@ final class LaunchCheck {
 
   private static String hash(String text) {
     try {
-      return java.util.HexFormat.of()
+      return HexFormat.of()
           .formatHex(
               MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {

@@ -14,6 +14,8 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.FhirId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +48,7 @@ class ValidateController {
    */
   static final long MAX_TOKENS = 20_000;
 
-  private static final org.slf4j.Logger log =
-      org.slf4j.LoggerFactory.getLogger(ValidateController.class);
+  private static final Logger log = LoggerFactory.getLogger(ValidateController.class);
   private final FhirContext fhir;
   private final ResponseValidator validator;
   private final AppProperties properties;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nocturne.cdshooks.prefetch.Prefetch;
+import org.nocturne.cdshooks.Prefetch;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.CauseModel;
 import org.nocturne.clinical.facts.PatientFacts;

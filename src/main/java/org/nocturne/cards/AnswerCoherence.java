@@ -1,6 +1,7 @@
 package org.nocturne.cards;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -46,7 +47,7 @@ public final class AnswerCoherence {
   /** Each rule the answer breaks, in words; empty when the cards agree. */
   public static List<String> violations(List<Card> cards) {
     List<String> broken = new ArrayList<>();
-    Set<String> topics = new java.util.HashSet<>();
+    Set<String> topics = new HashSet<>();
     int last = -1;
     for (Card card : cards) {
       String topic = topic(card);

@@ -1,6 +1,13 @@
 package org.nocturne.cards;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.nocturne.cdshooks.Link;
+import org.nocturne.cdshooks.LinkType;
 
 /**
  * What cards need beyond the assessment: the call they answer and where links point.
@@ -29,9 +36,8 @@ public record CardContext(
    * per uuid (a card call makes about ten).
    */
   String uuid(String key) {
-    java.security.MessageDigest md5 = MD5.get();
-    byte[] hash =
-        md5.digest((hookInstance + "|" + key).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    MessageDigest md5 = MD5.get();
+    byte[] hash = md5.digest((hookInstance + "|" + key).getBytes(StandardCharsets.UTF_8));
     hash[6] &= 0x0f; // version 3
     hash[6] |= 0x30;
     hash[8] &= 0x3f; // IETF variant
@@ -42,15 +48,15 @@ public record CardContext(
       msb = (msb << 8) | (hash[i] & 0xff);
       lsb = (lsb << 8) | (hash[i + 8] & 0xff);
     }
-    return new java.util.UUID(msb, lsb).toString();
+    return new UUID(msb, lsb).toString();
   }
 
-  private static final ThreadLocal<java.security.MessageDigest> MD5 =
+  private static final ThreadLocal<MessageDigest> MD5 =
       ThreadLocal.withInitial(
           () -> {
             try {
-              return java.security.MessageDigest.getInstance("MD5");
-            } catch (java.security.NoSuchAlgorithmException e) {
+              return MessageDigest.getInstance("MD5");
+            } catch (NoSuchAlgorithmException e) {
               throw new IllegalStateException("MD5 is required of every JVM", e);
             }
           });
@@ -59,15 +65,10 @@ public record CardContext(
    * A {@code smart} link to the questionnaire app opening on one view; {@code appContext} is a
    * string (2.0 §Link) holding the JSON the app reads.
    */
-  java.util.Optional<org.nocturne.cdshooks.Link> app(String label, String view) {
+  Optional<Link> app(String label, String view) {
     return appLaunchUrl == null
-        ? java.util.Optional.empty()
-        : java.util.Optional.of(
-            new org.nocturne.cdshooks.Link(
-                label,
-                appLaunchUrl,
-                org.nocturne.cdshooks.LinkType.SMART,
-                "{\"view\":\"" + view + "\"}"));
+        ? Optional.empty()
+        : Optional.of(new Link(label, appLaunchUrl, LinkType.SMART, "{\"view\":\"" + view + "\"}"));
   }
 
   String url(String path) {

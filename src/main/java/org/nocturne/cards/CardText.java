@@ -118,7 +118,7 @@ final class CardText {
   }
 
   /** Findings as one sentence: "One leg swollen; calf tenderness." */
-  static String sentence(java.util.List<String> parts) {
+  static String sentence(List<String> parts) {
     StringBuilder out = new StringBuilder();
     for (String part : parts) {
       if (out.length() > 0) {

@@ -1,9 +1,12 @@
 package org.nocturne.cards;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Card;
@@ -65,10 +68,10 @@ final class DifferentialCard {
         new Coding(Vocabulary.CAUSES, leading.cause().topicCode(), knowledge.name(leading.cause()));
     List<Suggestion> orders = new ArrayList<>();
     // a check of a medication effect is ordered from its own card, not twice
-    java.util.Set<NextStep> elsewhere =
+    Set<NextStep> elsewhere =
         assessment.medicationEffects().stream()
             .flatMap(effect -> effect.checks().stream())
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !elsewhere.contains(step.step())) {
         orders.addAll(
@@ -113,7 +116,7 @@ final class DifferentialCard {
    * "drugs that worsen it" when a card names them.
    */
   private String ruleOut(Assessment assessment, CauseAssessment leading) {
-    java.util.Set<String> shown = new java.util.HashSet<>();
+    Set<String> shown = new HashSet<>();
     if (assessment.step(NextStep.IRON_REPLETION).isPresent()) {
       shown.add("iron deficiency");
     }
@@ -150,7 +153,7 @@ final class DifferentialCard {
     for (String clause : (stop ? all.substring(0, all.length() - 1) : all).split("; ")) {
       List<String> items = new ArrayList<>();
       for (String item : clause.split(", ")) {
-        String lower = item.toLowerCase(java.util.Locale.ROOT);
+        String lower = item.toLowerCase(Locale.ROOT);
         if (shown.stream().noneMatch(lower::startsWith)) {
           items.add(item);
         }
@@ -257,10 +260,10 @@ final class DifferentialCard {
       assessment.context().forEach(f -> text.source(f.basis()));
     }
     List<String> steps = new ArrayList<>();
-    java.util.Set<NextStep> onOtherCards =
+    Set<NextStep> onOtherCards =
         assessment.medicationEffects().stream()
             .flatMap(effect -> effect.checks().stream())
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
     for (Recommendation step : assessment.nextSteps()) {
       if (!step.urgent() && !onOtherCards.contains(step.step())) {
         steps.add(

@@ -1,7 +1,9 @@
 package org.nocturne.cards;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Collectors;
+import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.FhirId;
 import org.nocturne.clinical.conclusions.Finding;
 import org.nocturne.clinical.knowledge.Knowledge;
@@ -86,7 +88,7 @@ final class Markdown {
     int paren = findingText.indexOf(" (");
     String phrase = paren > 0 ? findingText.substring(0, paren) : findingText;
     String first = phrase.split(" ", 2)[0];
-    boolean acronym = first.length() > 1 && first.equals(first.toUpperCase(java.util.Locale.ROOT));
+    boolean acronym = first.length() > 1 && first.equals(first.toUpperCase(Locale.ROOT));
     return phrase.isEmpty() || acronym
         ? phrase
         : Character.toLowerCase(phrase.charAt(0)) + phrase.substring(1);
@@ -94,7 +96,7 @@ final class Markdown {
 
   /** Keeps a one-line summary under the 140-character limit of CDS Hooks 2.0. */
   static String summary(String text) {
-    int max = org.nocturne.cdshooks.Card.MAX_SUMMARY_LENGTH;
+    int max = Card.MAX_SUMMARY_LENGTH;
     return text.length() <= max ? text : text.substring(0, max - 1).stripTrailing() + "…";
   }
 

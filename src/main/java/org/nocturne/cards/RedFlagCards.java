@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.Indicator;
+import org.nocturne.cdshooks.Link;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Assessment;
@@ -69,8 +70,7 @@ final class RedFlagCards {
     CardText text = text(flag, guidance);
     // the guidelines behind what the card tells the physician to do; a finding's own basis (Wells
     // behind "one leg swollen") could contradict it (Wells is not valid in pregnancy)
-    List<org.nocturne.cdshooks.Link> links =
-        GuidelineLinks.of(knowledge, List.of(guidance.source()));
+    List<Link> links = GuidelineLinks.of(knowledge, List.of(guidance.source()));
     return new Card(
         context.uuid(key),
         Markdown.summary(guidance.display() + ": " + found),

@@ -2,6 +2,7 @@ package org.nocturne.cards;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -18,12 +19,11 @@ final class Results {
   /**
    * @param low the sources of results the model read as low (the lab's flag or a typical range)
    */
-  static String line(
-      List<Measurement> results, java.util.Collection<String> low, Knowledge knowledge) {
+  static String line(List<Measurement> results, Collection<String> low, Knowledge knowledge) {
     return results.stream().map(m -> one(m, low, knowledge)).collect(Collectors.joining("; "));
   }
 
-  static String one(Measurement m, java.util.Collection<String> low, Knowledge knowledge) {
+  static String one(Measurement m, Collection<String> low, Knowledge knowledge) {
     String side = m.side().label();
     String flag =
         m.measure() == Measure.ANKLE_BRACHIAL_INDEX

@@ -1,5 +1,7 @@
 package org.nocturne.cdshooks;
 
+import java.time.Duration;
+
 /**
  * A request the service cannot answer, with the HTTP status and the FHIR issue type to report. The
  * message is shown to the caller, so it must never contain patient data.
@@ -32,19 +34,19 @@ public class CdsHooksException extends RuntimeException {
   }
 
   /** The body arrived too slowly; the connection is closed. */
-  static CdsHooksException requestTimeout(java.time.Duration limit) {
+  public static CdsHooksException requestTimeout(Duration limit) {
     return new CdsHooksException(
         408, "timeout", "the request body did not arrive within " + limit.toSeconds() + " s");
   }
 
   /** More calls at once than the heap holds; the caller retries after {@code Retry-After}. */
-  static CdsHooksException busy() {
+  public static CdsHooksException busy() {
     return new CdsHooksException(
         503, "transient", "the service is at its limit of concurrent calls; retry shortly");
   }
 
   /** Whether the connection should be closed rather than the rest of the body read. */
-  boolean closesConnection() {
+  public boolean closesConnection() {
     return status == 408 || status == 413 || status == 503;
   }
 
@@ -66,7 +68,7 @@ public class CdsHooksException extends RuntimeException {
   }
 
   /** Ids come from the URL: keep them short and printable before echoing them. */
-  static String safe(String text) {
+  public static String safe(String text) {
     String printable = text.replaceAll("[^A-Za-z0-9._-]", "?");
     return printable.length() > 64 ? printable.substring(0, 64) + "…" : printable;
   }

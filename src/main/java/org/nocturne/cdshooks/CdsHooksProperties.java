@@ -33,7 +33,7 @@ public record CdsHooksProperties(
     @DefaultValue("2s") Duration maxCallWait) {
 
   /** The configured cap, or one derived from the heap the JVM may use. */
-  int concurrentCalls(long maxHeapBytes) {
+  public int concurrentCalls(long maxHeapBytes) {
     if (maxConcurrentCalls > 0) {
       return maxConcurrentCalls;
     }

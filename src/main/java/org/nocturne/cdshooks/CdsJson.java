@@ -3,6 +3,7 @@ package org.nocturne.cdshooks;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -76,7 +77,7 @@ public final class CdsJson {
     try (JsonParser parser = new BoundedNumbers(MAPPER.createParser(json), maxTokens)) {
       JsonNode tree = MAPPER.readTree(parser);
       if (parser.nextToken() != null) {
-        throw new tools.jackson.core.exc.StreamReadException(parser, "trailing content");
+        throw new StreamReadException(parser, "trailing content");
       }
       return tree;
     }

@@ -1,6 +1,5 @@
 package org.nocturne.cdshooks;
 
-import org.nocturne.cdshooks.prefetch.FhirAuthorization;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,7 +1,6 @@
 package org.nocturne.cdshooks;
 
 import java.util.Map;
-import org.nocturne.cdshooks.prefetch.PrefetchFailureMode;
 
 /**
  * One CDS service. Its discovery entry (hook, title, prefetch templates) lives in the discovery

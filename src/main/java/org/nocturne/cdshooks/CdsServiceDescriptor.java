@@ -3,7 +3,6 @@ package org.nocturne.cdshooks;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nocturne.cdshooks.prefetch.PrefetchTemplate;
 
 /** One entry of the discovery response (2.0 §Discovery). */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)

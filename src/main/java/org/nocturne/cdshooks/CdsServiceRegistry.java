@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +30,7 @@ public final class CdsServiceRegistry {
         throw new IllegalStateException("discovery lists " + descriptor.id() + " twice");
       }
     }
-    Set<String> undiscovered = new java.util.TreeSet<>(beans.keySet());
+    Set<String> undiscovered = new TreeSet<>(beans.keySet());
     undiscovered.removeAll(byId.keySet());
     if (!undiscovered.isEmpty()) {
       throw new IllegalStateException("services missing from discovery: " + undiscovered);
@@ -41,11 +42,11 @@ public final class CdsServiceRegistry {
   }
 
   /** The ids of the registered services, sorted. */
-  Set<String> ids() {
-    return new java.util.TreeSet<>(byId.keySet());
+  public Set<String> ids() {
+    return new TreeSet<>(byId.keySet());
   }
 
-  Optional<RegisteredService> find(String id) {
+  public Optional<RegisteredService> find(String id) {
     return Optional.ofNullable(byId.get(id));
   }
 }

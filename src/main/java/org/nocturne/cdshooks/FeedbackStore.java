@@ -3,7 +3,6 @@ package org.nocturne.cdshooks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.nocturne.cdshooks.security.Caller;
 
 /**
  * Where card outcomes go (2.0 §Feedback), durable and shared by every replica. Each item is stored

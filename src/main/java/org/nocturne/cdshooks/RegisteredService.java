@@ -3,8 +3,6 @@ package org.nocturne.cdshooks;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.nocturne.cdshooks.prefetch.PrefetchFailureMode;
-import org.nocturne.cdshooks.prefetch.PrefetchTemplate;
 
 /** A service joined to its discovery entry, with its templates parsed once at start-up. */
 public record RegisteredService(

@@ -1,14 +1,14 @@
 package org.nocturne.cdshooks;
 
 import java.net.URI;
-import org.nocturne.cdshooks.prefetch.FhirAuthorization;
+import java.net.URISyntaxException;
 import tools.jackson.databind.JsonNode;
 
 /** Checks a bound request against CDS Hooks 2.0 §HTTP Request and the hook's context rules. */
-final class RequestValidator {
+public final class RequestValidator {
   private RequestValidator() {}
 
-  static void check(CdsRequest request, CdsServiceDescriptor service) {
+  public static void check(CdsRequest request, CdsServiceDescriptor service) {
     if (request.hook() == null || request.hook().isBlank()) {
       throw CdsHooksException.badRequest("hook is required");
     }
@@ -106,7 +106,7 @@ final class RequestValidator {
           && uri.getRawQuery() == null
           && !url.contains("?")
           && ("https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme));
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       return false;
     }
   }

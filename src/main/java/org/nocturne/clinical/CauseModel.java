@@ -1,10 +1,12 @@
 package org.nocturne.clinical;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.CauseAssessment;
 import org.nocturne.clinical.conclusions.Likelihood;
@@ -49,8 +51,7 @@ public final class CauseModel {
    */
   private static List<CauseAssessment> governedByFlags(
       List<CauseAssessment> causes, List<RaisedFlag> flags, Evaluation e) {
-    Set<RedFlag> raised =
-        flags.stream().map(RaisedFlag::flag).collect(java.util.stream.Collectors.toSet());
+    Set<RedFlag> raised = flags.stream().map(RaisedFlag::flag).collect(Collectors.toSet());
     boolean clot =
         raised.contains(RedFlag.DEEP_VEIN_THROMBOSIS)
             || raised.contains(RedFlag.UNEXPLAINED_SWELLING);
@@ -63,9 +64,9 @@ public final class CauseModel {
     CauseAssessment top = causes.get(0);
     int lowest = causes.stream().mapToInt(CauseAssessment::score).min().orElse(0);
     int below = (int) e.t(Threshold.LIKELIHOOD_MODERATE_MIN) - 1;
-    List<CauseAssessment> held = new java.util.ArrayList<>();
+    List<CauseAssessment> held = new ArrayList<>();
     for (CauseAssessment c : causes) {
-      List<String> limits = new java.util.ArrayList<>(c.limits());
+      List<String> limits = new ArrayList<>(c.limits());
       if (clot && c.cause() == Cause.VENOUS_INSUFFICIENCY) {
         // beside a suspected clot, chronic venous disease is not named: the clot comes first
         limits.add(
@@ -122,7 +123,7 @@ public final class CauseModel {
         flags.stream()
             .map(f -> governedCause(f.flag()))
             .flatMap(Optional::stream)
-            .collect(java.util.stream.Collectors.toSet());
+            .collect(Collectors.toSet());
     List<CauseAssessment> causes =
         causeRules.stream()
             .map(rule -> Scoring.assess(rule, e))

@@ -1,6 +1,7 @@
 package org.nocturne.demo;
 
 import java.util.List;
+import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
@@ -15,8 +16,7 @@ import org.owasp.html.Sanitizers;
  * escaped before sanitizing, so it shows as text.
  */
 final class CardMarkdown {
-  private static final List<org.commonmark.Extension> EXTENSIONS =
-      List.of(TablesExtension.create());
+  private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
   private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
   private static final HtmlRenderer RENDERER =
       HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -226,7 +227,7 @@ final class DemoAuthorizationServer {
     launches.values().removeIf(launch -> !now.isBefore(launch.expires()));
     codes.values().removeIf(grant -> !now.isBefore(grant.expires()));
     tokens.values().removeIf(token -> !now.isBefore(token.expires()));
-    for (Map<String, ?> map : java.util.List.of(launches, codes, tokens)) {
+    for (Map<String, ?> map : List.of(launches, codes, tokens)) {
       if (map.size() > MAX_ENTRIES) {
         map.clear();
       }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,8 +74,8 @@ final class DemoData {
   }
 
   /** The chart's signed-in user, the {@code fhirUser} of the app's id_token. */
-  static org.hl7.fhir.r4.model.Practitioner clinician() {
-    org.hl7.fhir.r4.model.Practitioner clinician = new org.hl7.fhir.r4.model.Practitioner();
+  static Practitioner clinician() {
+    Practitioner clinician = new Practitioner();
     clinician.setId("demo-physician");
     clinician.addName().setFamily("Demo").addGiven("Dana").addPrefix("Dr");
     return clinician;

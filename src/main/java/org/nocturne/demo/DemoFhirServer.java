@@ -8,6 +8,8 @@ import ca.uhn.fhir.rest.server.provider.HashMapResourceProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.Observation;
@@ -100,10 +102,10 @@ final class DemoFhirServer {
   }
 
   /** The names of the resource types this server holds ({@code Patient}, ...). */
-  java.util.Set<String> resourceTypes() {
+  Set<String> resourceTypes() {
     return providers.keySet().stream()
         .map(Class::getSimpleName)
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   RestfulServer servlet() {

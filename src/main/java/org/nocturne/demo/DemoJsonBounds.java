@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.nocturne.cdshooks.CdsJson;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -124,9 +125,7 @@ final class DemoJsonBounds extends OncePerRequestFilter {
       return new BufferedReader(
           new InputStreamReader(
               new ByteArrayInputStream(body),
-              encoding == null
-                  ? StandardCharsets.UTF_8
-                  : java.nio.charset.Charset.forName(encoding)));
+              encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding)));
     }
   }
 }

@@ -8,6 +8,7 @@ import ca.uhn.fhir.rest.server.servlet.ServletRequestDetails;
 import org.hl7.fhir.instance.model.api.IBaseConformance;
 import org.hl7.fhir.r4.model.CapabilityStatement;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.UriType;
 
@@ -36,7 +37,7 @@ final class SmartCapabilities {
       security.addService(
           new CodeableConcept()
               .addCoding(
-                  new org.hl7.fhir.r4.model.Coding(
+                  new Coding(
                       "http://terminology.hl7.org/CodeSystem/restful-security-service",
                       "SMART-on-FHIR",
                       "SMART-on-FHIR")));

@@ -1,5 +1,6 @@
 package org.nocturne.fhir;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -85,7 +86,7 @@ final class ConditionMapper {
     return complaints;
   }
 
-  private static java.time.LocalDate onset(Condition condition) {
+  private static LocalDate onset(Condition condition) {
     if (condition.hasOnsetDateTimeType()) {
       return FhirDates.localDate(condition.getOnsetDateTimeType());
     }

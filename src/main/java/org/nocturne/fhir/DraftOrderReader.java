@@ -2,6 +2,7 @@ package org.nocturne.fhir;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
+import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -157,7 +158,7 @@ public final class DraftOrderReader {
     return bundle;
   }
 
-  private ca.uhn.fhir.parser.IParser parser() {
+  private IParser parser() {
     return fhir.newJsonParser()
         .setParserErrorHandler(new LenientErrorHandler(false))
         // an order keeps its own id: a urn:uuid fullUrl is no id to delete it by

@@ -1,5 +1,6 @@
 package org.nocturne.fhir;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -94,7 +95,7 @@ final class MedicationMapper {
   }
 
   /** When the drug was prescribed or, for a statement, started; {@code null} when unsaid. */
-  private static java.time.LocalDate started(Resource order) {
+  private static LocalDate started(Resource order) {
     if (order instanceof MedicationRequest request && request.hasAuthoredOnElement()) {
       return FhirDates.localDate(request.getAuthoredOnElement());
     }

@@ -1,6 +1,8 @@
 package org.nocturne.fhir;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -44,9 +46,7 @@ final class QuestionnaireResponseMapper {
             .map(QuestionnaireResponse.class::cast)
             .peek(mapping::apply) // a portal build of our questionnaire, read as ours
             .filter(response -> usable(response, skipped))
-            .max(
-                Comparator.comparing(
-                    r -> r.hasAuthored() ? r.getAuthored() : new java.util.Date(0)));
+            .max(Comparator.comparing(r -> r.hasAuthored() ? r.getAuthored() : new Date(0)));
     return latest.map(response -> read(response, skipped));
   }
 
@@ -178,7 +178,7 @@ final class QuestionnaireResponseMapper {
     }
 
     private <E extends Enum<E> & Answers.Coded> List<E> all(Class<E> type) {
-      List<E> values = new java.util.ArrayList<>();
+      List<E> values = new ArrayList<>();
       for (QuestionnaireResponseItemAnswerComponent answer : answers) {
         if (!answer.hasValueCoding()) {
           skipped.add(where, "expected a coded answer");

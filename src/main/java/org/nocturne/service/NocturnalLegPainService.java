@@ -6,7 +6,7 @@ import org.nocturne.cards.NotRead;
 import org.nocturne.cdshooks.CdsResponse;
 import org.nocturne.cdshooks.CdsService;
 import org.nocturne.cdshooks.HookCall;
-import org.nocturne.cdshooks.prefetch.PrefetchFailureMode;
+import org.nocturne.cdshooks.PrefetchFailureMode;
 import org.nocturne.fhir.RecordReader;
 
 /** {@code nocturnal-leg-pain} (patient-view): record → facts → assessment → cards. */

@@ -9,7 +9,7 @@ import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.CdsResponse;
 import org.nocturne.cdshooks.CdsService;
 import org.nocturne.cdshooks.HookCall;
-import org.nocturne.cdshooks.prefetch.PrefetchFailureMode;
+import org.nocturne.cdshooks.PrefetchFailureMode;
 import org.nocturne.clinical.facts.ProposedOrder;
 import org.nocturne.clinical.rules.ordersafety.OrderSafety;
 import org.nocturne.fhir.DraftOrderReader;

@@ -1,5 +1,6 @@
 package org.nocturne.site;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +31,7 @@ class EducationController {
         .map(
             html ->
                 ResponseEntity.ok()
-                    .contentType(
-                        new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                    .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
                     .body(html))
         .orElseGet(() -> ResponseEntity.notFound().build());
   }

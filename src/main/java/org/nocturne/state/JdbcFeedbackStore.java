@@ -9,11 +9,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore;
 import org.nocturne.cdshooks.StateUnavailable;
-import org.nocturne.cdshooks.security.Caller;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.TransactionException;
@@ -152,7 +153,7 @@ final class JdbcFeedbackStore implements FeedbackStore {
 
   @Override
   public Map<String, Long> calls(Instant from, Instant to) {
-    Map<String, Long> calls = new java.util.TreeMap<>();
+    Map<String, Long> calls = new TreeMap<>();
     try {
       jdbc.sql(
               "SELECT service_id, COUNT(*) AS n FROM audit WHERE called_at >= :from"

@@ -10,11 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.nocturne.cdshooks.CallAudit;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore;
-import org.nocturne.cdshooks.security.Caller;
 
 /**
  * Feedback, card topics and the audit of one JVM ({@code nocturne.state=memory}): bounded, lost on
@@ -101,7 +102,7 @@ final class MemoryState implements FeedbackStore, CallAudit {
 
   @Override
   public synchronized Map<String, Long> calls(Instant from, Instant to) {
-    Map<String, Long> calls = new java.util.TreeMap<>();
+    Map<String, Long> calls = new TreeMap<>();
     for (Called called : audit) {
       if (within(called.at(), from, to) && called.call().status() == 200) {
         calls.merge(called.call().serviceId(), 1L, Long::sum);

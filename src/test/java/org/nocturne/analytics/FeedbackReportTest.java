@@ -2,6 +2,8 @@ package org.nocturne.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -62,8 +64,7 @@ class FeedbackReportTest {
   void theAdminPageEscapesEverythingItDrawsAndChartsEachWeek() {
     ReportWindow window =
         new ReportWindow(
-            java.time.Instant.parse("2026-11-16T00:00:00Z"),
-            java.time.Instant.parse("2026-11-30T00:00:00Z"));
+            Instant.parse("2026-11-16T00:00:00Z"), Instant.parse("2026-11-30T00:00:00Z"));
     AlertBurden burden =
         new AlertBurden(
             window,
@@ -77,8 +78,8 @@ class FeedbackReportTest {
                         2,
                         Map.of("\"><img src=x>", 2L)))),
             List.of(
-                new AlertBurden.Week(java.time.LocalDate.parse("2026-11-16"), 900, 2, 4, 1),
-                new AlertBurden.Week(java.time.LocalDate.parse("2026-11-23"), 1100, 1, 0, 0)));
+                new AlertBurden.Week(LocalDate.parse("2026-11-16"), 900, 2, 4, 1),
+                new AlertBurden.Week(LocalDate.parse("2026-11-23"), 1100, 1, 0, 0)));
 
     String html = AlertBurdenPage.render(burden);
 
@@ -96,13 +97,11 @@ class FeedbackReportTest {
   void theWeeksOfAWindowAreCalendarWeeksCutToTheWindow() {
     ReportWindow window =
         new ReportWindow(
-            java.time.Instant.parse("2026-11-18T06:00:00Z"),
-            java.time.Instant.parse("2026-11-27T00:00:00Z"));
+            Instant.parse("2026-11-18T06:00:00Z"), Instant.parse("2026-11-27T00:00:00Z"));
 
     assertThat(window.weeks())
         .extracting(ReportWindow::week)
-        .containsExactly(
-            java.time.LocalDate.parse("2026-11-16"), java.time.LocalDate.parse("2026-11-23"));
+        .containsExactly(LocalDate.parse("2026-11-16"), LocalDate.parse("2026-11-23"));
     assertThat(window.weeks().get(0).from()).isEqualTo(window.from());
     assertThat(window.weeks().get(1).to()).isEqualTo(window.to());
   }

@@ -6,16 +6,21 @@ import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.nocturne.HeadlessChromium;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
+import org.nocturne.demo.SmartFlow;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +30,7 @@ import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * The questionnaire app in Debian's headless Chromium through its chromedriver (the demo's setup:
@@ -64,7 +70,7 @@ final class AppBrowser implements AutoCloseable {
   @Override
   public void close() {
     driver.quit();
-    org.springframework.util.FileSystemUtils.deleteRecursively(profile.toFile());
+    FileSystemUtils.deleteRecursively(profile.toFile());
   }
 
   Object script(String script, Object... args) {
@@ -230,15 +236,11 @@ final class AppBrowser implements AutoCloseable {
    */
   static void awaitValidator(LocalServer server) {
     // the validator answers the app's own launches only: a demo token for a demo patient
-    int port = java.net.URI.create(server.base()).getPort();
-    String token =
-        new org.nocturne.demo.SmartFlow(port)
-            .tokenFor("demo-rls", null)
-            .path("access_token")
-            .asString();
+    int port = URI.create(server.base()).getPort();
+    String token = new SmartFlow(port).tokenFor("demo-rls", null).path("access_token").asString();
     // the validator answers 503 (Retry-After) while it is still being built: ask again
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(2);
-    java.net.http.HttpResponse<String> response;
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    HttpResponse<String> response;
     do {
       response = validateWarmUp(server, token);
       if (response.statusCode() == 503) {
@@ -253,16 +255,15 @@ final class AppBrowser implements AutoCloseable {
     assertThat(response.statusCode()).as(response.body()).isIn(200, 422);
   }
 
-  private static java.net.http.HttpResponse<String> validateWarmUp(
-      LocalServer server, String token) {
+  private static HttpResponse<String> validateWarmUp(LocalServer server, String token) {
     return server.send(
-        java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(server.base() + "/app/api/questionnaire-responses/validate"))
+        HttpRequest.newBuilder(
+                URI.create(server.base() + "/app/api/questionnaire-responses/validate"))
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + token)
             .header(ValidateController.FHIR_SERVER_HEADER, server.base() + "/demo/fhir")
             .POST(
-                java.net.http.HttpRequest.BodyPublishers.ofString(
+                HttpRequest.BodyPublishers.ofString(
                     "{\"resourceType\":\"QuestionnaireResponse\",\"status\":\"in-progress\","
                         + "\"questionnaire\":\"http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain\","
                         + "\"subject\":{\"reference\":\"Patient/demo-rls\"},"

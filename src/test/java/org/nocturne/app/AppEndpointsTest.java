@@ -30,6 +30,7 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -206,7 +207,7 @@ class AppEndpointsTest {
     // drop the answer to "swelling", a required item of the warning-signs group
     for (JsonNode group : response.path("item")) {
       if (group.path("linkId").asString().equals("warning-signs")) {
-        var items = (tools.jackson.databind.node.ArrayNode) group.path("item");
+        var items = (ArrayNode) group.path("item");
         for (int i = items.size() - 1; i >= 0; i--) {
           if (items.get(i).path("linkId").asString().equals("swelling")) {
             items.remove(i);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.CdsJson;
@@ -113,9 +114,7 @@ class CardRendererTest {
 
     var smart =
         withApp.stream()
-            .flatMap(
-                card ->
-                    card.links() == null ? java.util.stream.Stream.empty() : card.links().stream())
+            .flatMap(card -> card.links() == null ? Stream.empty() : card.links().stream())
             .filter(link -> link.type() == LinkType.SMART)
             .toList();
     assertThat(smart).hasSize(1);
@@ -123,11 +122,7 @@ class CardRendererTest {
     assertThat(smart.get(0).appContext()).isEqualTo("{\"view\":\"assessment\"}");
     assertThat(
             withoutApp.stream()
-                .flatMap(
-                    card ->
-                        card.links() == null
-                            ? java.util.stream.Stream.empty()
-                            : card.links().stream()))
+                .flatMap(card -> card.links() == null ? Stream.empty() : card.links().stream()))
         .noneMatch(link -> link.type() == LinkType.SMART);
   }
 

@@ -3,8 +3,10 @@ package org.nocturne.cards;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ca.uhn.fhir.context.FhirContext;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -193,7 +195,7 @@ class SafetyCardsTest {
                     .as(concern.code() + " cites " + threshold)
                     .anySatisfy(detail -> assertThat(detail).contains(cited));
                 String value =
-                    new java.math.BigDecimal(String.valueOf(KNOWLEDGE.value(threshold)))
+                    new BigDecimal(String.valueOf(KNOWLEDGE.value(threshold)))
                         .stripTrailingZeros()
                         .toPlainString();
                 assertThat(details)
@@ -208,7 +210,7 @@ class SafetyCardsTest {
     for (Scenario scenario : scenarios()) {
       for (Card card : cards(scenario)) {
         SafetyConcern concern =
-            java.util.Arrays.stream(SafetyConcern.values())
+            Arrays.stream(SafetyConcern.values())
                 .filter(c -> c.topicCode().equals(card.source().topic().code()))
                 .findFirst()
                 .orElseThrow();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 
 /**
@@ -71,7 +72,6 @@ class BoundedJsonTest {
 
   @Test
   void trailingContentIsRefused() {
-    assertThatThrownBy(() -> CdsJson.readTree(json("{} {}")))
-        .isInstanceOf(tools.jackson.core.JacksonException.class);
+    assertThatThrownBy(() -> CdsJson.readTree(json("{} {}"))).isInstanceOf(JacksonException.class);
   }
 }

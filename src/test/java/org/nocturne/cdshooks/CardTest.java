@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CardTest {
@@ -204,7 +205,7 @@ class CardTest {
             null,
             null,
             null,
-            java.util.Map.of("org.nocturne.differential", java.util.Map.of("causes", List.of())));
+            Map.of("org.nocturne.differential", Map.of("causes", List.of())));
 
     var json = CdsJson.mapper().valueToTree(card);
 

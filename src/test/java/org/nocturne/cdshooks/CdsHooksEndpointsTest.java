@@ -4,13 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -159,7 +169,7 @@ class CdsHooksEndpointsTest {
            {"resourceType":"Condition","id":"c1","recordedDate":"%s",
             "code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"G47.62"}]},
             "subject":{"reference":"Patient/p1"}}}]}}}"""
-            .formatted(java.time.LocalDate.now(java.time.ZoneOffset.UTC));
+            .formatted(LocalDate.now(ZoneOffset.UTC));
 
     var response = server.postJson(SERVICE, call);
 
@@ -302,9 +312,7 @@ class CdsHooksEndpointsTest {
     var request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + SERVICE))
             .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofInputStream(
-                    () -> new java.io.ByteArrayInputStream(huge)))
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge)))
             .build();
 
     assertOperationOutcome(server.send(request), 413);
@@ -336,8 +344,8 @@ class CdsHooksEndpointsTest {
 
   @Test
   void aGzipBodyIsA415NotBrokenJson() throws Exception {
-    var zipped = new java.io.ByteArrayOutputStream();
-    try (var gzip = new java.util.zip.GZIPOutputStream(zipped)) {
+    var zipped = new ByteArrayOutputStream();
+    try (var gzip = new GZIPOutputStream(zipped)) {
       gzip.write(MINIMAL.getBytes(StandardCharsets.UTF_8));
     }
     var request =
@@ -390,14 +398,13 @@ class CdsHooksEndpointsTest {
   @Test
   void feedbackIsValidatedAndRecorded() {
     // A card id and time of its own: the local store is a file that outlives one test run.
-    String card = java.util.UUID.randomUUID().toString();
+    String card = UUID.randomUUID().toString();
     String feedback =
         """
         {"feedback":[{"card":"%s","outcome":"accepted",
           "acceptedSuggestions":[{"id":"e56e1945-20b3-4393-8503-a1a20fd73152"}],
           "outcomeTimestamp":"%s"}]}"""
-            .formatted(
-                card, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            .formatted(card, Instant.now().truncatedTo(ChronoUnit.SECONDS));
 
     var response = server.postJson(SERVICE + "/feedback", feedback);
 
@@ -476,15 +483,14 @@ class CdsHooksEndpointsTest {
   // ---- issue 19: each test failed before its fix
 
   private String rawGet(String host, String path) throws Exception {
-    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+    try (var socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(10_000);
       socket
           .getOutputStream()
           .write(
               ("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
-                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-      return new String(
-          socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                  .getBytes(StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 
@@ -499,11 +505,10 @@ class CdsHooksEndpointsTest {
 
   @Test
   void localModeAllowsOnlyLoopbackOrigins() {
-    java.util.function.Function<String, java.net.http.HttpResponse<String>> from =
+    Function<String, HttpResponse<String>> from =
         origin ->
             server.send(
-                java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + port + "/cds-services"))
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/cds-services"))
                     .header("Origin", origin)
                     .GET()
                     .build());

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
-import org.nocturne.cdshooks.prefetch.PrefetchTemplate;
+import org.nocturne.cdshooks.endpoint.CdsHooksConfiguration;
 
 /** The discovery file against the contract: the three services, their hooks and prefetch keys. */
 class DiscoveryDocumentTest {
@@ -23,9 +24,9 @@ class DiscoveryDocumentTest {
     assertThat(document.discovery().services())
         .extracting(CdsServiceDescriptor::id, CdsServiceDescriptor::hook)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("nocturnal-leg-pain", "patient-view"),
-            org.assertj.core.groups.Tuple.tuple("nocturnal-leg-pain-order-select", "order-select"),
-            org.assertj.core.groups.Tuple.tuple("nocturnal-leg-pain-order-sign", "order-sign"));
+            Tuple.tuple("nocturnal-leg-pain", "patient-view"),
+            Tuple.tuple("nocturnal-leg-pain-order-select", "order-select"),
+            Tuple.tuple("nocturnal-leg-pain-order-sign", "order-sign"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.StringReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nocturne.clinical.conclusions.FlagGuidance;
 import org.nocturne.clinical.conclusions.MedicationEffect;
@@ -73,7 +74,7 @@ class GuidelinesTest {
         .hasMessageContaining("guideline.nice-ng158.url is not an https address");
   }
 
-  private static java.util.List<Knowledge.Guideline> guidelines(String source) {
+  private static List<Knowledge.Guideline> guidelines(String source) {
     return KNOWLEDGE.guidelines(source);
   }
 }

@@ -13,6 +13,7 @@ import static org.nocturne.clinical.facts.Answers.PainCharacter.NUMBNESS;
 import static org.nocturne.clinical.facts.Answers.PainCharacter.TINGLING;
 import static org.nocturne.clinical.facts.Answers.PainCharacter.URGE_TO_MOVE;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.Likelihood;
@@ -188,7 +189,7 @@ class MimicPairsTest {
   @Test
   void theDiscAndStenosisHalvesOfTheOldQuestionEachCountForSciatica() {
     for (Item half :
-        java.util.List.of(Item.WORSE_SITTING_OR_COUGHING, Item.EASED_BENDING_FORWARD_OR_SITTING)) {
+        List.of(Item.WORSE_SITTING_OR_COUGHING, Item.EASED_BENDING_FORWARD_OR_SITTING)) {
       var assessment =
           patient().answered(r -> r.location(RADIATES_FROM_BACK_OR_BUTTOCK).yes(half)).assess();
       var old =

@@ -1,10 +1,15 @@
 package org.nocturne.clinical;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.nocturne.CardBudget;
+import org.nocturne.cards.AnswerCoherence;
+import org.nocturne.cards.CardContext;
+import org.nocturne.cards.CardRenderer;
 import org.nocturne.cards.NotRead;
 import org.nocturne.clinical.facts.ComplaintWindow;
 import org.nocturne.clinical.facts.Diagnosis;
@@ -25,11 +30,10 @@ public final class PatientFixture {
   public static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
   public static final String QR = "QuestionnaireResponse/qr1";
   public static final CauseModel MODEL = new CauseModel(Knowledge.load(), ComplaintWindow.DEFAULT);
-  private static final org.nocturne.cards.CardRenderer RENDERER =
-      new org.nocturne.cards.CardRenderer(
-          MODEL.knowledge(), ca.uhn.fhir.context.FhirContext.forR4Cached());
-  private static final org.nocturne.cards.CardContext CONTEXT =
-      new org.nocturne.cards.CardContext("h-scenario", "p1", "https://cds.example.org", null);
+  private static final CardRenderer RENDERER =
+      new CardRenderer(MODEL.knowledge(), FhirContext.forR4Cached());
+  private static final CardContext CONTEXT =
+      new CardContext("h-scenario", "p1", "https://cds.example.org", null);
 
   private Integer age = 60;
   private Sex sex = Sex.FEMALE;
@@ -109,6 +113,17 @@ public final class PatientFixture {
     return this;
   }
 
+  /**
+   * One Condition that is both a leg-pain complaint and a diagnosis (G47.62 is leg cramps and the
+   * current complaint), begun and recorded on {@code onset}.
+   */
+  public PatientFixture complaintDiagnosed(Disorder disorder, LocalDate onset) {
+    String source = "Condition/complaint-" + slug(disorder);
+    complaints.add(new LegPainComplaint(onset, onset, source));
+    diagnoses.add(new Diagnosis(disorder, onset, false, source));
+    return this;
+  }
+
   public PatientFixture hasSince(Disorder disorder, LocalDate onset) {
     diagnoses.add(new Diagnosis(disorder, onset, false, "Condition/" + slug(disorder)));
     return this;
@@ -161,15 +176,13 @@ public final class PatientFixture {
   public Assessment assess() {
     Assessment assessment = MODEL.assess(facts(), TODAY);
     List<String> problems =
-        org.nocturne.CardBudget.patientView(
-            RENDERER.patientView(assessment, CONTEXT, NotRead.nothing()));
+        CardBudget.patientView(RENDERER.patientView(assessment, CONTEXT, NotRead.nothing()));
     if (!problems.isEmpty()) {
       throw new AssertionError("the card budget is broken: " + problems);
     }
     // the cards of one answer agree with each other (one checker, on every scenario)
     List<String> incoherent =
-        org.nocturne.cards.AnswerCoherence.violations(
-            RENDERER.patientView(assessment, CONTEXT, NotRead.nothing()));
+        AnswerCoherence.violations(RENDERER.patientView(assessment, CONTEXT, NotRead.nothing()));
     if (!incoherent.isEmpty()) {
       throw new AssertionError("the cards contradict each other: " + incoherent);
     }

@@ -448,4 +448,122 @@ class RecordSpeaksFirstTest {
         .anyMatch(t -> t.startsWith("Potassium 3.2 mmol/L"))
         .anyMatch(t -> t.startsWith("Magnesium 1.5 mg/dL"));
   }
+
+  // --- second session: concepts the record states that no rule read before ---
+
+  @Test
+  void codedCellulitisWithATemperatureToday_isACriticalLegInfection_butOneOfLastMonthIsHistory() {
+    var febrile =
+        legPainNow()
+            .hasOn(Disorder.CELLULITIS, Side.LEFT, TODAY.minusDays(1))
+            .measured(Measure.BODY_TEMPERATURE, 38.7, Side.UNSPECIFIED, TODAY)
+            .measured(Measure.C_REACTIVE_PROTEIN, 168)
+            .assess();
+    RaisedFlag infection = flag(febrile, RedFlag.INFECTION_OR_MALIGNANCY);
+    assertThat(infection.urgency()).isEqualTo(Urgency.CRITICAL);
+    assertThat(infection.guidance()).isEqualTo(FlagGuidance.LEG_INFECTION);
+    assertThat(findings(infection)).contains("Temperature 38.7 °C").contains("CRP 168");
+
+    var old = legPainNow().hasOn(Disorder.CELLULITIS, Side.LEFT, TODAY.minusDays(30)).assess();
+    assertThat(old.flag(RedFlag.INFECTION_OR_MALIGNANCY)).isEmpty();
+  }
+
+  @Test
+  void aCodedFeverWithAGoutFlare_isSepticArthritisUntilTheJointIsAspirated() {
+    var assessment =
+        legPainNow()
+            .hasOn(Disorder.GOUT, Side.RIGHT, TODAY.minusDays(2))
+            .hasOn(Disorder.FEVER, Side.UNSPECIFIED, TODAY.minusDays(1))
+            .assess();
+    RaisedFlag septic = flag(assessment, RedFlag.INFECTION_OR_MALIGNANCY);
+    assertThat(septic.urgency()).isEqualTo(Urgency.CRITICAL);
+    assertThat(septic.guidance()).isEqualTo(FlagGuidance.SEPTIC_ARTHRITIS);
+  }
+
+  @Test
+  void aCodedFootDrop_isANeurologicalDeficit() {
+    var assessment = legPainNow().hasOn(Disorder.FOOT_DROP, Side.LEFT, TODAY.minusDays(3)).assess();
+    assertThat(findings(flag(assessment, RedFlag.PROGRESSIVE_NEUROLOGICAL_DEFICIT)))
+        .contains("Foot drop left");
+  }
+
+  @Test
+  void aLegEmbolismCodedThisWeek_isAcuteLimbIschaemia_oneOfTwoMonthsAgoIsNot() {
+    var now =
+        legPainNow()
+            .hasOn(Disorder.ACUTE_LIMB_ISCHEMIA, Side.LEFT, TODAY.minusDays(1))
+            .has(Disorder.ATRIAL_FIBRILLATION)
+            .assess();
+    assertThat(flag(now, RedFlag.ACUTE_LIMB_ISCHEMIA).urgency()).isEqualTo(Urgency.CRITICAL);
+
+    var before =
+        legPainNow().hasOn(Disorder.ACUTE_LIMB_ISCHEMIA, Side.LEFT, TODAY.minusDays(60)).assess();
+    assertThat(before.flag(RedFlag.ACUTE_LIMB_ISCHEMIA)).isEmpty();
+  }
+
+  @Test
+  void alcoholWithLowFolateAndMacrocytosis_namesAlcoholAndThiamineOnTheNeuropathy() {
+    var assessment =
+        legPainNow()
+            .hasOn(Disorder.SENSORY_SYMPTOMS, Side.UNSPECIFIED, TODAY.minusDays(10))
+            .has(Disorder.ALCOHOL_MISUSE)
+            .measured(Measure.FOLATE, 2.4)
+            .measured(Measure.MEAN_CORPUSCULAR_VOLUME, 104)
+            .assess();
+    assertThat(assessment.leading().cause()).isEqualTo(Cause.PERIPHERAL_NEUROPATHY);
+    assertThat(assessment.leading().likelihood()).isEqualTo(Likelihood.MODERATE);
+    assertThat(assessment.leading().supporting())
+        .extracting(Finding::text)
+        .anyMatch(t -> t.contains("Alcohol") && t.contains("thiamine"))
+        .anyMatch(t -> t.startsWith("Folate 2.4"))
+        .anyMatch(t -> t.startsWith("MCV 104"));
+  }
+
+  @Test
+  void aRaisedCkOnAStatin_isMuscleInjury_withTheInteractionNamed() {
+    var assessment =
+        legPainNow()
+            .takes(DrugClass.STATIN, "simvastatin 40 mg")
+            .takes(DrugClass.CYP3A4_INHIBITOR, "clarithromycin 500 mg")
+            .measured(Measure.CREATINE_KINASE, 4850)
+            .assess();
+    MedicationEffect effect = effect(assessment, MedicationEffect.Kind.STATIN_MUSCLE_INJURY);
+    assertThat(effect.findings())
+        .extracting(Finding::text)
+        .anyMatch(t -> t.contains("about 24×") && t.contains("stop the statin"))
+        .anyMatch(t -> t.contains("clarithromycin"));
+  }
+
+  @Test
+  void codedCrampsOnSimvastatinAboveItsCapWithAmlodipine_namesTheCap_withoutAQuestionnaire() {
+    var capped =
+        patient()
+            .complaintDiagnosed(Disorder.LEG_CRAMPS, TODAY.minusDays(5))
+            .takes(DrugClass.STATIN, "simvastatin 40 mg")
+            .takes(DrugClass.STATIN_DOSE_LIMITING, "amlodipine 10 mg")
+            .assess();
+    assertThat(effect(capped, MedicationEffect.Kind.STATIN_MYOPATHY).findings())
+        .extracting(Finding::text)
+        .anyMatch(t -> t.contains("capped at 20 mg"));
+
+    var withinCap =
+        patient()
+            .complaintDiagnosed(Disorder.LEG_CRAMPS, TODAY.minusDays(5))
+            .takes(DrugClass.STATIN, "simvastatin 20 mg")
+            .takes(DrugClass.STATIN_DOSE_LIMITING, "amlodipine 10 mg")
+            .assess();
+    assertThat(withinCap.medicationEffects()).isEmpty();
+  }
+
+  @Test
+  void swellingOfBothLegsOnAmlodipine_namesTheDrug() {
+    var assessment =
+        legPainNow()
+            .takes(DrugClass.DIHYDROPYRIDINE, "amlodipine 10 mg")
+            .answered(r -> r.swelling(Answers.Swelling.BOTH_LEGS))
+            .assess();
+    assertThat(effect(assessment, MedicationEffect.Kind.CALCIUM_CHANNEL_BLOCKER_OEDEMA).drugs())
+        .extracting(Medication::name)
+        .containsExactly("amlodipine 10 mg");
+  }
 }

@@ -8,15 +8,19 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.nocturne.fhir.OfflineValidator;
 
@@ -76,18 +80,14 @@ class DemoDataTest {
   // and browser tests prove they are read); the validator knows only Questionnaire 1.1.0.
   void everyDemoPatientConditionObservationAndMedicationIsValidFhir() {
     DemoFhirServer server = loaded();
-    List<org.hl7.fhir.r4.model.Resource> all = new java.util.ArrayList<>();
-    for (Class<? extends org.hl7.fhir.r4.model.Resource> type :
-        List.of(
-            Patient.class,
-            Condition.class,
-            org.hl7.fhir.r4.model.Observation.class,
-            MedicationRequest.class)) {
+    List<Resource> all = new ArrayList<>();
+    for (Class<? extends Resource> type :
+        List.of(Patient.class, Condition.class, Observation.class, MedicationRequest.class)) {
       all.addAll(server.all(type));
     }
 
     assertThat(all).hasSizeGreaterThan(30);
-    for (org.hl7.fhir.r4.model.Resource resource : all) {
+    for (Resource resource : all) {
       assertThat(OfflineValidator.errors(resource)).as(resource.getId()).isEmpty();
     }
   }
@@ -119,7 +119,7 @@ class DemoDataTest {
   @Test
   void datesMoveByTheDaysSinceTheFilesWereWritten_birthDatesDoNot() {
     Patient patient = new Patient();
-    patient.setBirthDateElement(new org.hl7.fhir.r4.model.DateType("1950-06-01"));
+    patient.setBirthDateElement(new DateType("1950-06-01"));
     QuestionnaireResponse response = new QuestionnaireResponse();
     response.setAuthoredElement(new DateTimeType("2026-11-20T08:30:00Z"));
     DemoData data = new DemoData(FHIR, CLOCK);
@@ -131,7 +131,7 @@ class DemoDataTest {
     assertThat(response.getAuthored().toInstant()).isEqualTo(Instant.parse("2026-11-30T08:30:00Z"));
   }
 
-  private static LocalDate toLocalDate(org.hl7.fhir.r4.model.DateType date) {
+  private static LocalDate toLocalDate(DateType date) {
     return LocalDate.of(date.getYear(), date.getMonth() + 1, date.getDay());
   }
 }

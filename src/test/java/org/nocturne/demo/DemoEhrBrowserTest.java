@@ -34,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -78,7 +79,7 @@ class DemoEhrBrowserTest {
       browser.quit();
     }
     if (profile != null) {
-      org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+      FileSystemUtils.deleteRecursively(profile);
     }
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nocturne.LocalApp.freePort;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nocturne.LocalApp;
@@ -91,7 +93,7 @@ class SmartAppLaunchTest {
     plain.put("code_challenge_method", "plain");
     plain.put("code_challenge", SmartFlow.VERIFIER);
 
-    for (var parameters : java.util.List.of(missing, plain)) {
+    for (var parameters : List.of(missing, plain)) {
       HttpResponse<String> response = smart.authorize(parameters);
       assertThat(response.statusCode()).isEqualTo(302);
       assertThat(SmartFlow.redirectParameters(response))
@@ -222,7 +224,7 @@ class SmartAppLaunchTest {
     String token = smart.tokenFor("demo-rls", null).path("access_token").asString();
     assertThat(smart.revoke(token).statusCode()).isEqualTo(200);
 
-    for (String refused : java.util.List.of(token, "not-a-token")) {
+    for (String refused : List.of(token, "not-a-token")) {
       HttpResponse<String> response = smart.fhir("GET", "/Patient/demo-rls", refused, null);
       assertThat(response.statusCode()).isEqualTo(401);
       assertThat(response.body()).contains("OperationOutcome");
@@ -249,7 +251,7 @@ class SmartAppLaunchTest {
             "OPTIONS", "/demo/auth/token", app, Map.of("Access-Control-Request-Method", "POST"));
 
     assertThat(preflight.statusCode()).as("no 401 for a preflight").isEqualTo(200);
-    for (HttpResponse<String> response : java.util.List.of(preflight, discovery, token)) {
+    for (HttpResponse<String> response : List.of(preflight, discovery, token)) {
       assertThat(response.headers().firstValue("Access-Control-Allow-Origin"))
           .as("%s %s", response.request().uri(), response.headers().map())
           .contains(app);
@@ -285,8 +287,8 @@ class SmartAppLaunchTest {
         .doesNotContain(id);
   }
 
-  private java.util.List<String> ids(String search) {
-    java.util.List<String> ids = new java.util.ArrayList<>();
+  private List<String> ids(String search) {
+    List<String> ids = new ArrayList<>();
     for (JsonNode entry :
         CdsJson.mapper().readTree(smart.fhir("GET", search, null, null).body()).path("entry")) {
       ids.add(entry.path("resource").path("id").asString());

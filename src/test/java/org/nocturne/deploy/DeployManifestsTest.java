@@ -22,6 +22,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -168,7 +170,7 @@ class DeployManifestsTest {
     try {
       return Files.readString(file).contains(text);
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -338,7 +340,7 @@ class DeployManifestsTest {
       assertThat(example.getMetadata().getName()).isEqualTo(name);
       return example;
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 
@@ -503,7 +505,7 @@ class DeployManifestsTest {
   }
 
   private static Map<String, Map<String, Object>> byKindAndName(List<Map<String, Object>> docs) {
-    Map<String, Map<String, Object>> indexed = new java.util.TreeMap<>();
+    Map<String, Map<String, Object>> indexed = new TreeMap<>();
     for (Map<String, Object> doc : docs) {
       indexed.put(doc.get("kind") + "/" + ((Map<?, ?>) doc.get("metadata")).get("name"), doc);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ class DocumentedStartsTest {
                                 start.environment(),
                                 start.jvmOptions(),
                                 start.arguments()),
-                            key -> new java.util.ArrayList<>())
+                            key -> new ArrayList<>())
                         .add(start.where() + ": " + start.command()));
       }
     }

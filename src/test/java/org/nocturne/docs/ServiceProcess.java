@@ -1,5 +1,6 @@
 package org.nocturne.docs;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The service in a JVM of its own, as the built jar runs: {@code target/classes} and the runtime
@@ -41,7 +43,7 @@ final class ServiceProcess implements AutoCloseable {
     Path root = Path.of("").toAbsolutePath();
     String classpath =
         root.resolve("target/classes")
-            + java.io.File.pathSeparator
+            + File.pathSeparator
             + Files.readString(root.resolve("target/runtime-classpath.txt")).trim();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -113,7 +115,7 @@ final class ServiceProcess implements AutoCloseable {
   @Override
   public void close() throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+    if (!process.waitFor(20, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
     }
   }

@@ -2,6 +2,7 @@ package org.nocturne.ehr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.FeedbackStore;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +17,7 @@ class EpicFeedbackTest extends LocalEhrTest {
 
   private String overrideWith(String reasons) {
     var call = EhrCalls.example("nocturnal-leg-pain", "cause-leg-cramps");
-    call.put("hookInstance", java.util.UUID.randomUUID().toString()); // a card of its own
+    call.put("hookInstance", UUID.randomUUID().toString()); // a card of its own
     JsonNode cards = post("nocturnal-leg-pain", call);
     String uuid = cards.path("cards").get(0).path("uuid").asString();
     var response =

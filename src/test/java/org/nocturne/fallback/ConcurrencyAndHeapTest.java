@@ -2,7 +2,10 @@ package org.nocturne.fallback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -11,12 +14,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.nocturne.LocalServer;
@@ -77,17 +83,17 @@ class ConcurrencyAndHeapTest {
     return HttpRequest.BodyPublishers.fromPublisher(
         HttpRequest.BodyPublishers.ofInputStream(
             () ->
-                new java.io.SequenceInputStream(
-                    java.util.Collections.enumeration(
+                new SequenceInputStream(
+                    Collections.enumeration(
                         List.of(
-                            new java.io.ByteArrayInputStream(head.getBytes()),
+                            new ByteArrayInputStream(head.getBytes()),
                             new Repeated(padding, chunks),
-                            new java.io.ByteArrayInputStream(tail.getBytes()))))),
+                            new ByteArrayInputStream(tail.getBytes()))))),
         head.length() + (long) chunks * chunk.length() + tail.length());
   }
 
   /** {@code count} copies of one block of bytes, made on demand. */
-  private static final class Repeated extends java.io.InputStream {
+  private static final class Repeated extends InputStream {
     private final byte[] block;
     private long left;
 
@@ -180,7 +186,7 @@ class ConcurrencyAndHeapTest {
         HttpResponse<String> response;
         try {
           response = answer.get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
           // refused before its body was read: the 503 may be lost to the reset of the upload
           assertThat(e.getCause()).isInstanceOf(IOException.class);
           statuses.add(0);
@@ -203,10 +209,7 @@ class ConcurrencyAndHeapTest {
       System.out.printf(
           "ConcurrencyAndHeapTest: statuses %s; heap baseline %d MiB, peak %d MiB, after %d MiB;"
               + " %d MiB streamed, %d connections dropped by the service%n",
-          statuses.stream()
-              .collect(
-                  java.util.stream.Collectors.groupingBy(
-                      s -> s, java.util.stream.Collectors.counting())),
+          statuses.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting())),
           baseline >> 20,
           peak.get() >> 20,
           after >> 20,

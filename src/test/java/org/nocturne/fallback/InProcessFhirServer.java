@@ -17,6 +17,7 @@ import ca.uhn.fhir.rest.server.IResourceProvider;
 import ca.uhn.fhir.rest.server.RestfulServer;
 import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -78,8 +79,7 @@ public class InProcessFhirServer {
     FilterRegistrationBean<Filter> registration =
         new FilterRegistrationBean<>(
             (request, response, chain) -> {
-              String header =
-                  ((jakarta.servlet.http.HttpServletRequest) request).getHeader("Authorization");
+              String header = ((HttpServletRequest) request).getHeader("Authorization");
               AUTHORIZATIONS.add(header == null ? "" : header);
               chain.doFilter(request, response);
             });

@@ -6,6 +6,7 @@ import static org.nocturne.fhir.Fhir.SNOMED;
 import static org.nocturne.fhir.Fhir.condition;
 import static org.nocturne.fhir.Fhir.conditions;
 
+import java.time.LocalDate;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.junit.jupiter.api.Test;
 import org.nocturne.clinical.facts.Diagnosis;
@@ -118,8 +119,7 @@ class ConditionMappingTest {
 
     assertThat(facts.current(Disorder.DEEP_VEIN_THROMBOSIS)).isEmpty();
     assertThat(facts.ever(Disorder.DEEP_VEIN_THROMBOSIS))
-        .hasValueSatisfying(
-            d -> assertThat(d.onset()).isEqualTo(java.time.LocalDate.of(2019, 3, 1)));
+        .hasValueSatisfying(d -> assertThat(d.onset()).isEqualTo(LocalDate.of(2019, 3, 1)));
     assertThat(facts.current(Disorder.PERIPHERAL_ARTERY_DISEASE)).isPresent();
   }
 

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
@@ -91,7 +93,7 @@ final class Fhir {
       List<Resource> responses) {
     PatientRecord record =
         new PatientRecord(
-            java.util.Optional.empty(),
+            Optional.empty(),
             conditions,
             observations,
             medications,
@@ -119,9 +121,7 @@ final class Fhir {
 
   /** The JSON of a searchset Bundle of the resources, as an EHR would prefetch it. */
   static String searchset(List<? extends Resource> resources, boolean nextPage) {
-    org.hl7.fhir.r4.model.Bundle bundle =
-        new org.hl7.fhir.r4.model.Bundle()
-            .setType(org.hl7.fhir.r4.model.Bundle.BundleType.SEARCHSET);
+    Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
     resources.forEach(resource -> bundle.addEntry().setResource(resource));
     if (nextPage) {
       bundle.addLink().setRelation("next").setUrl("https://ehr.example/fhir/Condition?page=2");

@@ -13,7 +13,11 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.hl7.fhir.common.hapi.validation.support.UnknownCodeSystemWarningValidationSupport;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
+import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -71,13 +75,11 @@ class FhirProfilesValidationTest {
     assertThat(errors).extracting(m -> m.getLocationString() + ": " + m.getMessage()).isEmpty();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void anAbiThatBreaksItsProfileIsAnError() throws IOException {
-    var abi =
-        (org.hl7.fhir.r4.model.Observation)
-            parse(PROFILES.resolve("examples/Observation-abi-left-example.json"));
+    var abi = (Observation) parse(PROFILES.resolve("examples/Observation-abi-left-example.json"));
     abi.getCode().getCodingFirstRep().setCode("12345-6").setSystem("http://loinc.org");
-    abi.setValue(new org.hl7.fhir.r4.model.StringType("low"));
+    abi.setValue(new StringType("low"));
 
     var errors =
         validator.validateWithResult(abi).getMessages().stream()
@@ -87,10 +89,10 @@ class FhirProfilesValidationTest {
     assertThat(errors).isNotEmpty();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aResponseWithAnAnswerCodeTheQuestionnaireDoesNotOfferIsAnError() throws IOException {
     var response =
-        (org.hl7.fhir.r4.model.QuestionnaireResponse)
+        (QuestionnaireResponse)
             parse(PROFILES.resolve("examples/QuestionnaireResponse-example.json"));
     response
         .getItemFirstRep()
@@ -107,10 +109,10 @@ class FhirProfilesValidationTest {
     assertThat(errors).isNotEmpty();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aResponseMayNameTheQuestionnaireWithOrWithoutItsVersion() throws IOException {
     var response =
-        (org.hl7.fhir.r4.model.QuestionnaireResponse)
+        (QuestionnaireResponse)
             parse(PROFILES.resolve("examples/QuestionnaireResponse-example.json"));
 
     assertThat(response.getQuestionnaire()).endsWith("|1.1.0");
@@ -119,10 +121,10 @@ class FhirProfilesValidationTest {
     assertThat(OfflineValidator.errors(response)).isEmpty();
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aResponseToAnotherQuestionnaireBreaksTheProfile() throws IOException {
     var response =
-        (org.hl7.fhir.r4.model.QuestionnaireResponse)
+        (QuestionnaireResponse)
             parse(PROFILES.resolve("examples/QuestionnaireResponse-example.json"));
     response.setQuestionnaire(
         "http://nocturne-cds.org/fhir/Questionnaire/nocturnal-leg-pain-x|1.0");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.hl7.fhir.r4.model.Medication;
 import org.junit.jupiter.api.Test;
 import org.nocturne.clinical.facts.DrugClass;
 import org.nocturne.clinical.facts.PatientFacts;
@@ -119,7 +120,7 @@ class MedicationReferenceTest {
 
   @Test
   void aMedicationFetchedFromTheFhirServerResolvesTheDraftsReference() {
-    org.hl7.fhir.r4.model.Medication fetched = new org.hl7.fhir.r4.model.Medication();
+    Medication fetched = new Medication();
     fetched.setId("m9");
     fetched.setCode(Fhir.concept(Fhir.RXNORM, "9071", "quinine"));
     String bundle =

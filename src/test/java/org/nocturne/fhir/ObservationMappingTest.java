@@ -11,7 +11,9 @@ import static org.nocturne.fhir.Fhir.observations;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.assertj.core.groups.Tuple;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
@@ -40,8 +42,8 @@ class ObservationMappingTest {
     assertThat(facts.all(Measure.ANKLE_BRACHIAL_INDEX))
         .extracting(Measurement::side, Measurement::value, Measurement::source)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(Side.LEFT, 0.58, "Observation/abi-l"),
-            org.assertj.core.groups.Tuple.tuple(Side.RIGHT, 0.86, "Observation/abi-r"));
+            Tuple.tuple(Side.LEFT, 0.58, "Observation/abi-l"),
+            Tuple.tuple(Side.RIGHT, 0.86, "Observation/abi-r"));
   }
 
   @Test
@@ -50,7 +52,7 @@ class ObservationMappingTest {
     panel.setId("abi-panel");
     panel.setStatus(Observation.ObservationStatus.FINAL);
     panel.setCode(concept(SNOMED, "446841001", "Ankle brachial pressure index"));
-    panel.setEffective(new org.hl7.fhir.r4.model.DateTimeType("2026-09-30"));
+    panel.setEffective(new DateTimeType("2026-09-30"));
     panel.addComponent(component("Left ankle-brachial index", 0.72));
     panel.addComponent(component("Right ankle-brachial index", 1.02));
 
@@ -58,9 +60,7 @@ class ObservationMappingTest {
 
     assertThat(facts.all(Measure.ANKLE_BRACHIAL_INDEX))
         .extracting(Measurement::side, Measurement::value)
-        .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(Side.LEFT, 0.72),
-            org.assertj.core.groups.Tuple.tuple(Side.RIGHT, 1.02));
+        .containsExactlyInAnyOrder(Tuple.tuple(Side.LEFT, 0.72), Tuple.tuple(Side.RIGHT, 1.02));
     assertThat(facts.all(Measure.ANKLE_BRACHIAL_INDEX).get(0).date())
         .isEqualTo(LocalDate.of(2026, 9, 30));
   }
@@ -95,7 +95,7 @@ class ObservationMappingTest {
 
     assertThat(facts.all(Measure.TOE_PRESSURE))
         .extracting(Measurement::side, Measurement::value)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(Side.LEFT, 25.0));
+        .containsExactly(Tuple.tuple(Side.LEFT, 25.0));
     assertThat(facts.all(Measure.ANKLE_PRESSURE))
         .extracting(Measurement::value)
         .containsExactly(45.0);

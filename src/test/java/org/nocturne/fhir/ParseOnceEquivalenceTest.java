@@ -6,10 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ca.uhn.fhir.parser.IJsonLikeParser;
 import ca.uhn.fhir.parser.IParser;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Resource;
@@ -42,7 +46,7 @@ class ParseOnceEquivalenceTest {
     return outcome(() -> parser.parseResource(new JsonTree(tree)));
   }
 
-  private static String outcome(java.util.function.Supplier<IBaseResource> parse) {
+  private static String outcome(Supplier<IBaseResource> parse) {
     try {
       return encode(parse.get());
     } catch (RuntimeException e) {
@@ -133,8 +137,7 @@ class ParseOnceEquivalenceTest {
   @Test
   void theRecordReadFromTreesEqualsTheRecordReadFromText() throws Exception {
     String example =
-        java.nio.file.Files.readString(
-            java.nio.file.Path.of("hooks/nocturnal-leg-pain/full-prefetch.request.json"));
+        Files.readString(Path.of("hooks/nocturnal-leg-pain/full-prefetch.request.json"));
     JsonNode prefetch = REQUEST.readTree(example).get("prefetch");
     Map<String, JsonNode> trees = new LinkedHashMap<>();
     Map<String, String> texts = new LinkedHashMap<>();
@@ -193,7 +196,7 @@ class ParseOnceEquivalenceTest {
   }
 
   private static List<String> encoded(PatientRecord record) {
-    List<String> all = new java.util.ArrayList<>();
+    List<String> all = new ArrayList<>();
     record.patient().ifPresent(p -> all.add(encode(p)));
     for (List<? extends Resource> list :
         List.of(

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.BooleanType;
+import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Questionnaire;
@@ -346,10 +350,7 @@ class QuestionnaireAsAPatientSeesItTest {
       }
       Extension control = item.getExtensionByUrl(ITEM_CONTROL);
       assertThat(control).as(item.getLinkId()).isNotNull();
-      String code =
-          ((org.hl7.fhir.r4.model.CodeableConcept) control.getValue())
-              .getCodingFirstRep()
-              .getCode();
+      String code = ((CodeableConcept) control.getValue()).getCodingFirstRep().getCode();
       assertThat(code)
           .as(item.getLinkId())
           .isEqualTo(item.getRepeats() ? "check-box" : "radio-button");
@@ -370,8 +371,7 @@ class QuestionnaireAsAPatientSeesItTest {
 
   @Test
   void everyQuestionIsReadByTheMapperAndEveryContractLinkIdStillIs() {
-    Set<String> read =
-        java.util.Arrays.stream(Item.values()).map(Item::linkId).collect(Collectors.toSet());
+    Set<String> read = Arrays.stream(Item.values()).map(Item::linkId).collect(Collectors.toSet());
     for (QuestionnaireItemComponent item : ITEMS.values()) {
       var type = item.getType();
       if (type != Questionnaire.QuestionnaireItemType.GROUP
@@ -417,7 +417,7 @@ class QuestionnaireAsAPatientSeesItTest {
 
   @Test
   void everyContractAnswerCodeIsStillOffered() {
-    Set<String> offered = new java.util.HashSet<>();
+    Set<String> offered = new HashSet<>();
     ITEMS.values().forEach(item -> offered.addAll(codes(item.getLinkId())));
     assertThat(offered)
         .contains(
@@ -478,9 +478,7 @@ class QuestionnaireAsAPatientSeesItTest {
     double form = Readability.fleschReadingEase(texts);
     System.out.printf("[questionnaire] Flesch reading ease of the form: %.1f%n", form);
     ITEMS.values().stream()
-        .sorted(
-            java.util.Comparator.comparingDouble(
-                item -> Readability.fleschReadingEase(item.getText())))
+        .sorted(Comparator.comparingDouble(item -> Readability.fleschReadingEase(item.getText())))
         .limit(5)
         .forEach(
             item ->

@@ -3,8 +3,10 @@ package org.nocturne.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
 import org.nocturne.clinical.facts.Answers;
@@ -33,13 +35,7 @@ class QuestionnaireMappingTest {
 
   private static PatientRecord record(QuestionnaireResponse response) {
     return new PatientRecord(
-        java.util.Optional.empty(),
-        List.of(),
-        List.of(),
-        List.of(),
-        List.of(response),
-        List.of(),
-        List.of());
+        Optional.empty(), List.of(), List.of(), List.of(), List.of(response), List.of(), List.of());
   }
 
   @Test
@@ -61,8 +57,8 @@ class QuestionnaireMappingTest {
 
   @Test
   void aMappingFileWithAnUnknownKeyStopsTheStartNamingIt() throws Exception {
-    Path file = java.nio.file.Files.createTempFile("mapping", ".properties");
-    java.nio.file.Files.writeString(file, "questionnaire=x\nitems.a=b\n");
+    Path file = Files.createTempFile("mapping", ".properties");
+    Files.writeString(file, "questionnaire=x\nitems.a=b\n");
 
     assertThatThrownBy(() -> QuestionnaireMapping.load(file)).hasMessageContaining("items.a");
   }

@@ -3,9 +3,12 @@ package org.nocturne.fhir;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.nocturne.fhir.Fhir.responses;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.IntegerType;
@@ -23,11 +26,11 @@ class QuestionnaireResponseMappingTest {
     response.setId(id);
     response.setQuestionnaire(QuestionnaireResponseMapper.QUESTIONNAIRE);
     response.setStatus(QuestionnaireResponse.QuestionnaireResponseStatus.COMPLETED);
-    response.setAuthored(Date.from(java.time.Instant.parse(authored)));
+    response.setAuthored(Date.from(Instant.parse(authored)));
     return response;
   }
 
-  private static QuestionnaireResponse parse(Path file) throws java.io.IOException {
+  private static QuestionnaireResponse parse(Path file) throws IOException {
     return Fhir.CONTEXT
         .newJsonParser()
         .parseResource(QuestionnaireResponse.class, Files.readString(file));
@@ -89,7 +92,7 @@ class QuestionnaireResponseMappingTest {
   @Test
   void notSureIsUnknownNeverNo() {
     QuestionnaireResponse response = response("qr", "2026-11-20T08:00:00Z");
-    for (String linkId : java.util.List.of("calf-tenderness", "fever", "family-history-rls")) {
+    for (String linkId : List.of("calf-tenderness", "fever", "family-history-rls")) {
       response
           .addItem()
           .setLinkId(linkId)
@@ -115,7 +118,7 @@ class QuestionnaireResponseMappingTest {
     var facts = responses(response);
     var report = facts.report().orElseThrow();
 
-    for (Item item : java.util.List.of(Item.CALF_TENDERNESS, Item.FEVER, Item.FAMILY_HISTORY_RLS)) {
+    for (Item item : List.of(Item.CALF_TENDERNESS, Item.FEVER, Item.FAMILY_HISTORY_RLS)) {
       assertThat(report.yes(item)).isFalse();
       assertThat(report.no(item)).isFalse();
       assertThat(report.unsure(item)).isTrue();
@@ -163,7 +166,7 @@ class QuestionnaireResponseMappingTest {
         .addAnswer()
         .setValue(new Coding(ANSWERS, "current-smoker", null));
     for (String linkId :
-        java.util.List.of(
+        List.of(
             "long-travel",
             "worse-sitting-or-coughing",
             "eased-bending-forward-or-sitting",
@@ -171,7 +174,7 @@ class QuestionnaireResponseMappingTest {
       response.addItem().setLinkId(linkId).addAnswer().setValue(new BooleanType(true));
     }
     for (String linkId :
-        java.util.List.of("oestrogen-medicine", "pregnant-or-recent-birth", "snoring-or-apnoea")) {
+        List.of("oestrogen-medicine", "pregnant-or-recent-birth", "snoring-or-apnoea")) {
       response.addItem().setLinkId(linkId).addAnswer().setValue(new Coding(ANSWERS, "yes", null));
     }
 

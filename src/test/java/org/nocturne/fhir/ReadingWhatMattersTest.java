@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nocturne.fhir.Fhir.RXNORM;
 import static org.nocturne.fhir.Fhir.SNOMED;
 
+import ca.uhn.fhir.parser.LenientErrorHandler;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -20,10 +21,13 @@ import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.InstantType;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.Narrative;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Quantity;
@@ -335,7 +339,7 @@ class ReadingWhatMattersTest {
       IBaseResource parsed =
           Fhir.CONTEXT
               .newJsonParser()
-              .setParserErrorHandler(new ca.uhn.fhir.parser.LenientErrorHandler(false))
+              .setParserErrorHandler(new LenientErrorHandler(false))
               .parseResource(key.getValue());
       if (parsed instanceof Patient p) {
         patient = Optional.of(p);
@@ -359,9 +363,9 @@ class ReadingWhatMattersTest {
         List.of());
   }
 
-  private static <T extends org.hl7.fhir.r4.model.DomainResource> T withEhrElements(T resource) {
+  private static <T extends DomainResource> T withEhrElements(T resource) {
     resource.getMeta().setVersionId("3").addProfile("http://hl7.org/fhir/us/core/x");
-    resource.getText().setStatus(org.hl7.fhir.r4.model.Narrative.NarrativeStatus.GENERATED);
+    resource.getText().setStatus(Narrative.NarrativeStatus.GENERATED);
     return resource;
   }
 
@@ -392,7 +396,7 @@ class ReadingWhatMattersTest {
     abi.setSubject(new Reference("Patient/p1"));
     abi.setEncounter(new Reference("Encounter/e2"));
     abi.setEffective(new DateTimeType("2026-10-02"));
-    abi.setIssuedElement(new org.hl7.fhir.r4.model.InstantType("2026-10-02T10:00:00Z"));
+    abi.setIssuedElement(new InstantType("2026-10-02T10:00:00Z"));
     abi.setValue(new Quantity().setValue(new BigDecimal("0.58")).setCode("{ratio}"));
     abi.setBodySite(Fhir.concept(SNOMED, "7771000", "Left"));
     abi.addInterpretation(Fhir.concept("urn:x", "L", null));

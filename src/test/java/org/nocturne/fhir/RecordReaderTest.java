@@ -10,9 +10,12 @@ import static org.nocturne.fhir.Fhir.observation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
 import org.nocturne.clinical.facts.Measure;
@@ -64,8 +67,7 @@ class RecordReaderTest {
 
   @Test
   void thePatientGivesAgeAtTheEvaluationInstantAndSex() {
-    Patient patient =
-        new Patient().setGender(org.hl7.fhir.r4.model.Enumerations.AdministrativeGender.FEMALE);
+    Patient patient = new Patient().setGender(Enumerations.AdministrativeGender.FEMALE);
     patient.setId("p1");
     patient.getBirthDateElement().setValueAsString("1957-03");
     String json = Fhir.CONTEXT.newJsonParser().encodeResourceToString(patient);
@@ -104,7 +106,7 @@ class RecordReaderTest {
     var record =
         reader.read(
             Map.of(RecordReader.CONDITIONS, Fhir.searchset(entries, true)),
-            java.util.Set.of(RecordReader.CONDITIONS),
+            Set.of(RecordReader.CONDITIONS),
             List.of());
 
     assertThat(record.unavailableData())
@@ -116,7 +118,7 @@ class RecordReaderTest {
 
   @Test
   void theQuestionnaireKeysNextLinkIsExpectedAndNotMissingData() {
-    var response = new org.hl7.fhir.r4.model.QuestionnaireResponse();
+    var response = new QuestionnaireResponse();
     response.setId("qr1");
 
     var record =

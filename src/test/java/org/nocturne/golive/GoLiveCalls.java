@@ -4,6 +4,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.TopicCodes;
@@ -47,7 +48,7 @@ final class GoLiveCalls {
             CdsJson.mapper()
                 .readTree(LocalServer.read(Path.of("hooks", service, example + ".request.json")));
     // a fresh call, as an EHR makes it: card uuids derive from the hookInstance
-    request.put("hookInstance", java.util.UUID.randomUUID().toString());
+    request.put("hookInstance", UUID.randomUUID().toString());
     ObjectNode context = (ObjectNode) request.path("context");
     if (userId == null) {
       context.remove("userId");

@@ -6,6 +6,7 @@ import ca.uhn.fhir.context.FhirContext;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -77,7 +78,7 @@ class EducationPageVariantsTest {
             NotRead.nothing());
     String url =
         cards.stream()
-            .flatMap(c -> c.links() == null ? java.util.stream.Stream.empty() : c.links().stream())
+            .flatMap(c -> c.links() == null ? Stream.empty() : c.links().stream())
             .map(link -> link.url())
             .filter(u -> u.contains("/education/"))
             .findFirst()

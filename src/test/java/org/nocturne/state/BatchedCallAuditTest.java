@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -16,10 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CallAudit;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.Indicator;
-import org.nocturne.cdshooks.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -133,7 +134,7 @@ class BatchedCallAuditTest {
     assertThat(
             direct
                 .sql("SELECT MIN(called_at) FROM audit")
-                .query(java.time.OffsetDateTime.class)
+                .query(OffsetDateTime.class)
                 .single()
                 .toInstant())
         .as("a row keeps the time of its call, not of its write")

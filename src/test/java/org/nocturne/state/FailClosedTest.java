@@ -48,7 +48,7 @@ class FailClosedTest {
     // the service's own WARNs of the outage (replay guard, feedback, audit) are what this test
     // provokes; it asserts the 503s and the failure counters they stand for
     database.add("--logging.level.org.nocturne.state=error");
-    database.add("--logging.level.org.nocturne.cdshooks.CdsHooksErrors=error");
+    database.add("--logging.level.org.nocturne.cdshooks.endpoint.CdsHooksErrors=error");
     database.add("--logging.level.org.nocturne.cdshooks.security.JwtAuthenticationFilter=error");
     List<String> jwt = new ArrayList<>(database);
     jwt.addAll(issuer.trustArguments());

@@ -5,14 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -139,7 +142,7 @@ class FullRunTest {
   }
 
   private static String now() {
-    return java.time.Instant.now().toString();
+    return Instant.now().toString();
   }
 
   /** Every patient, encounter, user and resource id of the request, and every reference. */
@@ -298,7 +301,7 @@ class FullRunTest {
             .forEach(concept -> codes.add(concept.path("code").asString()));
       }
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
     return codes;
   }
@@ -312,7 +315,7 @@ class FullRunTest {
         ServiceInstance.example("nocturnal-leg-pain", "red-flag-deep-vein-thrombosis")
             .replaceFirst(
                 "\"hookInstance\"\\s*:\\s*\"[^\"]*\"",
-                "\"hookInstance\": \"" + java.util.UUID.randomUUID() + "\""),
+                "\"hookInstance\": \"" + UUID.randomUUID() + "\""),
         issuer.token(path));
 
     var scrape = restarted.actuator("/actuator/prometheus");

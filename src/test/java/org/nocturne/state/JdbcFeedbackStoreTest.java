@@ -6,18 +6,19 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CallAudit;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore.TopicTally;
 import org.nocturne.cdshooks.Indicator;
-import org.nocturne.cdshooks.security.Caller;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -343,7 +344,7 @@ class JdbcFeedbackStoreTest {
   @Test
   void oneCardOverriddenThreeHundredTimesCountsOnce() {
     shown("once", DVT, Indicator.CRITICAL);
-    List<Feedback> repeats = new java.util.ArrayList<>();
+    List<Feedback> repeats = new ArrayList<>();
     for (int second = 0; second < 300; second++) {
       repeats.add(
           overridden(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.nocturne.NocturneApplication;
@@ -77,7 +78,7 @@ class StateModesTest {
                 "--spring.autoconfigure.exclude[0]=" + jmx))) {
       assertThat(context.getBean(ReplayGuard.class)).isInstanceOf(InMemoryReplayGuard.class);
       assertThat(context.getBeanNamesForType(DataSource.class)).isEmpty();
-      assertThat(context.getBeanNamesForType(org.flywaydb.core.Flyway.class)).isEmpty();
+      assertThat(context.getBeanNamesForType(Flyway.class)).isEmpty();
       assertThat(context.getEnvironment().getProperty("spring.autoconfigure.exclude"))
           .contains(jmx)
           .contains(MemoryStateNeedsNoDatabase.DATA_SOURCE)

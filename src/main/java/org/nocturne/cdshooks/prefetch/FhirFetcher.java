@@ -2,6 +2,8 @@ package org.nocturne.cdshooks.prefetch;
 
 import java.util.concurrent.CompletableFuture;
 import org.nocturne.cdshooks.CallBudget;
+import org.nocturne.cdshooks.FhirAuthorization;
+import org.nocturne.cdshooks.PrefetchValue;
 
 /**
  * Fetches what the EHR did not prefetch from its FHIR server. Implementations never fail the

@@ -17,7 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import org.nocturne.cdshooks.CallBudget;
 import org.nocturne.cdshooks.CdsJson;
+import org.nocturne.cdshooks.FhirAuthorization;
+import org.nocturne.cdshooks.FhirUrls;
 import org.nocturne.cdshooks.LimitedBody;
+import org.nocturne.cdshooks.PrefetchValue;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -289,21 +292,7 @@ final class HttpFhirFetcher implements FhirFetcher {
    * spaces) and leaves FHIR's own delimiters ({@code ,} {@code &} {@code =} {@code :}) as they are.
    */
   static String escapeQuery(String relativeUrl) {
-    StringBuilder out = new StringBuilder(relativeUrl.length() + 16);
-    for (byte b : relativeUrl.getBytes(StandardCharsets.UTF_8)) {
-      char c = (char) (b & 0xFF);
-      boolean allowed =
-          (c >= 'a' && c <= 'z')
-              || (c >= 'A' && c <= 'Z')
-              || (c >= '0' && c <= '9')
-              || "-._~!$&'()*+,;=:@/?%".indexOf(c) >= 0;
-      if (allowed) {
-        out.append(c);
-      } else {
-        out.append('%').append(String.format("%02X", b & 0xFF));
-      }
-    }
-    return out.toString();
+    return FhirUrls.percentEncode(relativeUrl, "-._~!$&'()*+,;=:@/?%");
   }
 
   static String sha256(String token) {

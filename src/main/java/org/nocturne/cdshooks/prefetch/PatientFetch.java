@@ -6,7 +6,11 @@ import java.util.NoSuchElementException;
 import org.nocturne.cdshooks.CallBudget;
 import org.nocturne.cdshooks.CdsServiceDescriptor;
 import org.nocturne.cdshooks.CdsServiceRegistry;
+import org.nocturne.cdshooks.FhirAuthorization;
 import org.nocturne.cdshooks.FhirId;
+import org.nocturne.cdshooks.Prefetch;
+import org.nocturne.cdshooks.PrefetchTemplate;
+import org.nocturne.cdshooks.PrefetchValue;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
@@ -57,7 +58,7 @@ public record PrefetchProperties(
         64L * 1024 * 1024);
   }
 
-  @org.springframework.boot.context.properties.bind.ConstructorBinding
+  @ConstructorBinding
   public PrefetchProperties {
     allowedFhirServers = allowedFhirServers == null ? List.of() : List.copyOf(allowedFhirServers);
   }

@@ -10,10 +10,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.nocturne.cdshooks.CallBudget;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.CdsRequest;
+import org.nocturne.cdshooks.FhirAuthorization;
+import org.nocturne.cdshooks.Prefetch;
+import org.nocturne.cdshooks.PrefetchFailureMode;
+import org.nocturne.cdshooks.PrefetchTemplate;
+import org.nocturne.cdshooks.PrefetchValue;
 import org.nocturne.cdshooks.RegisteredService;
-import org.nocturne.cdshooks.security.Caller;
 import tools.jackson.databind.JsonNode;
 
 /**

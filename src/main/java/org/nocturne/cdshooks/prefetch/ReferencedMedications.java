@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.nocturne.cdshooks.FhirUrls;
 import tools.jackson.databind.JsonNode;
 
 /**

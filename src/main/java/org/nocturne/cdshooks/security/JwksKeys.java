@@ -5,10 +5,13 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -132,12 +135,11 @@ final class JwksKeys {
         lastAttempt.put(jwksUrl, new Attempt(now, failures + 1));
         return known(jwksUrl);
       }
-      JWKSet keys =
-          JWKSet.parse(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8));
+      JWKSet keys = JWKSet.parse(new String(response.body(), StandardCharsets.UTF_8));
       byUrl.put(jwksUrl, new Fetched(keys, now));
       lastAttempt.put(jwksUrl, new Attempt(now, 0));
       return Optional.of(keys);
-    } catch (java.io.IOException | java.text.ParseException | RuntimeException e) {
+    } catch (IOException | ParseException | RuntimeException e) {
       this.failures.increment();
       lastAttempt.put(jwksUrl, new Attempt(now, failures + 1));
       return known(jwksUrl);

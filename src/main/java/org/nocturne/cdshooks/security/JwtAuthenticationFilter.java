@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.OperationOutcome;
 import org.nocturne.cdshooks.StateUnavailable;

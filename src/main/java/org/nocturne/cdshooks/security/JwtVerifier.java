@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.nocturne.cdshooks.Caller;
 
 /**
  * Verifies the JWT an EHR sends on every call (2.0 §Trusting CDS Clients): an asymmetric signature

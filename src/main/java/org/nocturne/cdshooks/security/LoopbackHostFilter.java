@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 import org.nocturne.cdshooks.CdsJson;
@@ -23,7 +24,7 @@ final class LoopbackHostFilter extends OncePerRequestFilter {
    * @param ownHost the host of the public base URL, allowed besides the loopback names
    */
   LoopbackHostFilter(String ownHost) {
-    Set<String> names = new java.util.HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
+    Set<String> names = new HashSet<>(Set.of("localhost", "127.0.0.1", "[::1]"));
     if (ownHost != null) {
       names.add(ownHost.toLowerCase(Locale.ROOT));
     }

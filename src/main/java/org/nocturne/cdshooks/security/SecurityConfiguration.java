@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.nocturne.cdshooks.prefetch.PrefetchProperties;
 import org.slf4j.LoggerFactory;
@@ -99,7 +100,7 @@ public class SecurityConfiguration {
 
   private static List<String> localOrigins(SecurityProperties security) {
     List<String> origins =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(
                 "http://localhost",
                 "http://localhost:[*]",

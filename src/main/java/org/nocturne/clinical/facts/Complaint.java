@@ -1,6 +1,7 @@
 package org.nocturne.clinical.facts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +36,7 @@ public record Complaint(
 
   public static Complaint of(
       PatientFacts facts, ComplaintWindow window, LocalDate today, int adultAge) {
-    List<String> evidence = new java.util.ArrayList<>();
+    List<String> evidence = new ArrayList<>();
     SymptomReport report = facts.symptoms();
     boolean current = report != null && window.questionnaireCurrent(report.authored(), today);
     if (current) {

@@ -54,5 +54,7 @@ public enum Disorder {
   /** Varicose veins or venous hypertension with inflammation (eczema) or ulcer: CEAP C4-C6. */
   VENOUS_SKIN_DAMAGE,
   /** Muscle pain recorded as a diagnosis. */
-  MYALGIA
+  MYALGIA,
+  /** Embolism or thrombosis of the leg arteries; acute when it began within 2 weeks. */
+  ACUTE_LIMB_ISCHEMIA
 }

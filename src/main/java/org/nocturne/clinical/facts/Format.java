@@ -2,6 +2,9 @@ package org.nocturne.clinical.facts;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * Numbers and sides as a clinician reads them in a finding. Written with BigDecimal rather than
@@ -38,11 +41,11 @@ public final class Format {
     return side.isEmpty() ? number + unit : number + unit + " " + side;
   }
 
-  private static final java.time.format.DateTimeFormatter DAY =
-      java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.ENGLISH);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   /** "17 Nov 2026", as the cards write dates. */
-  public static String date(java.time.LocalDate date) {
+  public static String date(LocalDate date) {
     return date == null ? "undated" : DAY.format(date);
   }
 

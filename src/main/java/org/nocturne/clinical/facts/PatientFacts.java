@@ -2,9 +2,11 @@ package org.nocturne.clinical.facts;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * What the cause model knows about a patient, typed, each fact with its provenance.
@@ -97,8 +99,8 @@ public record PatientFacts(
   public List<Measurement> latestPerSide(Measure measure) {
     return all(measure).stream()
         .collect(
-            java.util.stream.Collectors.toMap(
-                Measurement::side, m -> m, (newer, older) -> newer, java.util.LinkedHashMap::new))
+            Collectors.toMap(
+                Measurement::side, m -> m, (newer, older) -> newer, LinkedHashMap::new))
         .values()
         .stream()
         .toList();

@@ -1,5 +1,7 @@
 package org.nocturne.clinical.facts;
 
+import java.util.Locale;
+
 /** Which leg a measurement or a symptom concerns. */
 public enum Side {
   LEFT,
@@ -7,6 +9,6 @@ public enum Side {
   UNSPECIFIED;
 
   public String label() {
-    return this == UNSPECIFIED ? "" : name().toLowerCase(java.util.Locale.ROOT);
+    return this == UNSPECIFIED ? "" : name().toLowerCase(Locale.ROOT);
   }
 }

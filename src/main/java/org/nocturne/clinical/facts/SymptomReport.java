@@ -1,8 +1,10 @@
 package org.nocturne.clinical.facts;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -41,7 +43,7 @@ public record SymptomReport(
     Set<HomeMeasure> homeMeasuresTried,
     Smoking smoking,
     Set<Item> unsure,
-    java.time.LocalDate authored) {
+    LocalDate authored) {
 
   public SymptomReport {
     Objects.requireNonNull(reference, "reference");
@@ -57,7 +59,7 @@ public record SymptomReport(
   }
 
   /** The same answers, answered on the given date. */
-  public SymptomReport authoredOn(java.time.LocalDate date) {
+  public SymptomReport authoredOn(LocalDate date) {
     return new SymptomReport(
         reference,
         yesNo,
@@ -136,7 +138,7 @@ public record SymptomReport(
     private final Set<HomeMeasure> homeMeasuresTried = EnumSet.noneOf(HomeMeasure.class);
     private Smoking smoking;
     private final Set<Item> unsure = EnumSet.noneOf(Item.class);
-    private java.time.LocalDate authored;
+    private LocalDate authored;
 
     private Builder(String reference) {
       this.reference = reference;
@@ -191,12 +193,12 @@ public record SymptomReport(
     }
 
     public Builder character(PainCharacter... values) {
-      character.addAll(java.util.List.of(values));
+      character.addAll(List.of(values));
       return this;
     }
 
     public Builder location(Location... values) {
-      location.addAll(java.util.List.of(values));
+      location.addAll(List.of(values));
       return this;
     }
 
@@ -216,7 +218,7 @@ public record SymptomReport(
     }
 
     public Builder skinChanges(SkinChange... values) {
-      skinChanges.addAll(java.util.List.of(values));
+      skinChanges.addAll(List.of(values));
       return this;
     }
 
@@ -225,7 +227,7 @@ public record SymptomReport(
       return this;
     }
 
-    public Builder authored(java.time.LocalDate value) {
+    public Builder authored(LocalDate value) {
       authored = value;
       return this;
     }

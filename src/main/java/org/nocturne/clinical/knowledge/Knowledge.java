@@ -6,11 +6,16 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.nocturne.clinical.conclusions.Advice;
@@ -143,7 +148,7 @@ public final class Knowledge {
       safety.put(concern, reader.guidance(key));
     }
     for (DrugClass drugClass : DrugClass.RLS_AGGRAVATING) {
-      String key = drugClass.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      String key = drugClass.name().toLowerCase(Locale.ROOT).replace('_', '-');
       alternatives.put(drugClass, reader.sourced("alternative." + key));
     }
     for (MedicationEffect.Kind kind : MedicationEffect.Kind.values()) {
@@ -210,8 +215,8 @@ public final class Knowledge {
   }
 
   /** Why advice is withheld, in a patient's words; only for the advice that can be unsafe. */
-  public java.util.Optional<String> patientWithheld(Advice item) {
-    return java.util.Optional.ofNullable(patientWithheld.get(item));
+  public Optional<String> patientWithheld(Advice item) {
+    return Optional.ofNullable(patientWithheld.get(item));
   }
 
   public Education education(Cause cause) {
@@ -222,8 +227,8 @@ public final class Knowledge {
    * The page's opening words for a patient for whom this advice is withheld, where the usual words
    * recommend it (venous disease: "raising your legs helps").
    */
-  public java.util.Optional<String> educationTextWithout(Cause cause, Advice item) {
-    return java.util.Optional.ofNullable(educationWithout.get(cause).get(item));
+  public Optional<String> educationTextWithout(Cause cause, Advice item) {
+    return Optional.ofNullable(educationWithout.get(cause).get(item));
   }
 
   /** The signs that need help at this level, one per item, and their source. */
@@ -270,7 +275,7 @@ public final class Knowledge {
   private List<Guideline> citedIn(String source) {
     return guidelines.stream()
         .filter(g -> g.citedAt(source) >= 0)
-        .sorted(java.util.Comparator.comparingInt(g -> g.citedAt(source)))
+        .sorted(Comparator.comparingInt(g -> g.citedAt(source)))
         .toList();
   }
 
@@ -290,7 +295,7 @@ public final class Knowledge {
 
   /** Every source the model cites, in file order, each once. */
   public List<String> sources() {
-    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(valueSources.values());
+    LinkedHashSet<String> all = new LinkedHashSet<>(valueSources.values());
     flags.values().forEach(g -> all.add(g.source()));
     effects.values().forEach(g -> all.add(g.source()));
     steps.values().forEach(step -> all.add(step.source()));
@@ -319,10 +324,8 @@ public final class Knowledge {
     }
 
     /** A key that may be absent; present but blank is a problem. */
-    java.util.Optional<String> optional(String key) {
-      return properties.containsKey(key)
-          ? java.util.Optional.of(text(key))
-          : java.util.Optional.empty();
+    Optional<String> optional(String key) {
+      return properties.containsKey(key) ? Optional.of(text(key)) : Optional.empty();
     }
 
     double number(String key) {
@@ -349,7 +352,7 @@ public final class Knowledge {
         problems.add(key + ".url is not an https address");
       }
       List<String> citedAs =
-          java.util.Arrays.stream(text(key + ".cited-as").split("\\|"))
+          Arrays.stream(text(key + ".cited-as").split("\\|"))
               .map(String::trim)
               .filter(t -> !t.isEmpty())
               .toList();

@@ -185,7 +185,12 @@ public final class NextStepPlanner {
     if (!neuropathy.likelihood().atLeast(Likelihood.MODERATE)) {
       return;
     }
-    onRecord(Measure.HBA1C, Measure.VITAMIN_B12, Measure.FOLATE, Measure.MEAN_CORPUSCULAR_VOLUME);
+    onRecord(
+        Measure.HBA1C,
+        Measure.VITAMIN_B12,
+        Measure.FOLATE,
+        Measure.MEAN_CORPUSCULAR_VOLUME,
+        Measure.TSH);
     if (!e.hasFresh(Measure.HBA1C)) {
       add(
           NextStep.HBA1C,

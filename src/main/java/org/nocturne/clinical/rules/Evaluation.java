@@ -373,9 +373,17 @@ public final class Evaluation {
 
   /** A fever diagnosed within the same last days (an undated active one counts: it is current). */
   public List<String> feverDiagnosisEvidence() {
-    LocalDate since = today.minusDays((long) t(Threshold.FEVER_RECENT_DAYS));
+    return acuteDiagnoses(Disorder.FEVER, Threshold.FEVER_RECENT_DAYS);
+  }
+
+  /**
+   * An acute condition that began within the given days, active; an undated active one counts (it
+   * is on the record as current). Older ones are history, however they are still marked.
+   */
+  public List<String> acuteDiagnoses(Disorder disorder, Threshold days) {
+    LocalDate since = today.minusDays((long) t(days));
     return facts.diagnoses().stream()
-        .filter(d -> d.disorder() == Disorder.FEVER && !d.historical())
+        .filter(d -> d.disorder() == disorder && !d.historical())
         .filter(d -> d.onset() == null || !d.onset().isBefore(since))
         .map(Diagnosis::source)
         .toList();

@@ -13,14 +13,24 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nocturne.StreamingForeverServer;
 import org.nocturne.cdshooks.CallBudget;
+import org.nocturne.cdshooks.CdsJson;
+import org.nocturne.cdshooks.FhirAuthorization;
+import org.nocturne.cdshooks.PrefetchTemplate;
+import org.nocturne.cdshooks.PrefetchValue;
 import tools.jackson.databind.JsonNode;
 
 /** The prefetch fallback against a misbehaving FHIR server: every fault is an unavailable key. */
@@ -128,8 +138,7 @@ class HttpFhirFetcherTest {
                         + "]}")));
     FHIR.stubFor(
         get(urlPathEqualTo("/fhir/QuestionnaireResponse"))
-            .withQueryParam(
-                "_count", com.github.tomakehurst.wiremock.client.WireMock.notMatching("1"))
+            .withQueryParam("_count", WireMock.notMatching("1"))
             .willReturn(
                 okJson(
                     "{\"resourceType\":\"Bundle\",\"type\":\"searchset\",\"entry\":["
@@ -138,9 +147,7 @@ class HttpFhirFetcherTest {
                         + recent
                         + "]}")));
     JsonNode discovery =
-        org.nocturne.cdshooks.CdsJson.mapper()
-            .readTree(
-                java.nio.file.Files.readString(java.nio.file.Path.of("hooks/discovery.json")));
+        CdsJson.mapper().readTree(Files.readString(Path.of("hooks/discovery.json")));
     PrefetchTemplate template =
         PrefetchTemplate.parse(
             discovery
@@ -150,9 +157,7 @@ class HttpFhirFetcherTest {
                 .path("questionnaireResponse")
                 .asString());
     String url =
-        template
-            .resolve(org.nocturne.cdshooks.CdsJson.mapper().readTree("{\"patientId\":\"p1\"}"))
-            .orElseThrow();
+        template.resolve(CdsJson.mapper().readTree("{\"patientId\":\"p1\"}")).orElseThrow();
 
     var value = fetch(url, "Bundle");
 
@@ -402,8 +407,7 @@ class HttpFhirFetcherTest {
       assertThat(value.resource().get("entry")).as(next).hasSize(1);
     }
     FHIR.verify(0, getRequestedFor(urlPathEqualTo("/admin/secret")));
-    assertThat(
-            FHIR.findAll(getRequestedFor(com.github.tomakehurst.wiremock.client.WireMock.anyUrl())))
+    assertThat(FHIR.findAll(getRequestedFor(WireMock.anyUrl())))
         .allMatch(r -> r.getUrl().startsWith("/fhir/Condition?patient="));
   }
 
@@ -447,15 +451,15 @@ class HttpFhirFetcherTest {
 
   @Test
   void aServerThatStreamsForeverIsCutAtTheLimitAndTheConnectionDropped() throws Exception {
-    try (var forever = new org.nocturne.StreamingForeverServer()) {
+    try (var forever = new StreamingForeverServer()) {
       var value =
-          org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+          Assertions.assertTimeoutPreemptively(
               Duration.ofSeconds(20),
               () ->
                   fetcher.fetch(forever.baseUrl(), TOKEN, "Condition?patient=p1", "Bundle").join());
 
       assertThat(reason(value)).contains("size limit");
-      org.awaitility.Awaitility.await()
+      Awaitility.await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(() -> assertThat(forever.dropped()).isEqualTo(1));
       long sent = forever.bytesSent();
@@ -474,9 +478,7 @@ class HttpFhirFetcherTest {
 
     budget.close();
 
-    var value =
-        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
-            Duration.ofSeconds(2), () -> pending.join());
+    var value = Assertions.assertTimeoutPreemptively(Duration.ofSeconds(2), () -> pending.join());
     assertThat(reason(value)).contains("time budget ended first");
   }
 }

@@ -2,10 +2,12 @@ package org.nocturne.cdshooks.prefetch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CdsJson;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /** The cache of fetched FHIR data is bounded in bytes, not only in entries (issue 19.4). */
 class PrefetchCacheBoundsTest {
@@ -27,8 +29,7 @@ class PrefetchCacheBoundsTest {
     var cache =
         config.prefetchCache(
             properties,
-            new org.springframework.beans.factory.support.StaticListableBeanFactory()
-                .getBeanProvider(com.github.benmanes.caffeine.cache.Ticker.class),
+            new StaticListableBeanFactory().getBeanProvider(Ticker.class),
             new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     var big =
         CdsJson.mapper()

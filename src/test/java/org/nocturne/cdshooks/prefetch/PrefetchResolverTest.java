@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.CdsRequest;
@@ -17,8 +18,10 @@ import org.nocturne.cdshooks.CdsResponse;
 import org.nocturne.cdshooks.CdsService;
 import org.nocturne.cdshooks.CdsServiceDescriptor;
 import org.nocturne.cdshooks.HookCall;
+import org.nocturne.cdshooks.Prefetch;
+import org.nocturne.cdshooks.PrefetchFailureMode;
+import org.nocturne.cdshooks.PrefetchValue;
 import org.nocturne.cdshooks.RegisteredService;
-import org.nocturne.cdshooks.security.Caller;
 
 class PrefetchResolverTest {
   private static final String PATIENT = "{\"resourceType\":\"Patient\",\"id\":\"p1\"}";

@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.CdsRequest;
 import org.nocturne.cdshooks.CdsResponse;
 import org.nocturne.cdshooks.CdsService;
 import org.nocturne.cdshooks.CdsServiceDescriptor;
 import org.nocturne.cdshooks.HookCall;
+import org.nocturne.cdshooks.Prefetch;
+import org.nocturne.cdshooks.PrefetchFailureMode;
+import org.nocturne.cdshooks.PrefetchValue;
 import org.nocturne.cdshooks.RegisteredService;
-import org.nocturne.cdshooks.security.Caller;
 
 /** Medications named by a reference nobody sent are fetched from fhirServer by id (issue 25). */
 class ReferencedMedicationsTest {

@@ -8,6 +8,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.impl.ECDSA;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -16,8 +17,15 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.SplittableRandom;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
+import org.bouncycastle.crypto.params.ECDomainParameters;
+import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -102,8 +110,7 @@ class EcdsaVerifierTest {
         System.arraycopy(order, order.length - 48, signature, 48, 48);
       }
       case "a signature one byte short" -> signature = Arrays.copyOf(signature, 95);
-      case "a DER signature" ->
-          signature = com.nimbusds.jose.crypto.impl.ECDSA.transcodeSignatureToDER(signature);
+      case "a DER signature" -> signature = ECDSA.transcodeSignatureToDER(signature);
       case "the algorithm of another curve" ->
           used = new JWSHeader.Builder(JWSAlgorithm.ES256).build();
       default -> {}
@@ -141,26 +148,23 @@ class EcdsaVerifierTest {
       throws Exception {
     ECKey key = new ECKeyGenerator(Curve.parse(curveName)).generate();
     EcdsaVerifier ours = new EcdsaVerifier(key.toPublicJWK());
-    org.bouncycastle.asn1.x9.X9ECParameters curve =
-        org.bouncycastle.crypto.ec.CustomNamedCurves.getByName(curveName);
-    var domain = new org.bouncycastle.crypto.params.ECDomainParameters(curve);
-    var privateKey =
-        new org.bouncycastle.crypto.params.ECPrivateKeyParameters(
-            key.getD().decodeToBigInteger(), domain);
+    X9ECParameters curve = CustomNamedCurves.getByName(curveName);
+    var domain = new ECDomainParameters(curve);
+    var privateKey = new ECPrivateKeyParameters(key.getD().decodeToBigInteger(), domain);
     var publicKey =
-        new org.bouncycastle.crypto.params.ECPublicKeyParameters(
+        new ECPublicKeyParameters(
             curve
                 .getCurve()
                 .createPoint(key.getX().decodeToBigInteger(), key.getY().decodeToBigInteger()),
             domain);
-    java.util.SplittableRandom random = new java.util.SplittableRandom(30);
+    SplittableRandom random = new SplittableRandom(30);
     int valid = 0;
     for (int i = 0; i < 300; i++) {
       byte[] message = new byte[1 + random.nextInt(200)];
       for (int b = 0; b < message.length; b++) {
         message[b] = (byte) random.nextInt(256);
       }
-      byte[] hash = java.security.MessageDigest.getInstance(digest).digest(message);
+      byte[] hash = MessageDigest.getInstance(digest).digest(message);
       var signer = new org.bouncycastle.crypto.signers.ECDSASigner();
       signer.init(true, privateKey);
       BigInteger[] rs = signer.generateSignature(hash);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
@@ -18,8 +19,7 @@ import org.junit.jupiter.api.Test;
 class JwsVerifiersTest {
   private final JwsVerifiers verifiers = new JwsVerifiers();
 
-  private static SignedJWT signed(JWSAlgorithm alg, com.nimbusds.jose.JWSSigner signer)
-      throws Exception {
+  private static SignedJWT signed(JWSAlgorithm alg, JWSSigner signer) throws Exception {
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(alg).keyID("k").build(),

@@ -11,6 +11,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -27,19 +29,27 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nocturne.LocalServer;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -50,8 +60,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * allowlist of the calling issuer. WireMock serves the JWKS and plays the EHR's FHIR server.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@org.junit.jupiter.api.extension.ExtendWith(
-    org.springframework.boot.test.system.OutputCaptureExtension.class)
+@ExtendWith(OutputCaptureExtension.class)
 class JwtAuthenticationTest {
   private static final String ISSUER = "https://ehr.example.org";
   private static final String TENANT_ISSUER = "https://tenant-ehr.example.org";
@@ -368,8 +377,7 @@ class JwtAuthenticationTest {
   }
 
   @Test
-  void tokensAreNeverLogged(org.springframework.boot.test.system.CapturedOutput output)
-      throws Exception {
+  void tokensAreNeverLogged(CapturedOutput output) throws Exception {
     String rejected = rs384(SERVICE, c -> {});
     String accepted = rs384(DISCOVERY, c -> {});
 
@@ -419,8 +427,7 @@ class JwtAuthenticationTest {
   }
 
   @Test
-  void aForgedAlgHeaderCannotForgeALogLine(
-      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+  void aForgedAlgHeaderCannotForgeALogLine(CapturedOutput output) throws Exception {
     String forged =
         "{\"alg\":\"RS384\\r\\n2026-01-01T00:00:00Z  INFO 1 --- FORGED admin logged in\\u001b[31m\",\"typ\":\"JWT\",\"kid\":\"rsa-1\"}";
 
@@ -433,8 +440,8 @@ class JwtAuthenticationTest {
   }
 
   @Test
-  void a401LogLineSaysWhyWithTheExpectedAndReceivedValuesButNeverTheToken(
-      org.springframework.boot.test.system.CapturedOutput output) throws Exception {
+  void a401LogLineSaysWhyWithTheExpectedAndReceivedValuesButNeverTheToken(CapturedOutput output)
+      throws Exception {
     String token = rs384(SERVICE, c -> {});
 
     assertRejected(token);
@@ -465,15 +472,13 @@ class JwtAuthenticationTest {
   void tokensThatLiveTooLongOrAreNotValidYetAreRejected() throws Exception {
     Instant now = Instant.now();
     assertRejected(
-        rs384(
-            DISCOVERY,
-            c -> c.expirationTime(Date.from(now.plus(java.time.Duration.ofDays(3650))))));
+        rs384(DISCOVERY, c -> c.expirationTime(Date.from(now.plus(Duration.ofDays(3650))))));
     assertRejected(rs384(DISCOVERY, c -> c.notBeforeTime(Date.from(now.plusSeconds(86_400)))));
     assertRejected(
         rs384(
             DISCOVERY,
             c ->
-                c.issueTime(Date.from(now.minus(java.time.Duration.ofDays(2))))
+                c.issueTime(Date.from(now.minus(Duration.ofDays(2))))
                     .expirationTime(Date.from(now.plusSeconds(300)))));
     assertThat(
             discovery(
@@ -528,7 +533,7 @@ class JwtAuthenticationTest {
         get(urlPathEqualTo("/jwks-cold"))
             .willReturn(
                 okJson(new JWKSet(List.of(RSA.toPublicJWK())).toString()).withFixedDelay(800)));
-    List<String> tokens = new java.util.ArrayList<>();
+    List<String> tokens = new ArrayList<>();
     for (int i = 0; i < 4; i++) {
       tokens.add(
           token(
@@ -550,15 +555,15 @@ class JwtAuthenticationTest {
     EHR.stubFor(
         get(urlPathEqualTo("/jwks-flaky"))
             .inScenario("flaky")
-            .whenScenarioStateIs(com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED)
-            .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503))
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(WireMock.aResponse().withStatus(503))
             .willSetStateTo("up"));
     EHR.stubFor(
         get(urlPathEqualTo("/jwks-flaky"))
             .inScenario("flaky")
             .whenScenarioStateIs("up")
             .willReturn(okJson(new JWKSet(List.of(RSA.toPublicJWK())).toString())));
-    java.util.function.Supplier<String> flaky =
+    Supplier<String> flaky =
         () -> {
           try {
             return token(
@@ -580,7 +585,7 @@ class JwtAuthenticationTest {
 
   @Test
   void aSlowBodyAfterA401IsNotWaitedFor() throws Exception {
-    try (var socket = new java.net.Socket("127.0.0.1", port)) {
+    try (var socket = new Socket("127.0.0.1", port)) {
       socket.setSoTimeout(15_000);
       var out = socket.getOutputStream();
       out.write(
@@ -588,20 +593,18 @@ class JwtAuthenticationTest {
                   + SERVICE
                   + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                   + "Content-Length: 1000000\r\n\r\n{\"hook\":")
-              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       long start = System.nanoTime();
 
-      String answer =
-          new String(
-              socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
 
       assertThat(answer).startsWith("HTTP/1.1 401").containsIgnoringCase("Connection: close");
       // Tomcat still tries one read of the unread body; the connection timeout (5 s, Tomcat's
       // default is 60 s) bounds how long a client that sends nothing holds the worker thread
-      assertThat(java.time.Duration.ofNanos(System.nanoTime() - start))
+      assertThat(Duration.ofNanos(System.nanoTime() - start))
           .as("the server closed the connection instead of waiting for the body")
-          .isLessThan(java.time.Duration.ofSeconds(10));
+          .isLessThan(Duration.ofSeconds(10));
     }
   }
 }

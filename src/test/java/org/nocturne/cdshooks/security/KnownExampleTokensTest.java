@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -37,7 +38,7 @@ class KnownExampleTokensTest {
   private static void collect(String text, Set<String> into) {
     Matcher matcher = TOKEN.matcher(text);
     while (matcher.find()) {
-      into.add(matcher.group(1).toLowerCase(java.util.Locale.ROOT));
+      into.add(matcher.group(1).toLowerCase(Locale.ROOT));
     }
   }
 }

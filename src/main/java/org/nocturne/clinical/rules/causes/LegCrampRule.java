@@ -104,6 +104,15 @@ final class LegCrampRule implements CauseRule {
     lowElectrolyte(f, e, "Potassium", Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW);
     lowElectrolyte(f, e, "Calcium", Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW);
     f.whenEvidence(e.diagnosisEvidence(Disorder.PREGNANCY), 1, "Pregnancy", AAFP);
+    e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE)
+        .ifPresent(
+            tsh ->
+                f.when(
+                    true,
+                    1,
+                    Format.result("TSH", tsh) + ", high: hypothyroidism causes cramps",
+                    e.basis(Threshold.TSH_HIGH_ABOVE),
+                    tsh.source()));
     f.whenEvidence(
         e.complaintDiagnosisEvidence(Disorder.LEG_CRAMPS),
         Findings.CURRENT_COMPLAINT_POINTS,

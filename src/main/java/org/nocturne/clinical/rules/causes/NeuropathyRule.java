@@ -139,6 +139,15 @@ final class NeuropathyRule implements CauseRule {
                     Format.result("Folate", folate) + ": low, replace folic acid",
                     e.basis(Threshold.FOLATE_DEFICIENT_BELOW),
                     folate.source()));
+    e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE)
+        .ifPresent(
+            tsh ->
+                f.when(
+                    true,
+                    1,
+                    Format.result("TSH", tsh) + ", high: hypothyroidism causes neuropathy",
+                    e.basis(Threshold.TSH_HIGH_ABOVE),
+                    tsh.source()));
     e.highRecent(Measure.MEAN_CORPUSCULAR_VOLUME, Threshold.MCV_MACROCYTOSIS_ABOVE)
         .ifPresent(
             mcv ->

@@ -4,6 +4,7 @@ import static org.nocturne.clinical.facts.Answers.PainCharacter.CRAMP_HARD_MUSCL
 import static org.nocturne.clinical.facts.Answers.PainCharacter.CRAWLING_CREEPING;
 import static org.nocturne.clinical.facts.Answers.PainCharacter.URGE_TO_MOVE;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.nocturne.clinical.conclusions.Cause;
@@ -87,7 +88,7 @@ final class RestlessLegsRule implements CauseRule {
         3,
         "Restless legs on the problem list",
         Findings.RECORDED_DIAGNOSIS);
-    List<String> iron = new java.util.ArrayList<>(e.lowIronEvidence());
+    List<String> iron = new ArrayList<>(e.lowIronEvidence());
     iron.addAll(e.diagnosisEvidence(Disorder.IRON_DEFICIENCY));
     f.whenEvidence(iron, 2, "Low iron stores", SECONDARY);
     f.whenEvidence(e.kidneyDiseaseEvidence(), 1, "Chronic kidney disease", SECONDARY);

@@ -4,6 +4,8 @@ import static org.nocturne.clinical.facts.Answers.Location.RADIATES_FROM_BACK_OR
 import static org.nocturne.clinical.facts.Answers.PainCharacter.SHOOTING_ELECTRIC;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.Finding;
 import org.nocturne.clinical.facts.Disorder;
@@ -89,8 +91,8 @@ final class SciaticaRule implements CauseRule {
    * The mechanical pattern: the single question of questionnaire 1.0.0, or since 1.1.0 its two
    * halves, disc-type (worse sitting or coughing) and stenosis-type (eased bending forward).
    */
-  private static java.util.Optional<Item> mechanical(SymptomReport r) {
-    return java.util.stream.Stream.of(
+  private static Optional<Item> mechanical(SymptomReport r) {
+    return Stream.of(
             Item.WORSE_SITTING_BENDING_COUGHING,
             Item.WORSE_SITTING_OR_COUGHING,
             Item.EASED_BENDING_FORWARD_OR_SITTING)

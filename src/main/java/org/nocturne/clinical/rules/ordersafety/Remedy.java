@@ -1,5 +1,6 @@
 package org.nocturne.clinical.rules.ordersafety;
 
+import java.util.Objects;
 import org.nocturne.clinical.conclusions.NextStep;
 import org.nocturne.clinical.knowledge.Sourced;
 
@@ -16,14 +17,14 @@ public sealed interface Remedy
   /** Keep the order on hold and order this test first (the ABI before compression). */
   record TestFirst(NextStep step) implements Remedy {
     public TestFirst {
-      java.util.Objects.requireNonNull(step, "step");
+      Objects.requireNonNull(step, "step");
     }
   }
 
   /** An alternative that fits the drug's class, from the knowledge file with its source. */
   record ConsiderAlternative(Sourced alternative) implements Remedy {
     public ConsiderAlternative {
-      java.util.Objects.requireNonNull(alternative, "alternative");
+      Objects.requireNonNull(alternative, "alternative");
     }
   }
 

@@ -11,6 +11,7 @@ import org.nocturne.clinical.facts.Answers;
 import org.nocturne.clinical.facts.Disorder;
 import org.nocturne.clinical.facts.Item;
 import org.nocturne.clinical.facts.SymptomReport;
+import org.nocturne.clinical.knowledge.Threshold;
 import org.nocturne.clinical.rules.Evaluation;
 
 /** Sudden pain with a cold, pale leg: the 6 Ps of acute limb ischemia, worse odds with AF. */
@@ -27,7 +28,27 @@ final class AcuteLimbIschemiaRule implements RedFlagRule {
 
   @Override
   public Optional<RaisedFlag> check(Evaluation e) {
-    return e.report().flatMap(r -> check(e, r));
+    return e.report().flatMap(r -> check(e, r)).or(() -> fromRecord(e));
+  }
+
+  /** An arterial embolism or thrombosis of the leg coded within the last 2 weeks. */
+  private Optional<RaisedFlag> fromRecord(Evaluation e) {
+    List<String> coded =
+        e.acuteDiagnoses(Disorder.ACUTE_LIMB_ISCHEMIA, Threshold.ACUTE_LIMB_ISCHEMIA_DAYS);
+    if (coded.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Finding> findings = new ArrayList<>();
+    findings.add(
+        RedFlagRule.seen(
+            "Arterial embolism or thrombosis of the leg diagnosed in the last 2 weeks",
+            e.basis(Threshold.ACUTE_LIMB_ISCHEMIA_DAYS),
+            coded));
+    List<String> af = e.diagnosisEvidence(Disorder.ATRIAL_FIBRILLATION);
+    if (!af.isEmpty()) {
+      findings.add(RedFlagRule.seen("Atrial fibrillation", EMBOLIC, af));
+    }
+    return Optional.of(new RaisedFlag(flag(), Urgency.CRITICAL, findings));
   }
 
   private Optional<RaisedFlag> check(Evaluation e, SymptomReport r) {

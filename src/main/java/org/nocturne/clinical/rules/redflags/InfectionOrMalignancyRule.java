@@ -104,10 +104,13 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
     if (!feverCoded.isEmpty()) {
       findings.add(RedFlagRule.seen("Fever diagnosed", e.basis(Threshold.FEVER_MIN), feverCoded));
     }
-    List<String> cellulitis =
-        e.recentDiagnoses(Disorder.CELLULITIS).stream().map(Diagnosis::source).toList();
+    List<String> cellulitis = e.acuteDiagnoses(Disorder.CELLULITIS, Threshold.ACUTE_INFECTION_DAYS);
     if (!cellulitis.isEmpty()) {
-      findings.add(RedFlagRule.seen("Cellulitis of the leg on record", NG141, cellulitis));
+      findings.add(
+          RedFlagRule.seen(
+              "Infection of the leg on record (cellulitis, abscess or osteomyelitis)",
+              NG141,
+              cellulitis));
     }
     boolean febrile = fever || feverOnRecord.isPresent() || !feverCoded.isEmpty();
     if (febrile || !cellulitis.isEmpty()) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.nocturne.clinical.PatientFixture.TODAY;
 import static org.nocturne.clinical.PatientFixture.patient;
 
+import java.time.Period;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -208,8 +209,7 @@ class OrderSafetyTest {
                 r ->
                     r.swelling(Answers.Swelling.ONE_LEG)
                         .skinChanges(Answers.SkinChange.PALE_OR_BLUE));
-    var tenDayWindow =
-        new ComplaintWindow(java.time.Period.ofDays(10), java.time.Period.ofDays(90));
+    var tenDayWindow = new ComplaintWindow(Period.ofDays(10), Period.ofDays(90));
     PatientFacts facts = answeredTwentyDaysAgo.facts();
     var findings =
         new OrderSafety(PatientFixture.MODEL.knowledge(), tenDayWindow)
