@@ -13,9 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CdsJson;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,8 +21,7 @@ import tools.jackson.databind.JsonNode;
  * metric its PromQL names, with every fixed label value it filters on, appears in a real {@code
  * /actuator/prometheus} scrape after calls that exercise each panel. A renamed metric or tag fails.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
+@LocalAppTest
 class MonitoringDashboardTest {
   private static final Path DASHBOARD = Path.of("deploy/grafana/nocturne-cds.json");
 

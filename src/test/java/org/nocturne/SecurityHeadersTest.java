@@ -1,28 +1,23 @@
 package org.nocturne;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nocturne.LocalApp.freePort;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every HTML page carries the browser security headers (issue 26, finding 9). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("local")
+@LocalAppTest
 class SecurityHeadersTest {
-  private static final int PORT = freePort();
+  @LocalServerPort int port;
+  private LocalServer server;
 
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    LocalApp.onPort(registry, PORT, "security-headers");
+  @BeforeEach
+  void connect() {
+    server = new LocalServer(port);
   }
-
-  private final LocalServer server = new LocalServer(PORT);
 
   @Test
   void everyHtmlPageForbidsForeignScriptsFramingSniffingAndReferrers() {

@@ -113,18 +113,21 @@ public final class RecordReader {
     List<String> missing = new ArrayList<>(unavailable);
     List<String> skipped = new ArrayList<>();
     Optional<Patient> patient = Optional.ofNullable(json.get(PATIENT)).map(this::patient);
+    OtherPatients others =
+        new OtherPatients(
+            Optional.ofNullable(json.get(PATIENT)).map(p -> p.path("id").asString("")).orElse(""));
     List<Resource> medications =
-        new ArrayList<>(resources(json, MEDICATIONS, fetched, missing, skipped));
+        new ArrayList<>(resources(json, MEDICATIONS, fetched, missing, skipped, others));
     int position = 0;
     for (JsonNode medication : referencedMedications) {
       entry("fetched Medication", ++position, medication, skipped).ifPresent(medications::add);
     }
     return new PatientRecord(
         patient,
-        resources(json, CONDITIONS, fetched, missing, skipped),
-        resources(json, OBSERVATIONS, fetched, missing, skipped),
+        resources(json, CONDITIONS, fetched, missing, skipped, others),
+        resources(json, OBSERVATIONS, fetched, missing, skipped, others),
         medications,
-        resources(json, QUESTIONNAIRE_RESPONSE, fetched, missing, skipped),
+        resources(json, QUESTIONNAIRE_RESPONSE, fetched, missing, skipped, others),
         missing,
         skipped);
   }
@@ -190,7 +193,8 @@ public final class RecordReader {
       String key,
       Set<String> fetched,
       List<String> missing,
-      List<String> skipped) {
+      List<String> skipped,
+      OtherPatients others) {
     JsonNode root = json.get(key);
     if (root == null) {
       return List.of();
@@ -204,6 +208,10 @@ public final class RecordReader {
       return List.of();
     }
     if (!"Bundle".equals(root.path("resourceType").asString(""))) {
+      if (others.belongToAnother(root)) {
+        skipped.add(key + ": " + OtherPatients.REASON);
+        return List.of();
+      }
       return entry(key, 1, root, skipped).map(List::of).orElse(List.of());
     }
     JsonNode entries = root.path("entry");
@@ -218,6 +226,10 @@ public final class RecordReader {
       JsonNode resource = entry.path("resource");
       if (!resource.isObject()) {
         skipped.add(key + " entry " + position + ": no resource");
+        continue;
+      }
+      if (others.belongToAnother(resource)) {
+        skipped.add(key + " entry " + position + ": " + OtherPatients.REASON);
         continue;
       }
       if (relevant.mayMatter(resource)) {

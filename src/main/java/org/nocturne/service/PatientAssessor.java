@@ -10,6 +10,7 @@ import org.nocturne.cdshooks.HookCall;
 import org.nocturne.clinical.Assessment;
 import org.nocturne.clinical.facts.PatientFacts;
 import org.nocturne.fhir.InvalidFhirDataException;
+import org.nocturne.fhir.RecordReader;
 
 /** The steps every service shares: the call's record assessed, and where its cards' links point. */
 final class PatientAssessor {
@@ -33,6 +34,13 @@ final class PatientAssessor {
   }
 
   Assessed assess(HookCall call) {
+    String prefetched =
+        call.prefetch().data(RecordReader.PATIENT).map(p -> p.path("id").asString("")).orElse("");
+    if (!prefetched.isEmpty() && !prefetched.equals(call.patientId())) {
+      // a record of another patient must not be read as this one's (hazard H5); ids not echoed
+      throw CdsHooksException.preconditionFailed(
+          "prefetch 'patient' is a different patient from context.patientId");
+    }
     try {
       RecordAssessment.Assessed assessed = assessment.assess(call.prefetch(), clock.instant());
       CardContext cards =

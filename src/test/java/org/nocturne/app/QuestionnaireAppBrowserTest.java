@@ -9,16 +9,12 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.nocturne.LocalApp;
+import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,16 +24,10 @@ import tools.jackson.databind.JsonNode;
  * the demo FHIR server and the chart's card changes; a standalone launch; the launch errors; a
  * token withdrawn mid-form.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("local")
+@LocalAppTest
 class QuestionnaireAppBrowserTest {
-  private static final int PORT = LocalApp.freePort();
+  private static final int PORT = LocalAppTest.PORT;
   private static final String BASE = "http://127.0.0.1:" + PORT;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    LocalApp.onPort(registry, PORT, "app-browser");
-  }
 
   @RegisterExtension static final AppBrowserSession SESSION = new AppBrowserSession(PORT);
 

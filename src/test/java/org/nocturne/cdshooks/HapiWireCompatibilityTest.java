@@ -24,18 +24,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Wire compatibility with HAPI FHIR's CDS Hooks SDK (ADR 0001): HAPI's own classes, loaded in test
  * scope only, read what we send, and what HAPI sends is accepted by us.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
+@LocalAppTest
 class HapiWireCompatibilityTest {
   private static final FhirContext FHIR = FhirContext.forR4Cached();
   private static final ObjectMapper HAPI = new CdsHooksObjectMapperFactory(FHIR).newMapper();

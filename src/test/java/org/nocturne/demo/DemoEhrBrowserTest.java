@@ -2,7 +2,6 @@ package org.nocturne.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.nocturne.LocalApp.freePort;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
@@ -17,7 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nocturne.HeadlessChromium;
-import org.nocturne.LocalApp;
+import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.FeedbackStore;
@@ -30,10 +29,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
@@ -45,19 +40,13 @@ import tools.jackson.databind.JsonNode;
  * <p>Screenshots go to {@code target/screenshots/}; with {@code -Dnocturne.demo.screenshots=write}
  * they also replace the ones in {@code src/docs/} that the README shows.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("local")
+@LocalAppTest
 class DemoEhrBrowserTest {
-  private static final int PORT = freePort();
+  private static final int PORT = LocalAppTest.PORT;
   private static final String BASE = "http://127.0.0.1:" + PORT;
   private static final String MISSING_CHROMIUM = HeadlessChromium.MISSING;
   private static WebDriver browser;
   private static Path profile;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    LocalApp.onPort(registry, PORT, "demo-browser");
-  }
 
   @Autowired FeedbackStore feedbackStore;
   private final LocalServer server = new LocalServer(PORT);

@@ -1,7 +1,6 @@
 package org.nocturne.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nocturne.LocalApp.freePort;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -10,13 +9,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.nocturne.LocalApp;
+import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,16 +19,10 @@ import tools.jackson.databind.node.ObjectNode;
  * The demo's FHIR server answers the service's own prefetch queries: every demo patient gets the
  * same cards whether the EHR prefetches or the service fetches from {@code /demo/fhir} itself.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("local")
+@LocalAppTest
 class DemoFhirServerTest {
-  private static final int PORT = freePort();
+  private static final int PORT = LocalAppTest.PORT;
   private static final String FHIR = "http://127.0.0.1:" + PORT + DemoFhirServer.PATH;
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    LocalApp.onPort(registry, PORT, "demo-fhir");
-  }
 
   private final LocalServer server = new LocalServer(PORT);
 

@@ -1,35 +1,23 @@
 package org.nocturne.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nocturne.LocalApp.freePort;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nocturne.LocalApp;
+import org.nocturne.LocalAppTest;
 import org.nocturne.cdshooks.CdsJson;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The demo EHR as the app's SMART authorization server, over real HTTP: discovery, the chart's
  * launch context, authorize with PKCE S256, the token response, and the FHIR server's token checks.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
-@ActiveProfiles("local")
+@LocalAppTest
 class SmartAppLaunchTest {
-  private static final int PORT = freePort();
-
-  @DynamicPropertySource
-  static void properties(DynamicPropertyRegistry registry) {
-    LocalApp.onPort(registry, PORT, "smart-launch");
-  }
-
+  private static final int PORT = LocalAppTest.PORT;
   private final SmartFlow smart = new SmartFlow(PORT);
 
   @Test

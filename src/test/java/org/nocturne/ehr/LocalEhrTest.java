@@ -3,26 +3,18 @@ package org.nocturne.ehr;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The service as the dialect tests that are about the record (not the token) call it: the local
- * profile, with state of its own; one application for all of them.
+ * profile, the suite's shared application ({@link LocalAppTest}); feedback is found by a card of
+ * the test's own.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
+@LocalAppTest
 abstract class LocalEhrTest {
-  @DynamicPropertySource
-  static void ownState(DynamicPropertyRegistry registry) {
-    EhrCalls.ownState(registry, "ehr-dialects");
-  }
-
   @LocalServerPort int port;
   LocalServer server;
 

@@ -66,6 +66,31 @@ class RecordReaderTest {
   }
 
   @Test
+  void anEntryWhoseSubjectIsAnotherPatientCostsOnlyThatEntry_andItsIdIsNotRepeated() {
+    Patient patient = new Patient();
+    patient.setId("p1");
+    var own = condition("dm", SNOMED, "44054006");
+    own.getSubject().setReference("https://ehr.example/fhir/Patient/p1/_history/3");
+    var other = condition("rls", SNOMED, "32914008");
+    other.getSubject().setReference("Patient/someone-else");
+    var unstated = condition("ra", SNOMED, "69896004");
+
+    var record =
+        reader.read(
+            Map.of(
+                RecordReader.PATIENT,
+                Fhir.CONTEXT.newJsonParser().encodeResourceToString(patient),
+                RecordReader.CONDITIONS,
+                Fhir.searchset(List.of(own, other, unstated), false)),
+            List.of());
+
+    assertThat(record.conditions()).extracting(c -> c.getIdPart()).containsExactly("dm", "ra");
+    assertThat(record.notes())
+        .anyMatch(n -> n.contains("entry 2") && n.contains("another patient"))
+        .noneMatch(n -> n.contains("someone-else"));
+  }
+
+  @Test
   void thePatientGivesAgeAtTheEvaluationInstantAndSex() {
     Patient patient = new Patient().setGender(Enumerations.AdministrativeGender.FEMALE);
     patient.setId("p1");

@@ -9,16 +9,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nocturne.ContractAppTest;
 import org.nocturne.Examples;
-import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
 import org.nocturne.cards.AnswerCoherence;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.CdsResponse;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Replays every {@code hooks/<service>/<case>.request.json} over HTTP and compares the answer with
@@ -29,11 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
  * -Dnocturne.examples.write=true} rewrites the responses; read the diff before committing it.
  */
 // the examples show the links an EHR gets from a service published at http://localhost:8080
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "nocturne.security.public-base-url=http://localhost:8080")
-@ActiveProfiles("local")
-@Import(FixedClock.class)
+@ContractAppTest
 class ContractExamplesTest {
   private static final boolean WRITE = Boolean.getBoolean("nocturne.examples.write");
 

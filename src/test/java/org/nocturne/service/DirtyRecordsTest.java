@@ -7,13 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nocturne.CardChecks;
-import org.nocturne.FixedClock;
+import org.nocturne.ContractAppTest;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.CdsJson;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,9 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
  * flag survives, the dirty entry is left out and the card says so without repeating it, and no
  * record text becomes markup.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
-@Import(FixedClock.class)
+@ContractAppTest
 class DirtyRecordsTest {
   private static final Path DVT =
       Path.of("hooks/nocturnal-leg-pain/red-flag-deep-vein-thrombosis.request.json");

@@ -7,10 +7,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,21 +22,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.nocturne.ContractAppTest;
 import org.nocturne.Examples;
+import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
 import org.nocturne.cards.AnswerCoherence;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.CdsResponse;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -59,11 +54,8 @@ import tools.jackson.databind.JsonNode;
  * Every answer also passes {@link AnswerCoherence}. The pass rates are written to {@code
  * target/panel-results/<panel>.md}.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = "nocturne.security.public-base-url=http://localhost:8080")
-@ActiveProfiles("local")
-@Import(PhysicianPanelTest.PanelClock.class)
+// the evaluation instant is each panel's own: FixedClock moved to it, put back after each case
+@ContractAppTest
 class PhysicianPanelTest {
   static final Path PANELS = Path.of("src/test/resources/panels");
   private static final String CAUSE_SYSTEM =
@@ -80,39 +72,17 @@ class PhysicianPanelTest {
   /** Per panel: case id → number of expectations met and total. */
   private static final Map<String, Map<String, int[]>> RESULTS = new ConcurrentSkipListMap<>();
 
-  /** The clock every service reads, moved to each panel's evaluation instant. */
-  @TestConfiguration(proxyBeanMethods = false)
-  static class PanelClock {
-    static volatile Instant now = Instant.parse("2026-12-06T22:00:00Z");
-
-    @Bean
-    @Primary
-    Clock panelClock() {
-      return new Clock() {
-        @Override
-        public Instant instant() {
-          return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-          return this;
-        }
-      };
-    }
-  }
-
   @LocalServerPort int port;
   LocalServer server;
 
   @BeforeEach
   void connect() {
     server = new LocalServer(port);
+  }
+
+  @AfterEach
+  void putTheClockBack() {
+    FixedClock.reset();
   }
 
   /** Every case, or with {@code -Dpanel=round5-b} only that panel's (while working on one). */
@@ -145,7 +115,7 @@ class PhysicianPanelTest {
               : "nocturnal-leg-pain-" + body.path("hook").asString();
     }
 
-    PanelClock.now = evaluationInstant(panel);
+    FixedClock.moveTo(evaluationInstant(panel));
     var response = server.postJson("/cds-services/" + service, LocalServer.read(request));
     List<String> failed = new ArrayList<>();
     JsonNode answer;

@@ -6,18 +6,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
 import org.nocturne.clinical.conclusions.Cause;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What cards link to resolves: the FHIR artefacts, the patient education pages and the page about
  * the service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("local")
+@LocalAppTest
 class PublishedResourcesTest {
   @LocalServerPort int port;
   LocalServer server;

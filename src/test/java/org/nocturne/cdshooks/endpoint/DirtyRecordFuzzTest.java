@@ -12,17 +12,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.nocturne.CardChecks;
+import org.nocturne.ContractAppTest;
 import org.nocturne.Examples;
-import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.CdsResponse;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -35,9 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * entries). Each answer must be a 200, valid CDS Hooks whose details render without markup, and
  * keep every red flag of the clean record. One bad entry costs that entry only.
  */
-@SpringBootTest
-@ActiveProfiles("local")
-@Import(FixedClock.class)
+@ContractAppTest
 class DirtyRecordFuzzTest {
   static final long SEED = 20261127L;
   static final int CASES_PER_EXAMPLE = 60;

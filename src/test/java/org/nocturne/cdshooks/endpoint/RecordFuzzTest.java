@@ -13,17 +13,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.nocturne.ContractAppTest;
 import org.nocturne.Examples;
-import org.nocturne.FixedClock;
 import org.nocturne.LocalServer;
 import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.CdsResponse;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -39,9 +36,7 @@ import tools.jackson.databind.node.ObjectNode;
  * no 4xx: the record is the EHR's, not the request's fault) and keep every red flag and safety
  * finding of its clean record. A regression test of issue 26, finding 7.
  */
-@SpringBootTest
-@ActiveProfiles("local")
-@Import(FixedClock.class)
+@ContractAppTest
 class RecordFuzzTest {
   static final long SEED = 20261206L;
   static final int CASES = 2000;
