@@ -57,6 +57,15 @@ class ArchitectureTest {
           .resideInAnyPackage("java..", "org.nocturne.clinical..");
 
   /**
+   * The rooms of the cause model (ADR 0003) form layers: facts, conclusions, knowledge, the rules'
+   * shared evaluation, the rule families, the plan, the cause model, order safety. Each package is
+   * its own slice, the root included, so a room that reached back up would fail here.
+   */
+  @ArchTest
+  static final ArchRule clinicalRoomsFormNoCycle =
+      slices().matching("org.nocturne.(clinical..)").should().beFreeOfCycles();
+
+  /**
    * Every hook's answer passes the go-live gate (ADR 0004): only the invoker, which applies {@code
    * CardGate}, runs a service, so no new caller can answer cards past shadow mode, the pilot group
    * or the kill switch.

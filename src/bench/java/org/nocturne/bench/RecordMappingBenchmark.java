@@ -13,7 +13,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
-import org.nocturne.clinical.PatientFacts;
+import org.nocturne.clinical.facts.PatientFacts;
 import org.nocturne.fhir.CodeSets;
 import org.nocturne.fhir.FactsMapper;
 import org.nocturne.fhir.RecordReader;

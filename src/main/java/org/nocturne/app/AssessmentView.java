@@ -8,18 +8,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.CauseAssessment;
-import org.nocturne.clinical.Complaint;
-import org.nocturne.clinical.EvidenceGrade;
-import org.nocturne.clinical.Finding;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.Measurement;
-import org.nocturne.clinical.MedicationEffect;
-import org.nocturne.clinical.RaisedFlag;
-import org.nocturne.clinical.Recommendation;
-import org.nocturne.clinical.Threshold;
+import org.nocturne.clinical.conclusions.Advice;
+import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.conclusions.RaisedFlag;
+import org.nocturne.clinical.conclusions.Recommendation;
+import org.nocturne.clinical.facts.Complaint;
+import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.knowledge.EvidenceGrade;
+import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.knowledge.Threshold;
 
 /**
  * The assessment as the app shows it: everything a card leaves out. Every cause with every finding

@@ -7,8 +7,8 @@ import java.util.List;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.SafetyFinding;
+import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.rules.ordersafety.SafetyFinding;
 
 /**
  * The cards of each service. For patient-view: nothing without a current complaint (contract, "When

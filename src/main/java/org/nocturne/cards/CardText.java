@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.nocturne.clinical.EvidenceGrade;
+import org.nocturne.clinical.knowledge.EvidenceGrade;
 
 /**
  * A card detail within the budget of the contract ("Card budget"): labelled lines a physician reads

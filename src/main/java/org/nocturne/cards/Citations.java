@@ -3,7 +3,7 @@ package org.nocturne.cards;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.nocturne.clinical.EvidenceGrade;
+import org.nocturne.clinical.knowledge.EvidenceGrade;
 
 /**
  * Sources as a physician reads them: the citation without its internal evidence grade or the

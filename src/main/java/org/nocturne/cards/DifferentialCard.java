@@ -14,17 +14,17 @@ import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.Link;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
-import org.nocturne.clinical.Advice;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.Cause;
-import org.nocturne.clinical.CauseAssessment;
-import org.nocturne.clinical.Complaint;
-import org.nocturne.clinical.Finding;
-import org.nocturne.clinical.Findings;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.Likelihood;
-import org.nocturne.clinical.NextStep;
-import org.nocturne.clinical.Recommendation;
+import org.nocturne.clinical.conclusions.Advice;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.conclusions.Recommendation;
+import org.nocturne.clinical.facts.Complaint;
+import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.rules.causes.Findings;
 
 /**
  * The differential: one card whose topic is the leading cause, with the ranking and its reasons,

@@ -2,8 +2,8 @@ package org.nocturne.cards;
 
 import java.util.List;
 import java.util.stream.Collectors;
-import org.nocturne.clinical.Advice;
-import org.nocturne.clinical.Cause;
+import org.nocturne.clinical.conclusions.Advice;
+import org.nocturne.clinical.conclusions.Cause;
 
 /**
  * The path of a cause's education page for one patient: advice the card withheld is named in {@code

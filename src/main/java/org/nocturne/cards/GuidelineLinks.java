@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.nocturne.cdshooks.Link;
-import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /**
  * The guidelines behind a card, each named once as a link to its own page (contract, "Card

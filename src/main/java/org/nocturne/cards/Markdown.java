@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.FhirId;
-import org.nocturne.clinical.Finding;
-import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /** Small helpers for the GitHub-flavoured Markdown of card details. */
 final class Markdown {

@@ -10,10 +10,10 @@ import org.nocturne.cdshooks.Link;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.Medication;
-import org.nocturne.clinical.MedicationEffect;
-import org.nocturne.clinical.NextStep;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.facts.Medication;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /**
  * A drug on the list that may cause the symptoms ({@code leg-pain-card} {@code medication-effect}):

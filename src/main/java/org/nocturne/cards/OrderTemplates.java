@@ -12,7 +12,7 @@ import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.ServiceRequest;
 import org.nocturne.cdshooks.Action;
 import org.nocturne.cdshooks.CdsJson;
-import org.nocturne.clinical.NextStep;
+import org.nocturne.clinical.conclusions.NextStep;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -10,7 +10,7 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Reference;
 import org.nocturne.cdshooks.Action;
 import org.nocturne.cdshooks.CdsJson;
-import org.nocturne.clinical.Cause;
+import org.nocturne.clinical.conclusions.Cause;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

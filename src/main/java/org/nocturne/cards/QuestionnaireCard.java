@@ -6,7 +6,7 @@ import org.nocturne.cdshooks.Card;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.Link;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.Complaint;
+import org.nocturne.clinical.facts.Complaint;
 
 /**
  * Asks for the patient questionnaire when there is a current complaint on the record but no recent

@@ -11,12 +11,12 @@ import org.nocturne.cdshooks.Link;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.NextStep;
-import org.nocturne.clinical.RaisedFlag;
-import org.nocturne.clinical.Recommendation;
-import org.nocturne.clinical.RedFlag;
-import org.nocturne.clinical.Urgency;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.conclusions.RaisedFlag;
+import org.nocturne.clinical.conclusions.Recommendation;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.conclusions.Urgency;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /** One card per red flag: what was found, why it matters, what to do now, and the order for it. */
 final class RedFlagCards {

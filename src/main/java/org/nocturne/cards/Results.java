@@ -6,11 +6,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import org.nocturne.clinical.Interpretation;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.Measure;
-import org.nocturne.clinical.Measurement;
-import org.nocturne.clinical.Threshold;
+import org.nocturne.clinical.facts.Interpretation;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.knowledge.Threshold;
 
 /** Results on record as a physician writes them: "K 3.1 mmol/L, low (12 Nov 2026)". */
 final class Results {

@@ -9,10 +9,10 @@ import org.nocturne.cdshooks.FhirId;
 import org.nocturne.cdshooks.Indicator;
 import org.nocturne.cdshooks.SelectionBehavior;
 import org.nocturne.cdshooks.Suggestion;
-import org.nocturne.clinical.Finding;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.Remedy;
-import org.nocturne.clinical.SafetyFinding;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.rules.ordersafety.Remedy;
+import org.nocturne.clinical.rules.ordersafety.SafetyFinding;
 
 /**
  * One card per order-safety finding, within the card budget: what was found, why it matters, what

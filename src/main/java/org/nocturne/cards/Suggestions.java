@@ -5,8 +5,8 @@ import java.util.List;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Action;
 import org.nocturne.cdshooks.Suggestion;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.NextStep;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /** Turns next steps into suggestions that create their draft orders. */
 final class Suggestions {

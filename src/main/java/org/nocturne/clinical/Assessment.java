@@ -2,6 +2,17 @@ package org.nocturne.clinical;
 
 import java.util.List;
 import java.util.Optional;
+import org.nocturne.clinical.conclusions.Advice;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.conclusions.RaisedFlag;
+import org.nocturne.clinical.conclusions.Recommendation;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.facts.Complaint;
+import org.nocturne.clinical.facts.Measurement;
 
 /**
  * The model's conclusions, each explained.

@@ -7,6 +7,24 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.conclusions.RaisedFlag;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.facts.ComplaintWindow;
+import org.nocturne.clinical.facts.PatientFacts;
+import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.knowledge.Threshold;
+import org.nocturne.clinical.plan.NextStepPlanner;
+import org.nocturne.clinical.plan.SelfCareAdvisor;
+import org.nocturne.clinical.rules.Evaluation;
+import org.nocturne.clinical.rules.causes.CauseRule;
+import org.nocturne.clinical.rules.causes.CauseRules;
+import org.nocturne.clinical.rules.medication.MedicationEffects;
+import org.nocturne.clinical.rules.redflags.RedFlagRule;
+import org.nocturne.clinical.rules.redflags.RedFlagRules;
 
 /**
  * Turns facts into an explained assessment: every cause scored by its rule, the red flags, the next

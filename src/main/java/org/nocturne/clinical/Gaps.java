@@ -2,6 +2,16 @@ package org.nocturne.clinical;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Format;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.SymptomReport;
+import org.nocturne.clinical.knowledge.Threshold;
+import org.nocturne.clinical.rules.Evaluation;
 
 /** What the model did not see, or saw contradicted, said plainly so the card can say it. */
 final class Gaps {

@@ -2,6 +2,13 @@ package org.nocturne.clinical;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.rules.Evaluation;
 
 /**
  * Conditions on record that change how any cause of the pain is managed, named on the card so the

@@ -2,6 +2,11 @@ package org.nocturne.clinical;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.SymptomReport;
+import org.nocturne.clinical.knowledge.Threshold;
+import org.nocturne.clinical.rules.Evaluation;
 
 /**
  * How much the pain weighs on the patient, as one line of the differential ("7/10 (severe), 6–7

@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.knowledge.Threshold;
+import org.nocturne.clinical.rules.Evaluation;
+import org.nocturne.clinical.rules.causes.CauseRule;
 
 /**
  * Adds a cause's points, bands them into a likelihood, and applies the caps. A capped cause's score

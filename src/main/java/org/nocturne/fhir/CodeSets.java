@@ -19,9 +19,9 @@ import java.util.regex.Pattern;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.ValueSet;
-import org.nocturne.clinical.Disorder;
-import org.nocturne.clinical.DrugClass;
-import org.nocturne.clinical.Measure;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Measure;
 
 /**
  * Every code list the mapper reads, loaded once from the ValueSets in {@code fhir-profiles/} (their

@@ -7,10 +7,10 @@ import java.util.Set;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Resource;
-import org.nocturne.clinical.Diagnosis;
-import org.nocturne.clinical.Disorder;
-import org.nocturne.clinical.LegPainComplaint;
-import org.nocturne.clinical.Side;
+import org.nocturne.clinical.facts.Diagnosis;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.LegPainComplaint;
+import org.nocturne.clinical.facts.Side;
 
 /**
  * Conditions to diagnoses. A condition counts unless it is refuted or entered in error; it is

@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
-import org.nocturne.clinical.Diagnosis;
-import org.nocturne.clinical.PatientFacts;
-import org.nocturne.clinical.Sex;
-import org.nocturne.clinical.SymptomReport;
+import org.nocturne.clinical.facts.Diagnosis;
+import org.nocturne.clinical.facts.PatientFacts;
+import org.nocturne.clinical.facts.Sex;
+import org.nocturne.clinical.facts.SymptomReport;
 
 /**
  * Maps a {@link PatientRecord} to {@link PatientFacts} at an evaluation instant. Never throws on

@@ -10,8 +10,8 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
-import org.nocturne.clinical.DrugClass;
-import org.nocturne.clinical.Medication;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Medication;
 
 /**
  * Active medication orders (and active medication statements) to drug classes: by RxNorm code, then

@@ -12,12 +12,12 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
-import org.nocturne.clinical.Diagnosis;
-import org.nocturne.clinical.Disorder;
-import org.nocturne.clinical.Interpretation;
-import org.nocturne.clinical.Measure;
-import org.nocturne.clinical.Measurement;
-import org.nocturne.clinical.Side;
+import org.nocturne.clinical.facts.Diagnosis;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.Interpretation;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.facts.Side;
 
 /**
  * Observations to measurements: final, amended or corrected results only; the concept by code (or,

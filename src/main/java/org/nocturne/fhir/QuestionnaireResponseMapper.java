@@ -11,9 +11,9 @@ import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemAnswerComponent;
 import org.hl7.fhir.r4.model.QuestionnaireResponse.QuestionnaireResponseItemComponent;
 import org.hl7.fhir.r4.model.Resource;
-import org.nocturne.clinical.Answers;
-import org.nocturne.clinical.Item;
-import org.nocturne.clinical.SymptomReport;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.SymptomReport;
 
 /**
  * The latest completed response to the Nocturne questionnaire, read by linkId at any depth. Unknown

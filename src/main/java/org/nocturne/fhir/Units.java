@@ -3,7 +3,7 @@ package org.nocturne.fhir;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.nocturne.clinical.Measure;
+import org.nocturne.clinical.facts.Measure;
 
 /**
  * Converts a lab value into the canonical unit of its measure (UCUM code first, else the printed

@@ -1,7 +1,7 @@
 package org.nocturne.service;
 
 import java.time.Period;
-import org.nocturne.clinical.ComplaintWindow;
+import org.nocturne.clinical.facts.ComplaintWindow;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;

@@ -8,7 +8,7 @@ import org.nocturne.cards.CardContext;
 import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.HookCall;
 import org.nocturne.clinical.Assessment;
-import org.nocturne.clinical.PatientFacts;
+import org.nocturne.clinical.facts.PatientFacts;
 import org.nocturne.fhir.InvalidFhirDataException;
 import org.nocturne.fhir.RecordReader;
 

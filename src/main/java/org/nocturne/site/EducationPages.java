@@ -8,11 +8,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import org.nocturne.clinical.Advice;
-import org.nocturne.clinical.Cause;
-import org.nocturne.clinical.EvidenceGrade;
-import org.nocturne.clinical.Knowledge;
-import org.nocturne.clinical.Knowledge.Help;
+import org.nocturne.clinical.conclusions.Advice;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.knowledge.EvidenceGrade;
+import org.nocturne.clinical.knowledge.Knowledge;
+import org.nocturne.clinical.knowledge.Knowledge.Help;
 
 /**
  * Short self-care pages for patients, one per cause, in plain words (a reading age of 11 to 12):

@@ -1,6 +1,6 @@
 package org.nocturne.site;
 
-import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.knowledge.Knowledge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

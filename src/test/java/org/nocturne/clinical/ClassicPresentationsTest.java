@@ -1,26 +1,32 @@
 package org.nocturne.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nocturne.clinical.Answers.EpisodeDuration.CONSTANT;
-import static org.nocturne.clinical.Answers.EpisodeDuration.UNDER_10_MINUTES;
-import static org.nocturne.clinical.Answers.Laterality.BOTH;
-import static org.nocturne.clinical.Answers.Laterality.LEFT;
-import static org.nocturne.clinical.Answers.Location.CALF;
-import static org.nocturne.clinical.Answers.Location.FOOT_TOES;
-import static org.nocturne.clinical.Answers.Location.KNEE_OR_HIP_JOINT;
-import static org.nocturne.clinical.Answers.Location.RADIATES_FROM_BACK_OR_BUTTOCK;
-import static org.nocturne.clinical.Answers.PainCharacter.ACHING_HEAVINESS;
-import static org.nocturne.clinical.Answers.PainCharacter.BURNING;
-import static org.nocturne.clinical.Answers.PainCharacter.CRAMP_HARD_MUSCLE;
-import static org.nocturne.clinical.Answers.PainCharacter.CRAWLING_CREEPING;
-import static org.nocturne.clinical.Answers.PainCharacter.JOINT_PAIN_STIFFNESS;
-import static org.nocturne.clinical.Answers.PainCharacter.NUMBNESS;
-import static org.nocturne.clinical.Answers.PainCharacter.SHOOTING_ELECTRIC;
-import static org.nocturne.clinical.Answers.PainCharacter.TINGLING;
-import static org.nocturne.clinical.Answers.PainCharacter.URGE_TO_MOVE;
 import static org.nocturne.clinical.PatientFixture.patient;
+import static org.nocturne.clinical.facts.Answers.EpisodeDuration.CONSTANT;
+import static org.nocturne.clinical.facts.Answers.EpisodeDuration.UNDER_10_MINUTES;
+import static org.nocturne.clinical.facts.Answers.Laterality.BOTH;
+import static org.nocturne.clinical.facts.Answers.Laterality.LEFT;
+import static org.nocturne.clinical.facts.Answers.Location.CALF;
+import static org.nocturne.clinical.facts.Answers.Location.FOOT_TOES;
+import static org.nocturne.clinical.facts.Answers.Location.KNEE_OR_HIP_JOINT;
+import static org.nocturne.clinical.facts.Answers.Location.RADIATES_FROM_BACK_OR_BUTTOCK;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.ACHING_HEAVINESS;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.BURNING;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.CRAMP_HARD_MUSCLE;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.CRAWLING_CREEPING;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.JOINT_PAIN_STIFFNESS;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.NUMBNESS;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.SHOOTING_ELECTRIC;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.TINGLING;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.URGE_TO_MOVE;
 
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.CauseAssessment;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.Item;
 
 /** Each cause in its textbook form ranks first and high, with its evidence. */
 class ClassicPresentationsTest {

@@ -7,6 +7,12 @@ import static org.nocturne.clinical.PatientFixture.patient;
 import java.time.LocalDate;
 import java.time.Period;
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.facts.ComplaintWindow;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /** Contract, "When patient-view speaks": what makes a complaint current (issue 10 §1). */
 class CurrentComplaintTest {

@@ -8,6 +8,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.FlagGuidance;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /** The guidelines a card names: explicit short names and pages, each cited by some source. */
 class GuidelinesTest {

@@ -1,20 +1,27 @@
 package org.nocturne.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nocturne.clinical.Answers.Laterality.BOTH;
-import static org.nocturne.clinical.Answers.Location.CALF;
-import static org.nocturne.clinical.Answers.Location.FOOT_TOES;
-import static org.nocturne.clinical.Answers.Location.RADIATES_FROM_BACK_OR_BUTTOCK;
-import static org.nocturne.clinical.Answers.PainCharacter.ACHING_HEAVINESS;
-import static org.nocturne.clinical.Answers.PainCharacter.BURNING;
-import static org.nocturne.clinical.Answers.PainCharacter.CRAMP_HARD_MUSCLE;
-import static org.nocturne.clinical.Answers.PainCharacter.NUMBNESS;
-import static org.nocturne.clinical.Answers.PainCharacter.TINGLING;
-import static org.nocturne.clinical.Answers.PainCharacter.URGE_TO_MOVE;
 import static org.nocturne.clinical.PatientFixture.patient;
+import static org.nocturne.clinical.facts.Answers.Laterality.BOTH;
+import static org.nocturne.clinical.facts.Answers.Location.CALF;
+import static org.nocturne.clinical.facts.Answers.Location.FOOT_TOES;
+import static org.nocturne.clinical.facts.Answers.Location.RADIATES_FROM_BACK_OR_BUTTOCK;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.ACHING_HEAVINESS;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.BURNING;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.CRAMP_HARD_MUSCLE;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.NUMBNESS;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.TINGLING;
+import static org.nocturne.clinical.facts.Answers.PainCharacter.URGE_TO_MOVE;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Side;
 
 /**
  * The pairs the clinical reference warns are confused, told apart by the discriminating feature.

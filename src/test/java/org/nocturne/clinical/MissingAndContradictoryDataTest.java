@@ -1,11 +1,20 @@
 package org.nocturne.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nocturne.clinical.Answers.Location.FOOT_TOES;
 import static org.nocturne.clinical.PatientFixture.TODAY;
 import static org.nocturne.clinical.PatientFixture.patient;
+import static org.nocturne.clinical.facts.Answers.Location.FOOT_TOES;
 
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Side;
+import org.nocturne.clinical.knowledge.Threshold;
 
 /** What the model says when data is missing, old or contradictory. */
 class MissingAndContradictoryDataTest {

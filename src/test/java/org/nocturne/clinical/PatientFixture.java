@@ -11,12 +11,25 @@ import org.nocturne.cards.AnswerCoherence;
 import org.nocturne.cards.CardContext;
 import org.nocturne.cards.CardRenderer;
 import org.nocturne.cards.NotRead;
+import org.nocturne.clinical.facts.ComplaintWindow;
+import org.nocturne.clinical.facts.Diagnosis;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.LegPainComplaint;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.facts.Medication;
+import org.nocturne.clinical.facts.PatientFacts;
+import org.nocturne.clinical.facts.Sex;
+import org.nocturne.clinical.facts.Side;
+import org.nocturne.clinical.facts.SymptomReport;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /** Builds {@link PatientFacts} for clinical vignettes, with readable provenance. */
-final class PatientFixture {
-  static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
-  static final String QR = "QuestionnaireResponse/qr1";
-  static final CauseModel MODEL = new CauseModel(Knowledge.load(), ComplaintWindow.DEFAULT);
+public final class PatientFixture {
+  public static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+  public static final String QR = "QuestionnaireResponse/qr1";
+  public static final CauseModel MODEL = new CauseModel(Knowledge.load(), ComplaintWindow.DEFAULT);
   private static final CardRenderer RENDERER =
       new CardRenderer(MODEL.knowledge(), FhirContext.forR4Cached());
   private static final CardContext CONTEXT =
@@ -32,69 +45,69 @@ final class PatientFixture {
   private final List<String> skipped = new ArrayList<>();
   private final List<LegPainComplaint> complaints = new ArrayList<>();
 
-  static PatientFixture patient() {
+  public static PatientFixture patient() {
     return new PatientFixture();
   }
 
-  PatientFixture age(Integer years) {
+  public PatientFixture age(Integer years) {
     age = years;
     return this;
   }
 
-  PatientFixture sex(Sex value) {
+  public PatientFixture sex(Sex value) {
     sex = value;
     return this;
   }
 
-  PatientFixture has(Disorder disorder) {
+  public PatientFixture has(Disorder disorder) {
     diagnoses.add(Diagnosis.current(disorder, "Condition/" + slug(disorder)));
     return this;
   }
 
-  PatientFixture hadInThePast(Disorder disorder) {
+  public PatientFixture hadInThePast(Disorder disorder) {
     diagnoses.add(
         new Diagnosis(
             disorder, LocalDate.of(2015, 1, 1), true, "Condition/past-" + slug(disorder)));
     return this;
   }
 
-  PatientFixture measured(Measure measure, double value, Side side, LocalDate date) {
+  public PatientFixture measured(Measure measure, double value, Side side, LocalDate date) {
     String id = slug(measure) + (side == Side.UNSPECIFIED ? "" : "-" + side.label());
     measurements.add(new Measurement(measure, value, side, date, "Observation/" + id));
     return this;
   }
 
-  PatientFixture measured(Measure measure, double value, Side side) {
+  public PatientFixture measured(Measure measure, double value, Side side) {
     return measured(measure, value, side, TODAY.minusMonths(1));
   }
 
-  PatientFixture measured(Measure measure, double value) {
+  public PatientFixture measured(Measure measure, double value) {
     return measured(measure, value, Side.UNSPECIFIED);
   }
 
-  PatientFixture abi(double left, double right) {
+  public PatientFixture abi(double left, double right) {
     return measured(Measure.ANKLE_BRACHIAL_INDEX, left, Side.LEFT)
         .measured(Measure.ANKLE_BRACHIAL_INDEX, right, Side.RIGHT);
   }
 
-  PatientFixture takes(DrugClass drugClass, String name) {
+  public PatientFixture takes(DrugClass drugClass, String name) {
     medications.add(
         new Medication(drugClass, name, "MedicationRequest/" + name.toLowerCase(Locale.ROOT)));
     return this;
   }
 
   /** Answered two days ago: a current complaint. */
-  PatientFixture answered(UnaryOperator<SymptomReport.Builder> answers) {
+  public PatientFixture answered(UnaryOperator<SymptomReport.Builder> answers) {
     return answeredOn(TODAY.minusDays(2), answers);
   }
 
-  PatientFixture answeredOn(LocalDate date, UnaryOperator<SymptomReport.Builder> answers) {
+  public PatientFixture answeredOn(LocalDate date, UnaryOperator<SymptomReport.Builder> answers) {
     report = answers.apply(SymptomReport.builder(QR).authored(date)).build();
     return this;
   }
 
   /** A leg-pain diagnosis on the record, with its onset and recorded dates (either may be null). */
-  PatientFixture complaintOnRecord(LocalDate onset, LocalDate recorded) {
+  public PatientFixture complaintOnRecord(LocalDate onset, LocalDate recorded) {
     complaints.add(
         new LegPainComplaint(onset, recorded, "Condition/leg-pain-" + complaints.size()));
     return this;
@@ -104,20 +117,20 @@ final class PatientFixture {
    * One Condition that is both a leg-pain complaint and a diagnosis (G47.62 is leg cramps and the
    * current complaint), begun and recorded on {@code onset}.
    */
-  PatientFixture complaintDiagnosed(Disorder disorder, LocalDate onset) {
+  public PatientFixture complaintDiagnosed(Disorder disorder, LocalDate onset) {
     String source = "Condition/complaint-" + slug(disorder);
     complaints.add(new LegPainComplaint(onset, onset, source));
     diagnoses.add(new Diagnosis(disorder, onset, false, source));
     return this;
   }
 
-  PatientFixture hasSince(Disorder disorder, LocalDate onset) {
+  public PatientFixture hasSince(Disorder disorder, LocalDate onset) {
     diagnoses.add(new Diagnosis(disorder, onset, false, "Condition/" + slug(disorder)));
     return this;
   }
 
   /** A diagnosis of one leg (or both: {@code Side.UNSPECIFIED}) that began on {@code onset}. */
-  PatientFixture hasOn(Disorder disorder, Side side, LocalDate onset) {
+  public PatientFixture hasOn(Disorder disorder, Side side, LocalDate onset) {
     diagnoses.add(
         new Diagnosis(
             disorder,
@@ -128,24 +141,24 @@ final class PatientFixture {
     return this;
   }
 
-  PatientFixture takesSince(DrugClass drugClass, String name, LocalDate since) {
+  public PatientFixture takesSince(DrugClass drugClass, String name, LocalDate since) {
     medications.add(
         new Medication(
             drugClass, name, "MedicationRequest/" + name.toLowerCase(Locale.ROOT), since));
     return this;
   }
 
-  PatientFixture couldNotRead(String section) {
+  public PatientFixture couldNotRead(String section) {
     unavailable.add(section);
     return this;
   }
 
-  PatientFixture skipped(String reason) {
+  public PatientFixture skipped(String reason) {
     skipped.add(reason);
     return this;
   }
 
-  PatientFacts facts() {
+  public PatientFacts facts() {
     return new PatientFacts(
         "Patient/p1",
         age,
@@ -160,7 +173,7 @@ final class PatientFixture {
   }
 
   /** The assessment; its patient-view cards are held to the card budget on every scenario. */
-  Assessment assess() {
+  public Assessment assess() {
     Assessment assessment = MODEL.assess(facts(), TODAY);
     List<String> problems =
         CardBudget.patientView(RENDERER.patientView(assessment, CONTEXT, NotRead.nothing()));

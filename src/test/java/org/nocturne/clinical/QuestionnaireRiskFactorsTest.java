@@ -5,6 +5,15 @@ import static org.nocturne.clinical.PatientFixture.patient;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.conclusions.FlagGuidance;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.conclusions.RaisedFlag;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.conclusions.Urgency;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.SymptomReport;
 
 /**
  * The risk factors the questionnaire asks since 1.1.0 reach the DVT rule: long travel, a clot

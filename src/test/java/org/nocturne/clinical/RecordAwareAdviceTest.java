@@ -5,6 +5,19 @@ import static org.nocturne.clinical.PatientFixture.TODAY;
 import static org.nocturne.clinical.PatientFixture.patient;
 
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.Advice;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.conclusions.Recommendation;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.facts.Sex;
+import org.nocturne.clinical.facts.Side;
 
 /** Issue 11 §2: the work-up uses what the record already says, and advice fits the patient. */
 class RecordAwareAdviceTest {

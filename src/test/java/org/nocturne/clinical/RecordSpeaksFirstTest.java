@@ -7,6 +7,30 @@ import static org.nocturne.clinical.PatientFixture.patient;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.conclusions.FlagGuidance;
+import org.nocturne.clinical.conclusions.Likelihood;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.conclusions.RaisedFlag;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.conclusions.SafetyConcern;
+import org.nocturne.clinical.conclusions.Urgency;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.ComplaintWindow;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Medication;
+import org.nocturne.clinical.facts.PatientFacts;
+import org.nocturne.clinical.facts.ProposedOrder;
+import org.nocturne.clinical.facts.Side;
+import org.nocturne.clinical.rules.ordersafety.OrderSafety;
+import org.nocturne.clinical.rules.ordersafety.Remedy;
+import org.nocturne.clinical.rules.ordersafety.SafetyFinding;
+import org.nocturne.clinical.rules.ordersafety.Severity;
 
 /**
  * Issue 24: the record is a first-class source. Each concept is read from the coded record as from

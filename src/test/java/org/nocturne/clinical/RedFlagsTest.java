@@ -1,11 +1,20 @@
 package org.nocturne.clinical;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.nocturne.clinical.Answers.Laterality.BOTH;
-import static org.nocturne.clinical.Answers.Location.RADIATES_FROM_BACK_OR_BUTTOCK;
 import static org.nocturne.clinical.PatientFixture.patient;
+import static org.nocturne.clinical.facts.Answers.Laterality.BOTH;
+import static org.nocturne.clinical.facts.Answers.Location.RADIATES_FROM_BACK_OR_BUTTOCK;
 
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.conclusions.RaisedFlag;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.conclusions.Urgency;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Side;
 
 /** Each red flag, firing and not firing, with its urgency and the findings that raised it. */
 class RedFlagsTest {

@@ -6,6 +6,19 @@ import static org.nocturne.clinical.PatientFixture.patient;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.conclusions.FlagGuidance;
+import org.nocturne.clinical.conclusions.MedicationEffect;
+import org.nocturne.clinical.conclusions.NextStep;
+import org.nocturne.clinical.conclusions.RaisedFlag;
+import org.nocturne.clinical.conclusions.RedFlag;
+import org.nocturne.clinical.conclusions.Urgency;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Item;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Side;
 
 /**
  * The red flags the physician review found under-called (issue 10 §2), each firing and, in a

@@ -15,9 +15,9 @@ import java.util.Random;
 import java.util.Set;
 import org.hl7.fhir.r4.model.ValueSet;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.Disorder;
-import org.nocturne.clinical.DrugClass;
-import org.nocturne.clinical.Measure;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Measure;
 
 /**
  * The inverted indexes answer exactly what asking every code set, and searching every name, did: on

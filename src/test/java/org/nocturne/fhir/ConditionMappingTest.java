@@ -9,8 +9,8 @@ import static org.nocturne.fhir.Fhir.conditions;
 import java.time.LocalDate;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.Diagnosis;
-import org.nocturne.clinical.Disorder;
+import org.nocturne.clinical.facts.Diagnosis;
+import org.nocturne.clinical.facts.Disorder;
 
 class ConditionMappingTest {
 

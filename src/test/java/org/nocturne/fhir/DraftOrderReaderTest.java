@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.Disorder;
-import org.nocturne.clinical.DrugClass;
-import org.nocturne.clinical.ProposedOrder;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.ProposedOrder;
 
 class DraftOrderReaderTest {
   private static final String DRAFTS =

@@ -16,7 +16,7 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Resource;
-import org.nocturne.clinical.PatientFacts;
+import org.nocturne.clinical.facts.PatientFacts;
 
 /** Real-shaped FHIR R4 resources for mapper tests, and the mapper itself. */
 final class Fhir {

@@ -11,7 +11,7 @@ import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationStatement;
 import org.hl7.fhir.r4.model.Reference;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.DrugClass;
+import org.nocturne.clinical.facts.DrugClass;
 
 class MedicationMappingTest {
 

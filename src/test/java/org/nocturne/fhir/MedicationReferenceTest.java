@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Medication;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.DrugClass;
-import org.nocturne.clinical.PatientFacts;
-import org.nocturne.clinical.ProposedOrder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.PatientFacts;
+import org.nocturne.clinical.facts.ProposedOrder;
 
 /** Drugs named by {@code medicationReference} in every form EHRs send it (issue 25, point 1). */
 class MedicationReferenceTest {

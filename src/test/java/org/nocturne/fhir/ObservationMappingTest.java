@@ -17,11 +17,11 @@ import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Quantity;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.Disorder;
-import org.nocturne.clinical.Interpretation;
-import org.nocturne.clinical.Measure;
-import org.nocturne.clinical.Measurement;
-import org.nocturne.clinical.Side;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.Interpretation;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Measurement;
+import org.nocturne.clinical.facts.Side;
 
 class ObservationMappingTest {
 

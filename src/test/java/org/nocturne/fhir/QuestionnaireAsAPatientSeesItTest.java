@@ -27,7 +27,7 @@ import org.hl7.fhir.r4.model.Type;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nocturne.Readability;
-import org.nocturne.clinical.Item;
+import org.nocturne.clinical.facts.Item;
 
 /**
  * The questionnaire as a patient meets it: which items a patient sees for the answers given (the

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.Answers;
-import org.nocturne.clinical.Item;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Item;
 
 /** A portal build of the questionnaire, with the EHR's own item ids and codes, read as ours. */
 class QuestionnaireMappingTest {

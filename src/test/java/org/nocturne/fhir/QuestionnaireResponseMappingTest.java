@@ -15,8 +15,8 @@ import org.hl7.fhir.r4.model.IntegerType;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.StringType;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.Answers;
-import org.nocturne.clinical.Item;
+import org.nocturne.clinical.facts.Answers;
+import org.nocturne.clinical.facts.Item;
 
 class QuestionnaireResponseMappingTest {
   private static final String ANSWERS = QuestionnaireResponseMapper.ANSWER_SYSTEM;

@@ -38,11 +38,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.nocturne.clinical.Diagnosis;
-import org.nocturne.clinical.Disorder;
-import org.nocturne.clinical.DrugClass;
-import org.nocturne.clinical.Measure;
-import org.nocturne.clinical.PatientFacts;
+import org.nocturne.clinical.facts.Diagnosis;
+import org.nocturne.clinical.facts.Disorder;
+import org.nocturne.clinical.facts.DrugClass;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.PatientFacts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -106,7 +106,7 @@ class ReadingWhatMattersTest {
     assertThat(facts.diagnoses()).hasSize(1);
     assertThat(facts.all(Measure.ANKLE_BRACHIAL_INDEX)).hasSize(1);
     assertThat(facts.medications())
-        .extracting(org.nocturne.clinical.Medication::drugClass)
+        .extracting(org.nocturne.clinical.facts.Medication::drugClass)
         .containsOnly(DrugClass.STATIN);
     assertThat(facts.skipped()).isEmpty();
     assertThat(facts.medications()).hasSize(2);

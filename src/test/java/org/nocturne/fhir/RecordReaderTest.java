@@ -18,8 +18,8 @@ import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.QuestionnaireResponse;
 import org.hl7.fhir.r4.model.Resource;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.Measure;
-import org.nocturne.clinical.Sex;
+import org.nocturne.clinical.facts.Measure;
+import org.nocturne.clinical.facts.Sex;
 
 class RecordReaderTest {
   private final RecordReader reader = new RecordReader(Fhir.CONTEXT, Fhir.CODES);

@@ -8,7 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nocturne.LocalAppTest;
 import org.nocturne.LocalServer;
-import org.nocturne.clinical.Cause;
+import org.nocturne.clinical.conclusions.Cause;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**

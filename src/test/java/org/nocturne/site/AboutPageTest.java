@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Period;
 import org.junit.jupiter.api.Test;
-import org.nocturne.clinical.Cause;
-import org.nocturne.clinical.ComplaintWindow;
-import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.facts.ComplaintWindow;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 class AboutPageTest {
   private static final Knowledge KNOWLEDGE = Knowledge.load();

@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.nocturne.Readability;
-import org.nocturne.clinical.Cause;
-import org.nocturne.clinical.Knowledge;
+import org.nocturne.clinical.conclusions.Cause;
+import org.nocturne.clinical.knowledge.Knowledge;
 
 /** Each education page reads as plain English and says when to get help, urgent signs first. */
 class EducationPagesTest {

@@ -1,8 +1,0 @@
-package org.nocturne.clinical;
-
-/** How strongly an order-safety finding speaks: information, a warning, or a stop. */
-public enum Severity {
-  INFO,
-  WARNING,
-  CRITICAL
-}

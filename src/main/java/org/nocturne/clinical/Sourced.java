@@ -1,4 +1,0 @@
-package org.nocturne.clinical;
-
-/** A text from the knowledge file with the source it rests on. */
-public record Sourced(String text, String source) {}

@@ -1,7 +1,0 @@
-package org.nocturne.clinical;
-
-/** {@code CRITICAL} needs same-day action; {@code WARNING} needs a prompt review. */
-public enum Urgency {
-  WARNING,
-  CRITICAL
-}
