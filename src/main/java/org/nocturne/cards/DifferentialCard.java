@@ -139,6 +139,10 @@ final class DifferentialCard {
       shown.add("pad before compression");
       shown.add("claudication if the calf hurts on walking");
     }
+    if (Results.normalElectrolytes(assessment.onRecord())) {
+      // fresh K, Mg and Ca on the card, none low: nothing left to rule out there
+      shown.add("low k, mg or ca");
+    }
     for (var effect : assessment.medicationEffects()) {
       switch (effect.kind()) {
         case DRUGS_WORSENING_RLS, DRUG_INDUCED_AKATHISIA -> shown.add("drugs that worsen it");

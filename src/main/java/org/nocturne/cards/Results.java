@@ -56,6 +56,20 @@ final class Results {
     return abi >= knowledge.value(Threshold.ABI_NORMAL_MIN) ? "normal" : "borderline";
   }
 
+  /**
+   * Potassium, magnesium and calcium are all on the card and none is flagged low (one low by our
+   * threshold is acted on instead: {@code CORRECT_ELECTROLYTES}).
+   */
+  static boolean normalElectrolytes(List<Measurement> results) {
+    List<Measure> electrolytes = List.of(Measure.POTASSIUM, Measure.MAGNESIUM, Measure.CALCIUM);
+    return electrolytes.stream()
+        .allMatch(
+            measure ->
+                results.stream()
+                    .anyMatch(
+                        m -> m.measure() == measure && m.interpretation() != Interpretation.LOW));
+  }
+
   /** Every recent ABI on the card is in the normal band. */
   static boolean normalAnkleBrachialIndex(List<Measurement> results, Knowledge knowledge) {
     List<Measurement> abis =

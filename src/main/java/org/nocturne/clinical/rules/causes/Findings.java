@@ -2,7 +2,10 @@ package org.nocturne.clinical.rules.causes;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.nocturne.clinical.conclusions.Finding;
+import org.nocturne.clinical.facts.Format;
+import org.nocturne.clinical.facts.Measurement;
 import org.nocturne.clinical.facts.Medication;
 
 /** Collects a rule's findings; {@code when} keeps each rule a flat list of clinical statements. */
@@ -46,6 +49,13 @@ public final class Findings {
       list.add(
           new Finding(prefix + medication.name(), points, basis, List.of(medication.source())));
     }
+    return this;
+  }
+
+  /** Adds the result, when there is one, as "Folate 2.4 ng/mL (19 Nov 2026)" and its reading. */
+  Findings whenResult(
+      Optional<Measurement> result, int points, String name, String reading, String basis) {
+    result.ifPresent(m -> when(true, points, Format.result(name, m) + reading, basis, m.source()));
     return this;
   }
 

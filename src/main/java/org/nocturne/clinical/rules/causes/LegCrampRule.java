@@ -13,7 +13,6 @@ import org.nocturne.clinical.conclusions.Cause;
 import org.nocturne.clinical.conclusions.Finding;
 import org.nocturne.clinical.facts.Disorder;
 import org.nocturne.clinical.facts.DrugClass;
-import org.nocturne.clinical.facts.Format;
 import org.nocturne.clinical.facts.Item;
 import org.nocturne.clinical.facts.Measure;
 import org.nocturne.clinical.knowledge.Threshold;
@@ -104,15 +103,12 @@ final class LegCrampRule implements CauseRule {
     lowElectrolyte(f, e, "Potassium", Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW);
     lowElectrolyte(f, e, "Calcium", Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW);
     f.whenEvidence(e.diagnosisEvidence(Disorder.PREGNANCY), 1, "Pregnancy", AAFP);
-    e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE)
-        .ifPresent(
-            tsh ->
-                f.when(
-                    true,
-                    1,
-                    Format.result("TSH", tsh) + ", high: hypothyroidism causes cramps",
-                    e.basis(Threshold.TSH_HIGH_ABOVE),
-                    tsh.source()));
+    f.whenResult(
+        e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE),
+        1,
+        "TSH",
+        ", high: hypothyroidism causes cramps",
+        e.basis(Threshold.TSH_HIGH_ABOVE));
     f.whenEvidence(
         e.complaintDiagnosisEvidence(Disorder.LEG_CRAMPS),
         Findings.CURRENT_COMPLAINT_POINTS,
@@ -123,8 +119,6 @@ final class LegCrampRule implements CauseRule {
 
   private static void lowElectrolyte(
       Findings f, Evaluation e, String name, Measure measure, Threshold below) {
-    e.lowRecent(measure, below)
-        .ifPresent(
-            m -> f.when(true, 1, Format.result(name, m) + ", low", e.basis(below), m.source()));
+    f.whenResult(e.lowRecent(measure, below), 1, name, ", low", e.basis(below));
   }
 }

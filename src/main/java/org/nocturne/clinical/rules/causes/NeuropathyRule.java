@@ -130,33 +130,24 @@ final class NeuropathyRule implements CauseRule {
         "Alcohol misuse on record: alcohol-related neuropathy (advise cutting down; thiamine and"
             + " folate replacement)",
         ALCOHOL);
-    e.lowRecent(Measure.FOLATE, Threshold.FOLATE_DEFICIENT_BELOW)
-        .ifPresent(
-            folate ->
-                f.when(
-                    true,
-                    1,
-                    Format.result("Folate", folate) + ": low, replace folic acid",
-                    e.basis(Threshold.FOLATE_DEFICIENT_BELOW),
-                    folate.source()));
-    e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE)
-        .ifPresent(
-            tsh ->
-                f.when(
-                    true,
-                    1,
-                    Format.result("TSH", tsh) + ", high: hypothyroidism causes neuropathy",
-                    e.basis(Threshold.TSH_HIGH_ABOVE),
-                    tsh.source()));
-    e.highRecent(Measure.MEAN_CORPUSCULAR_VOLUME, Threshold.MCV_MACROCYTOSIS_ABOVE)
-        .ifPresent(
-            mcv ->
-                f.when(
-                    true,
-                    1,
-                    Format.result("MCV", mcv) + ": macrocytosis",
-                    e.basis(Threshold.MCV_MACROCYTOSIS_ABOVE),
-                    mcv.source()));
+    f.whenResult(
+        e.lowRecent(Measure.FOLATE, Threshold.FOLATE_DEFICIENT_BELOW),
+        1,
+        "Folate",
+        ": low, replace folic acid",
+        e.basis(Threshold.FOLATE_DEFICIENT_BELOW));
+    f.whenResult(
+        e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE),
+        1,
+        "TSH",
+        ", high: hypothyroidism causes neuropathy",
+        e.basis(Threshold.TSH_HIGH_ABOVE));
+    f.whenResult(
+        e.highRecent(Measure.MEAN_CORPUSCULAR_VOLUME, Threshold.MCV_MACROCYTOSIS_ABOVE),
+        1,
+        "MCV",
+        ": macrocytosis",
+        e.basis(Threshold.MCV_MACROCYTOSIS_ABOVE));
     f.whenEvidence(
         e.complaintDiagnosisEvidence(Disorder.DIABETIC_NEUROPATHY, Disorder.OTHER_NEUROPATHY),
         Findings.CURRENT_COMPLAINT_POINTS,

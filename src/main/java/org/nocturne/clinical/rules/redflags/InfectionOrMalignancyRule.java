@@ -166,7 +166,7 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
     List<String> joint = e.recentDiagnoses(Disorder.GOUT).stream().map(Diagnosis::source).toList();
     if (febrile && !joint.isEmpty()) {
       // fever with a joint flare: septic arthritis until the joint is aspirated (gout can coexist)
-      findings.add(RedFlagRule.seen("Fever with a joint flare", HOT_JOINT, joint));
+      findings.add(RedFlagRule.seen("Gout flare on record", HOT_JOINT, joint));
       return Optional.of(
           new RaisedFlag(flag(), Urgency.CRITICAL, findings, FlagGuidance.SEPTIC_ARTHRITIS));
     }
