@@ -14,7 +14,7 @@ final class OtherPatients {
 
   /** {@code Patient/123}, absolute or relative, with or without a version. */
   private static final Pattern PATIENT_REFERENCE =
-      Pattern.compile("(?:^|/)Patient/([A-Za-z0-9\\-.]{1,64})(?:/_history/[^/]*)?$");
+      Pattern.compile("(?:^|/)Patient/([A-Za-z0-9\\-._]{1,64})(?:/_history/[^/]*)?$");
 
   private final String patientId;
 

@@ -9,7 +9,6 @@ import org.nocturne.clinical.conclusions.RaisedFlag;
 import org.nocturne.clinical.conclusions.RedFlag;
 import org.nocturne.clinical.conclusions.Urgency;
 import org.nocturne.clinical.facts.Answers;
-import org.nocturne.clinical.facts.Diagnosis;
 import org.nocturne.clinical.facts.Disorder;
 import org.nocturne.clinical.facts.DrugClass;
 import org.nocturne.clinical.facts.Format;
@@ -163,7 +162,8 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
               findings,
               FlagGuidance.LEG_INFECTION));
     }
-    List<String> joint = e.recentDiagnoses(Disorder.GOUT).stream().map(Diagnosis::source).toList();
+    // a flare of this fortnight, not any gout of the complaint window
+    List<String> joint = e.acuteDiagnoses(Disorder.GOUT, Threshold.ACUTE_INFECTION_DAYS);
     if (febrile && !joint.isEmpty()) {
       // fever with a joint flare: septic arthritis until the joint is aspirated (gout can coexist)
       findings.add(RedFlagRule.seen("Gout flare on record", HOT_JOINT, joint));
