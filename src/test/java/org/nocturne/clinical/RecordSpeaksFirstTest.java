@@ -478,6 +478,15 @@ class RecordSpeaksFirstTest {
     RaisedFlag septic = flag(assessment, RedFlag.INFECTION_OR_MALIGNANCY);
     assertThat(septic.urgency()).isEqualTo(Urgency.CRITICAL);
     assertThat(septic.guidance()).isEqualTo(FlagGuidance.SEPTIC_ARTHRITIS);
+
+    // a flare of six weeks ago is no hot joint now: the fever gets the general infection card
+    var oldFlare =
+        legPainNow()
+            .hasOn(Disorder.GOUT, Side.RIGHT, TODAY.minusWeeks(6))
+            .hasOn(Disorder.FEVER, Side.UNSPECIFIED, TODAY.minusDays(1))
+            .assess();
+    assertThat(flag(oldFlare, RedFlag.INFECTION_OR_MALIGNANCY).guidance())
+        .isNotEqualTo(FlagGuidance.SEPTIC_ARTHRITIS);
   }
 
   @Test
