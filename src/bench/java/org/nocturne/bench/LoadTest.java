@@ -68,9 +68,9 @@ public final class LoadTest {
 
   /** One started service; {@code alg} the tokens it is sent, or {@code null} without JWT. */
   private record Service(
-      String name, Process process, String base, double startup, TokenMint.Alg alg) {
+      String name, Process process, String base, double startup, double ready, TokenMint.Alg alg) {
     Service with(String name, TokenMint.Alg alg) {
-      return new Service(name, process, base, startup, alg);
+      return new Service(name, process, base, startup, ready, alg);
     }
   }
 
@@ -151,8 +151,25 @@ public final class LoadTest {
         // for a profile of ours alone (-Dload.jvmArgs=-XX:StartFlightRecording=...)
         Path body = "small".equals(System.getProperty("load.body")) ? small : realistic;
         Service one = "ES384".equals(System.getProperty("load.alg")) ? es : rs;
-        drive(one, 16, seconds, body, mint, 4000, null);
-        drive(one, 16, seconds, body, mint, 1500 * seconds, body.getFileName() + ", c16");
+        drive(
+            one,
+            Integer.getInteger("load.warmConnections", 16),
+            Integer.getInteger("load.warmSeconds", seconds),
+            body,
+            mint,
+            Integer.getInteger("load.warmCalls", 4000),
+            null);
+        int connections = Integer.getInteger("load.connections", 16);
+        for (int run = 0; run < Integer.getInteger("load.repeat", 1); run++) {
+          drive(
+              one,
+              connections,
+              seconds,
+              body,
+              mint,
+              1500 * seconds,
+              body.getFileName() + ", c" + connections);
+        }
         System.out.printf(
             Locale.ROOT,
             "Resident memory of ours after the load: %d MB%n",
@@ -274,9 +291,10 @@ public final class LoadTest {
       for (Service s : services) {
         System.out.printf(
             Locale.ROOT,
-            "Start-up to first answered discovery, %s: %.2f s%n",
+            "Start-up to first answered discovery, %s: %.2f s, to ready: %.2f s%n",
             s.name(),
-            s.startup());
+            s.startup(),
+            s.ready());
       }
       System.out.printf(
           Locale.ROOT, "Resident memory of ours (PostgreSQL) after the load: %d MB%n", rss / 1024);
@@ -480,7 +498,10 @@ public final class LoadTest {
             .start();
     String base = "http://127.0.0.1:" + port;
     double startup = waitForDiscovery(base, start, token);
-    return new Service(name, process, base, startup, null);
+    // as an orchestrator does: no traffic before readiness (ours rehearses its example calls
+    // first, nocturne.cds-hooks.warm-up); the bare service has no readiness probe
+    double ready = waitForReadiness(base, start);
+    return new Service(name, process, base, startup, ready, null);
   }
 
   private static Service startBare(String name, List<String> jvm, String classPath, boolean hapi)
@@ -621,6 +642,27 @@ public final class LoadTest {
     }
     throw new IllegalStateException(
         "the service did not answer discovery within a minute; see " + WORK);
+  }
+
+  private static double waitForReadiness(String base, long start) throws InterruptedException {
+    for (int i = 0; i < 1200; i++) {
+      try {
+        int status =
+            HTTP.send(
+                    HttpRequest.newBuilder(URI.create(base + "/readyz"))
+                        .timeout(Duration.ofSeconds(1))
+                        .build(),
+                    HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+        if (status != 503) {
+          return (System.nanoTime() - start) / 1e9;
+        }
+      } catch (IOException e) {
+        // busy
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the service was not ready within two minutes; see " + WORK);
   }
 
   private static Path write(String name, String content) throws IOException {

@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param bodyReadTimeout the longest a request body may take to arrive (default 10 s); slower ones
  *     answer 408 and the connection is closed
  * @param feedbackLogCapacity feedback items kept in memory (default 10,000)
+ * @param warmUp how long the contract's example calls are rehearsed after start-up, readiness down
+ *     meanwhile, so the first EHR calls find the call's code compiled (default 20 s; 0 for none)
  */
 @Validated
 @ConfigurationProperties("nocturne.cds-hooks")
@@ -30,7 +32,8 @@ public record CdsHooksProperties(
     @DefaultValue("0") @Min(0) int maxConcurrentCalls,
     @DefaultValue("10s") Duration bodyReadTimeout,
     @DefaultValue("10000") @Min(1) int feedbackLogCapacity,
-    @DefaultValue("2s") Duration maxCallWait) {
+    @DefaultValue("2s") Duration maxCallWait,
+    @DefaultValue("20s") Duration warmUp) {
 
   /** The configured cap, or one derived from the heap the JVM may use. */
   public int concurrentCalls(long maxHeapBytes) {

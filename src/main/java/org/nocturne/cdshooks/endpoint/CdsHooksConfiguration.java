@@ -13,9 +13,11 @@ import org.nocturne.cdshooks.FeedbackStore;
 import org.nocturne.cdshooks.prefetch.PrefetchResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -79,6 +81,21 @@ public class CdsHooksConfiguration {
             // the wall clock, not a Clock bean: that may pin the clinical evaluation date, and a
             // pinned clock would never let the file be looked at again
             Clock.systemUTC()));
+  }
+
+  /**
+   * Health component {@code warmUp} (in the readiness group): out of service while the example
+   * calls are rehearsed after start-up.
+   */
+  @Bean(destroyMethod = "stop")
+  WarmUp warmUp(
+      CdsHooksInvoker invoker, CdsServiceRegistry registry, CdsHooksProperties properties) {
+    return new WarmUp(invoker, WarmUp.examples(registry.ids()), properties.warmUp());
+  }
+
+  @Bean
+  ApplicationListener<ApplicationReadyEvent> warmUpStart(WarmUp warmUp) {
+    return event -> warmUp.start();
   }
 
   /** Health component {@code memory}: DOWN when the heap is exhausted. */

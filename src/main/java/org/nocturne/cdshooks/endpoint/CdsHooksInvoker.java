@@ -62,11 +62,7 @@ final class CdsHooksInvoker {
     List<CallAudit.ShownCard> shown = List.of();
     List<String> missing = List.of();
     try {
-      request = RequestBody.bind(body, CdsRequest.class);
-      if (caller.trustedByNetwork() && request != null) {
-        // Bahmni's shape: no hookInstance, no context, the service id in hook
-        request = NetworkClientRequests.complete(request, service.descriptor());
-      }
+      request = bound(service, body, caller);
       RequestValidator.check(request, service.descriptor());
       Prefetch prefetch = resolver.resolve(request, service, caller, budget);
       countPrefetch(serviceId, prefetch);
@@ -109,6 +105,30 @@ final class CdsHooksInvoker {
               missing,
               Duration.ofNanos(nanos)));
     }
+  }
+
+  /**
+   * The work of one call and nothing else: no audit row, metric or log line, no fetch (an
+   * unverified caller), no go-live controls. {@link WarmUp} rehearses the contract's examples with
+   * it so the JIT has compiled the call before the first EHR makes one.
+   */
+  CdsResponse rehearse(String serviceId, byte[] body) {
+    RegisteredService service =
+        registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
+    Caller nobody = Caller.unverified(List.of());
+    CdsRequest request = bound(service, body, nobody);
+    RequestValidator.check(request, service.descriptor());
+    Prefetch prefetch = resolver.resolve(request, service, nobody, CallBudget.unlimited());
+    return service.service().call(new HookCall(request, prefetch));
+  }
+
+  private static CdsRequest bound(RegisteredService service, byte[] body, Caller caller) {
+    CdsRequest request = RequestBody.bind(body, CdsRequest.class);
+    if (caller.trustedByNetwork() && request != null) {
+      // Bahmni's shape: no hookInstance, no context, the service id in hook
+      return NetworkClientRequests.complete(request, service.descriptor());
+    }
+    return request;
   }
 
   /**
