@@ -2,6 +2,7 @@ package org.nocturne.state;
 
 import static org.nocturne.state.JdbcReplayGuard.utc;
 
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,7 +11,9 @@ import java.util.stream.Collectors;
 import org.nocturne.cdshooks.CallAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -22,12 +25,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class JdbcCallAudit implements CallAudit {
   private static final Logger log = LoggerFactory.getLogger(JdbcCallAudit.class);
 
-  private final JdbcClient jdbc;
+  private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final StateMeters meters;
 
-  JdbcCallAudit(JdbcClient jdbc, TransactionTemplate transaction, Clock clock, StateMeters meters) {
+  JdbcCallAudit(
+      NamedParameterJdbcTemplate jdbc,
+      TransactionTemplate transaction,
+      Clock clock,
+      StateMeters meters) {
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
@@ -58,13 +65,7 @@ final class JdbcCallAudit implements CallAudit {
   void writeAll(List<Timed> calls) {
     List<List<ShownCard>> recorded;
     try {
-      recorded =
-          transaction.execute(
-              status -> {
-                List<List<ShownCard>> each = new ArrayList<>(calls.size());
-                calls.forEach(c -> each.add(write(c.call(), c.at())));
-                return each;
-              });
+      recorded = transaction.execute(status -> write(calls));
     } catch (RuntimeException e) {
       // the contract: an audit never fails the call it records
       calls.forEach(c -> meters.failure("audit"));
@@ -88,50 +89,77 @@ final class JdbcCallAudit implements CallAudit {
   }
 
   /**
-   * Writes the audit row and the cards not yet known; returns those cards, whatever became of them.
+   * The audit rows of all the calls in one JDBC batch and their cards in another (one round trip
+   * each, not one per row); returns, per call, the cards whose rows were new.
    */
-  private List<ShownCard> write(CallRecord call, Instant now) {
-    List<ShownCard> recorded = new ArrayList<>();
-    jdbc.sql(
-            "INSERT INTO audit (called_at, service_id, hook_instance, issuer, status, cards,"
-                + " missing_keys, duration_ms) VALUES (:at, :service, :hookInstance, :issuer,"
-                + " :status, :cards, :missing, :duration)")
-        .param("at", utc(now))
-        .param("service", Bounded.id(call.serviceId(), 64))
-        .param("hookInstance", call.hookInstance())
-        .param("issuer", Bounded.text(call.issuer(), 1024))
-        .param("status", call.status())
-        .param("cards", Bounded.text(cards(call), 2000))
-        .param("missing", Bounded.text(String.join(",", call.missingKeys()), 1000))
-        .param("duration", (int) Math.min(Integer.MAX_VALUE, call.duration().toMillis()))
-        .update();
-    for (ShownCard card : call.cards()) {
-      String uuid = Bounded.id(card.uuid(), 64);
-      if (uuid == null) {
-        continue;
+  private List<List<ShownCard>> write(List<Timed> calls) {
+    SqlParameterSource[] audits = new SqlParameterSource[calls.size()];
+    List<SqlParameterSource> cardRows = new ArrayList<>();
+    List<ShownCard> cards = new ArrayList<>();
+    List<Integer> callOfCard = new ArrayList<>();
+    for (int i = 0; i < calls.size(); i++) {
+      CallRecord call = calls.get(i).call();
+      Instant at = calls.get(i).at();
+      audits[i] = auditRow(call, at);
+      for (ShownCard card : call.cards()) {
+        String uuid = Bounded.id(card.uuid(), 64);
+        if (uuid != null) {
+          cardRows.add(cardRow(uuid, call.serviceId(), card, at));
+          cards.add(card);
+          callOfCard.add(i);
+        }
       }
-      int inserted =
-          jdbc.sql(
-                  "INSERT INTO card (uuid, service_id, topic_system, topic_code, indicator,"
-                      + " override_reasons, shown_at, disposition, suggestion) VALUES (:uuid,"
-                      + " :service, :system, :code, :indicator, :reasons, :at, :disposition,"
-                      + " :suggestion) ON CONFLICT DO NOTHING")
-              .param("uuid", uuid)
-              .param("service", Bounded.id(call.serviceId(), 64))
-              .param(
-                  "system", card.topic() == null ? null : Bounded.text(card.topic().system(), 255))
-              .param("code", card.topic() == null ? null : Bounded.text(card.topic().code(), 128))
-              .param("indicator", card.indicator().wire())
-              .param("reasons", Bounded.text(String.join(",", card.overrideReasonCodes()), 1000))
-              .param("at", utc(now))
-              .param("disposition", card.disposition().wire())
-              .param("suggestion", card.suggestion())
-              .update();
-      if (inserted == 1) {
-        recorded.add(card);
+    }
+    jdbc.batchUpdate(INSERT_AUDIT, audits);
+    int[] inserted =
+        cardRows.isEmpty()
+            ? new int[0]
+            : jdbc.batchUpdate(INSERT_CARD, cardRows.toArray(SqlParameterSource[]::new));
+    List<List<ShownCard>> recorded = new ArrayList<>(calls.size());
+    calls.forEach(c -> recorded.add(new ArrayList<>()));
+    for (int k = 0; k < inserted.length; k++) {
+      // a driver that rewrites batches (reWriteBatchedInserts) reports no count: taken as new
+      if (inserted[k] == 1 || inserted[k] == Statement.SUCCESS_NO_INFO) {
+        recorded.get(callOfCard.get(k)).add(cards.get(k));
       }
     }
     return recorded;
+  }
+
+  private static final String INSERT_AUDIT =
+      "INSERT INTO audit (called_at, service_id, hook_instance, issuer, status, cards,"
+          + " missing_keys, duration_ms) VALUES (:at, :service, :hookInstance, :issuer, :status,"
+          + " :cards, :missing, :duration)";
+
+  private static final String INSERT_CARD =
+      "INSERT INTO card (uuid, service_id, topic_system, topic_code, indicator, override_reasons,"
+          + " shown_at, disposition, suggestion) VALUES (:uuid, :service, :system, :code,"
+          + " :indicator, :reasons, :at, :disposition, :suggestion) ON CONFLICT DO NOTHING";
+
+  private static SqlParameterSource auditRow(CallRecord call, Instant at) {
+    return new MapSqlParameterSource()
+        .addValue("at", utc(at))
+        .addValue("service", Bounded.id(call.serviceId(), 64))
+        .addValue("hookInstance", call.hookInstance())
+        .addValue("issuer", Bounded.text(call.issuer(), 1024))
+        .addValue("status", call.status())
+        .addValue("cards", Bounded.text(cards(call), 2000))
+        .addValue("missing", Bounded.text(String.join(",", call.missingKeys()), 1000))
+        .addValue("duration", (int) Math.min(Integer.MAX_VALUE, call.duration().toMillis()));
+  }
+
+  private static SqlParameterSource cardRow(
+      String uuid, String serviceId, ShownCard card, Instant at) {
+    return new MapSqlParameterSource()
+        .addValue("uuid", uuid)
+        .addValue("service", Bounded.id(serviceId, 64))
+        .addValue("system", card.topic() == null ? null : Bounded.text(card.topic().system(), 255))
+        .addValue("code", card.topic() == null ? null : Bounded.text(card.topic().code(), 128))
+        .addValue("indicator", card.indicator().wire())
+        .addValue("reasons", Bounded.text(String.join(",", card.overrideReasonCodes()), 1000))
+        .addValue("at", utc(at))
+        .addValue("disposition", card.disposition().wire())
+        .addValue("suggestion", card.suggestion());
   }
 
   /**

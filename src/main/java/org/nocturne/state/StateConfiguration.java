@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -102,7 +103,7 @@ class StateConfiguration {
     /** Audit and card rows off the request thread, many calls per transaction (issue 30). */
     @Bean(destroyMethod = "close")
     BatchedCallAudit callAudit(
-        JdbcClient jdbc,
+        NamedParameterJdbcTemplate jdbc,
         TransactionTemplate stateTransactions,
         ObjectProvider<Clock> clock,
         StateMeters meters) {

@@ -21,6 +21,7 @@ import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.Indicator;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
@@ -44,6 +45,7 @@ class BatchedCallAuditTest {
   private volatile CountDownLatch database = new CountDownLatch(0);
 
   private JdbcClient jdbc;
+  private NamedParameterJdbcTemplate batches;
   private TransactionTemplate transactions;
   private JdbcClient direct;
   private BatchedCallAudit audit;
@@ -67,6 +69,7 @@ class BatchedCallAuditTest {
           }
         };
     jdbc = JdbcClient.create(gated);
+    batches = new NamedParameterJdbcTemplate(gated);
     direct = JdbcClient.create(real);
     transactions = new TransactionTemplate(new DataSourceTransactionManager(gated));
   }
@@ -82,7 +85,7 @@ class BatchedCallAuditTest {
   private BatchedCallAudit audit(int capacity) {
     audit =
         new BatchedCallAudit(
-            new JdbcCallAudit(jdbc, transactions, clock, new StateMeters(meters)), capacity);
+            new JdbcCallAudit(batches, transactions, clock, new StateMeters(meters)), capacity);
     return audit;
   }
 
@@ -139,6 +142,28 @@ class BatchedCallAuditTest {
                 .toInstant())
         .as("a row keeps the time of its call, not of its write")
         .isEqualTo(NOW);
+  }
+
+  @Test
+  void aCardResentInTheSameBatchIsOneRowAndCountedOnce() {
+    // an EHR that retries a call (same hookInstance, the same card uuids) before the first was
+    // written: both calls land in one batch, one JDBC batch of card rows
+    database = new CountDownLatch(1);
+    BatchedCallAudit audit = audit(100);
+    audit.record(call("card-resent"));
+    audit.record(call("card-resent"));
+    audit.record(call("card-other"));
+
+    database.countDown();
+    audit.flush();
+
+    assertThat(rows("audit")).isEqualTo(3);
+    assertThat(rows("card")).isEqualTo(2);
+    assertThat(
+            meters.find("nocturne.cards.shown").counters().stream()
+                .mapToDouble(c -> c.count())
+                .sum())
+        .isEqualTo(2);
   }
 
   @Test

@@ -19,6 +19,7 @@ import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Feedback;
 import org.nocturne.cdshooks.FeedbackStore.TopicTally;
 import org.nocturne.cdshooks.Indicator;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,7 +49,9 @@ class JdbcFeedbackStoreTest {
     jdbc = JdbcClient.create(database);
     var transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
     store = new JdbcFeedbackStore(jdbc, transactions, clock, new StateMeters(meters));
-    audit = new JdbcCallAudit(jdbc, transactions, clock, new StateMeters(meters));
+    audit =
+        new JdbcCallAudit(
+            new NamedParameterJdbcTemplate(database), transactions, clock, new StateMeters(meters));
   }
 
   private void shown(String uuid, Coding topic, Indicator indicator) {
