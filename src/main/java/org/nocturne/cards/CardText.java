@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.nocturne.clinical.knowledge.EvidenceGrade;
 
 /**
@@ -139,6 +140,8 @@ final class CardText {
     return EvidenceGrade.strip(text).replace("Seed article; ", "").replace("seed article", "");
   }
 
+  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[\\s,;:(–—-]+$");
+
   /** Cut at the last word boundary that fits, never inside a word, with an ellipsis. */
   static String shorten(String text, int max) {
     if (text.length() <= max) {
@@ -146,7 +149,7 @@ final class CardText {
     }
     int cut = text.lastIndexOf(' ', max - 1);
     String head = cut > 0 ? text.substring(0, cut) : text.substring(0, max - 1);
-    head = head.replaceAll("[\\s,;:(–—-]+$", "");
+    head = TRAILING_PUNCTUATION.matcher(head).replaceAll("");
     return head + "…";
   }
 }

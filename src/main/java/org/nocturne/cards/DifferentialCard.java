@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Coding;
 import org.nocturne.cdshooks.Card;
@@ -33,6 +34,11 @@ import org.nocturne.clinical.rules.causes.Findings;
 final class DifferentialCard {
   /** The gap the model reports when no cause leads; the Likely line says it already. */
   private static final String NOTHING_STANDS_OUT = "No cause stands out";
+
+  /** A guideline's rule-out list: clauses split by "; ", items by ", " (compiled once). */
+  private static final Pattern CLAUSES = Pattern.compile("; ");
+
+  private static final Pattern ITEMS = Pattern.compile(", ");
 
   private final Knowledge knowledge;
   private final Suggestions suggestions;
@@ -154,9 +160,9 @@ final class DifferentialCard {
     String all = knowledge.ruleOut(leading.cause()).strip();
     boolean stop = all.endsWith(".");
     List<String> clauses = new ArrayList<>();
-    for (String clause : (stop ? all.substring(0, all.length() - 1) : all).split("; ")) {
+    for (String clause : CLAUSES.split(stop ? all.substring(0, all.length() - 1) : all)) {
       List<String> items = new ArrayList<>();
-      for (String item : clause.split(", ")) {
+      for (String item : ITEMS.split(clause)) {
         String lower = item.toLowerCase(Locale.ROOT);
         if (shown.stream().noneMatch(lower::startsWith)) {
           items.add(item);

@@ -1,12 +1,14 @@
 package org.nocturne.clinical.facts;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * What the cause model knows about a patient, typed, each fact with its provenance.
@@ -70,43 +72,69 @@ public record PatientFacts(
     return Optional.ofNullable(symptoms);
   }
 
+  // The queries below are asked hundreds of times per assessment by the rules: plain loops, not
+  // streams, whose pipelines were a tenth of what a call allocated (issue 30).
+
   /** A current (not historical) diagnosis of the disorder. */
   public Optional<Diagnosis> current(Disorder disorder) {
-    return diagnoses.stream().filter(d -> d.disorder() == disorder && !d.historical()).findFirst();
+    for (Diagnosis d : diagnoses) {
+      if (d.disorder() == disorder && !d.historical()) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
   }
 
   /** A current or historical diagnosis of the disorder. */
   public Optional<Diagnosis> ever(Disorder disorder) {
-    return diagnoses.stream().filter(d -> d.disorder() == disorder).findFirst();
+    for (Diagnosis d : diagnoses) {
+      if (d.disorder() == disorder) {
+        return Optional.of(d);
+      }
+    }
+    return Optional.empty();
   }
 
   public boolean isPregnant() {
     return current(Disorder.PREGNANCY).isPresent();
   }
 
+  private static final Comparator<Measurement> NEWEST_FIRST =
+      Comparator.comparing(
+              Measurement::date, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
+          .reversed();
+
   /** Every value of a measure, newest first (undated values last). */
   public List<Measurement> all(Measure measure) {
-    return measurements.stream()
-        .filter(m -> m.measure() == measure)
-        .sorted(
-            Comparator.comparing(
-                    Measurement::date, Comparator.nullsFirst(Comparator.<LocalDate>naturalOrder()))
-                .reversed())
-        .toList();
+    List<Measurement> values = new ArrayList<>();
+    for (Measurement m : measurements) {
+      if (m.measure() == measure) {
+        values.add(m);
+      }
+    }
+    values.sort(NEWEST_FIRST); // stable: values of one date keep the record's order
+    return Collections.unmodifiableList(values);
   }
 
   /** The newest value per leg (or unspecified side) of a measure. */
   public List<Measurement> latestPerSide(Measure measure) {
-    return all(measure).stream()
-        .collect(
-            Collectors.toMap(
-                Measurement::side, m -> m, (newer, older) -> newer, LinkedHashMap::new))
-        .values()
-        .stream()
-        .toList();
+    List<Measurement> latest = new ArrayList<>();
+    Set<Side> seen = EnumSet.noneOf(Side.class);
+    for (Measurement m : all(measure)) {
+      if (seen.add(m.side())) {
+        latest.add(m);
+      }
+    }
+    return Collections.unmodifiableList(latest);
   }
 
   public List<Medication> taking(DrugClass drugClass) {
-    return medications.stream().filter(m -> m.drugClass() == drugClass).toList();
+    List<Medication> taking = new ArrayList<>();
+    for (Medication m : medications) {
+      if (m.drugClass() == drugClass) {
+        taking.add(m);
+      }
+    }
+    return Collections.unmodifiableList(taking);
   }
 }

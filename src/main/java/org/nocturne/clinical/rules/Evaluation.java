@@ -132,12 +132,24 @@ public final class Evaluation {
 
   /** The lowest of the newest recent values per side. */
   public Optional<Measurement> lowestRecent(Measure measure) {
-    return recent(measure).stream().min(Comparator.comparingDouble(Measurement::value));
+    Measurement lowest = null;
+    for (Measurement m : recent(measure)) {
+      if (lowest == null || m.value() < lowest.value()) {
+        lowest = m;
+      }
+    }
+    return Optional.ofNullable(lowest);
   }
 
   /** The highest of the newest recent values per side. */
   public Optional<Measurement> highestRecent(Measure measure) {
-    return recent(measure).stream().max(Comparator.comparingDouble(Measurement::value));
+    Measurement highest = null;
+    for (Measurement m : recent(measure)) {
+      if (highest == null || m.value() > highest.value()) {
+        highest = m;
+      }
+    }
+    return Optional.ofNullable(highest);
   }
 
   public boolean hasRecent(Measure measure) {
