@@ -82,6 +82,16 @@ final class AppBrowser implements AutoCloseable {
     awaitBody("data-view", view);
   }
 
+  /**
+   * Clicks a button as a user would, once it is in view and enabled: after a screenshot has resized
+   * the window, a click at once could land on the old layout and be lost.
+   */
+  void press(String id) {
+    WebElement button = driver.findElement(By.id(id));
+    script("arguments[0].scrollIntoView({block: 'center'});", button);
+    wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+  }
+
   /** Waits for an attribute of the page's body, across the redirects of a sign-in. */
   void awaitBody(String attribute, String value) {
     try {

@@ -70,7 +70,7 @@ class QuestionnaireAppBrowserTest {
     browser.answerAsAPatientWithRestlessLegs();
     browser.screenshot("app-form-desktop.png", AppBrowser.DESKTOP_WIDTH, 2400);
     browser.screenshot("app-form-phone.png", AppBrowser.PHONE_WIDTH, AppBrowser.PHONE_HEIGHT);
-    browser.driver.findElement(By.id("submit")).click();
+    browser.press("submit");
     browser.awaitView("assessment");
 
     // The assessment: restless legs first, with its findings and guideline links.

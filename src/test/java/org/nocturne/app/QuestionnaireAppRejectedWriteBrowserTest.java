@@ -41,7 +41,7 @@ class QuestionnaireAppRejectedWriteBrowserTest {
     browser.awaitView("form");
     browser.answerAsAPatientWithRestlessLegs();
 
-    browser.driver.findElement(By.id("submit")).click();
+    browser.press("submit");
     WebElement message = browser.message();
     assertThat(message.getAttribute("data-kind")).isEqualTo("rejected");
     assertThat(message.getText())
