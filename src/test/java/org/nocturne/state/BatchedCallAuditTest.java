@@ -104,6 +104,12 @@ class BatchedCallAuditTest {
     return direct.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
   }
 
+  private double cardsShown() {
+    return meters.find("nocturne.cards.shown").counters().stream()
+        .mapToDouble(c -> c.count())
+        .sum();
+  }
+
   private double failures() {
     var counter = meters.find("nocturne.state.failures").tag("operation", "audit").counter();
     return counter == null ? 0 : counter.count();
@@ -128,12 +134,7 @@ class BatchedCallAuditTest {
 
     assertThat(rows("audit")).isEqualTo(20);
     assertThat(rows("card")).isEqualTo(20);
-    assertThat(
-            meters.find("nocturne.cards.shown").counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum())
-        .as("cards shown, counted once written")
-        .isEqualTo(20);
+    assertThat(cardsShown()).as("cards shown, counted once written").isEqualTo(20);
     assertThat(
             direct
                 .sql("SELECT MIN(called_at) FROM audit")
@@ -159,11 +160,7 @@ class BatchedCallAuditTest {
 
     assertThat(rows("audit")).isEqualTo(3);
     assertThat(rows("card")).isEqualTo(2);
-    assertThat(
-            meters.find("nocturne.cards.shown").counters().stream()
-                .mapToDouble(c -> c.count())
-                .sum())
-        .isEqualTo(2);
+    assertThat(cardsShown()).isEqualTo(2);
   }
 
   @Test
