@@ -53,7 +53,7 @@ final class Gaps {
                         && c.likelihood().atLeast(Likelihood.MODERATE));
     if (padConsidered
         && !e.facts().all(Measure.ANKLE_BRACHIAL_INDEX).isEmpty()
-        && !e.hasRecent(Measure.ANKLE_BRACHIAL_INDEX)) {
+        && !e.results().hasRecent(Measure.ANKLE_BRACHIAL_INDEX)) {
       gaps.add(
           "The ABI on record is older than "
               + Format.number(e.t(Threshold.RECENT_TEST_MONTHS))

@@ -94,7 +94,7 @@ public final class NextStepPlanner {
     if (suspected) {
       onRecord(Measure.ANKLE_BRACHIAL_INDEX, Measure.TOE_BRACHIAL_INDEX, Measure.TOE_PRESSURE);
     }
-    if (suspected && !e.hasRecent(Measure.ANKLE_BRACHIAL_INDEX)) {
+    if (suspected && !e.results().hasRecent(Measure.ANKLE_BRACHIAL_INDEX)) {
       String last =
           e.facts().all(Measure.ANKLE_BRACHIAL_INDEX).stream()
               .findFirst()
@@ -111,9 +111,10 @@ public final class NextStepPlanner {
           pad.evidence(),
           false);
     }
-    e.highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
+    e.results()
+        .highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
         .filter(abi -> abi.value() > e.t(Threshold.ABI_NONCOMPRESSIBLE_ABOVE))
-        .filter(abi -> !e.hasRecent(Measure.TOE_BRACHIAL_INDEX))
+        .filter(abi -> !e.results().hasRecent(Measure.TOE_BRACHIAL_INDEX))
         .ifPresent(
             abi ->
                 add(
@@ -133,7 +134,7 @@ public final class NextStepPlanner {
       return;
     }
     onRecord(Measure.FERRITIN, Measure.TRANSFERRIN_SATURATION);
-    if (!e.hasFresh(Measure.FERRITIN)) {
+    if (!e.results().hasFresh(Measure.FERRITIN)) {
       add(
           NextStep.IRON_STUDIES,
           "Restless legs are "
@@ -160,7 +161,8 @@ public final class NextStepPlanner {
       return;
     }
     // AASM 2024: between 75 and 100 ng/mL only intravenous iron is advised
-    e.lowestRecent(Measure.FERRITIN)
+    e.results()
+        .lowestRecent(Measure.FERRITIN)
         .filter(
             f ->
                 f.value() > e.t(Threshold.FERRITIN_IRON_THERAPY_MAX)
@@ -191,7 +193,7 @@ public final class NextStepPlanner {
         Measure.FOLATE,
         Measure.MEAN_CORPUSCULAR_VOLUME,
         Measure.TSH);
-    if (!e.hasFresh(Measure.HBA1C)) {
+    if (!e.results().hasFresh(Measure.HBA1C)) {
       add(
           NextStep.HBA1C,
           "Neuropathy is "
@@ -202,7 +204,7 @@ public final class NextStepPlanner {
           neuropathy.evidence(),
           false);
     }
-    if (!e.hasFresh(Measure.VITAMIN_B12)) {
+    if (!e.results().hasFresh(Measure.VITAMIN_B12)) {
       add(
           NextStep.VITAMIN_B12,
           "Neuropathy is " + neuropathy.likelihood().code() + " and no B12 from the last 12 months",
@@ -225,9 +227,9 @@ public final class NextStepPlanner {
     secondary.addAll(e.kidneyDiseaseEvidence());
     secondary.addAll(e.diagnosisEvidence(Disorder.PREGNANCY));
     List<Measurement> low = new ArrayList<>();
-    e.lowFresh(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW).ifPresent(low::add);
-    e.lowFresh(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW).ifPresent(low::add);
-    e.lowFresh(Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW).ifPresent(low::add);
+    e.results().lowFresh(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW).ifPresent(low::add);
+    e.results().lowFresh(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW).ifPresent(low::add);
+    e.results().lowFresh(Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW).ifPresent(low::add);
     low.forEach(m -> secondary.add(m.source()));
     onRecord(Measure.POTASSIUM, Measure.MAGNESIUM, Measure.CALCIUM);
     if (!low.isEmpty()) {
@@ -239,9 +241,9 @@ public final class NextStepPlanner {
           false);
     }
     boolean allFresh =
-        e.hasFresh(Measure.POTASSIUM)
-            && e.hasFresh(Measure.MAGNESIUM)
-            && e.hasFresh(Measure.CALCIUM);
+        e.results().hasFresh(Measure.POTASSIUM)
+            && e.results().hasFresh(Measure.MAGNESIUM)
+            && e.results().hasFresh(Measure.CALCIUM);
     if (!secondary.isEmpty() && !allFresh) {
       add(
           NextStep.ELECTROLYTES_AND_MAGNESIUM,
@@ -283,7 +285,7 @@ public final class NextStepPlanner {
         || clotOrIschaemia) {
       return;
     }
-    List<Measurement> abis = e.recent(Measure.ANKLE_BRACHIAL_INDEX);
+    List<Measurement> abis = e.results().recent(Measure.ANKLE_BRACHIAL_INDEX);
     boolean normalAbi =
         !abis.isEmpty()
             && abis.stream()

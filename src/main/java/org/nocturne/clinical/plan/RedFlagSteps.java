@@ -35,7 +35,8 @@ final class RedFlagSteps {
                       : "Limb-threatening ischemia is suspected",
                   flag.evidence(),
                   true);
-              if (!e.hasRecent(Measure.TOE_PRESSURE) && !e.hasRecent(Measure.TOE_BRACHIAL_INDEX)) {
+              if (!e.results().hasRecent(Measure.TOE_PRESSURE)
+                  && !e.results().hasRecent(Measure.TOE_BRACHIAL_INDEX)) {
                 steps.add(
                     NextStep.TOE_BRACHIAL_INDEX,
                     "Grades the ischemia; the ABI can be falsely normal in diabetes or kidney disease",

@@ -46,7 +46,8 @@ public final class SelfCareAdvisor {
       case LEG_ELEVATION -> !arterialDiseaseExcluded(e, causes);
       case HYDRATION ->
           !e.diagnosisEvidence(Disorder.HEART_FAILURE).isEmpty()
-              || e.lowestRecent(Measure.EGFR)
+              || e.results()
+                  .lowestRecent(Measure.EGFR)
                   .filter(egfr -> egfr.value() < e.t(Threshold.EGFR_ADVANCED_CKD_BELOW))
                   .isPresent();
       case HEAT ->
@@ -65,14 +66,15 @@ public final class SelfCareAdvisor {
     if (likely(causes, Cause.PERIPHERAL_ARTERY_DISEASE) || !e.arterialDiseaseEvidence().isEmpty()) {
       return false;
     }
-    List<Measurement> abi = e.recent(Measure.ANKLE_BRACHIAL_INDEX);
+    List<Measurement> abi = e.results().recent(Measure.ANKLE_BRACHIAL_INDEX);
     if (abi.isEmpty()) {
       return false;
     }
     boolean noncompressible =
         abi.stream().anyMatch(m -> m.value() > e.t(Threshold.ABI_NONCOMPRESSIBLE_ABOVE));
     boolean normalTbi =
-        e.lowestRecent(Measure.TOE_BRACHIAL_INDEX)
+        e.results()
+            .lowestRecent(Measure.TOE_BRACHIAL_INDEX)
             .filter(t -> t.value() > e.t(Threshold.TBI_ABNORMAL_MAX))
             .isPresent();
     return !noncompressible || normalTbi;

@@ -24,7 +24,7 @@ final class StepList {
 
   void onRecord(Evaluation e, Measure... measures) {
     for (Measure measure : measures) {
-      e.fresh(measure).stream().filter(m -> !onRecord.contains(m)).forEach(onRecord::add);
+      e.results().fresh(measure).stream().filter(m -> !onRecord.contains(m)).forEach(onRecord::add);
     }
   }
 

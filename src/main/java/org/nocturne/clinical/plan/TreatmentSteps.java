@@ -68,7 +68,7 @@ final class TreatmentSteps {
     if (!atRisk) {
       return;
     }
-    e.recent(Measure.FERRITIN).stream()
+    e.results().recent(Measure.FERRITIN).stream()
         .filter(
             f ->
                 f.interpretation() == Interpretation.LOW

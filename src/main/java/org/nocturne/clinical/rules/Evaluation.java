@@ -2,10 +2,7 @@ package org.nocturne.clinical.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.nocturne.clinical.facts.Answers;
 import org.nocturne.clinical.facts.Complaint;
@@ -13,10 +10,8 @@ import org.nocturne.clinical.facts.ComplaintWindow;
 import org.nocturne.clinical.facts.Diagnosis;
 import org.nocturne.clinical.facts.Disorder;
 import org.nocturne.clinical.facts.DrugClass;
-import org.nocturne.clinical.facts.Interpretation;
 import org.nocturne.clinical.facts.Item;
 import org.nocturne.clinical.facts.Measure;
-import org.nocturne.clinical.facts.Measurement;
 import org.nocturne.clinical.facts.Medication;
 import org.nocturne.clinical.facts.PatientFacts;
 import org.nocturne.clinical.facts.Side;
@@ -34,7 +29,7 @@ public final class Evaluation {
   private final Knowledge knowledge;
   private final LocalDate today;
   private final Complaint complaint;
-  private final Map<Measure, List<Measurement>> recent = new EnumMap<>(Measure.class);
+  private final RecentResults results;
   private final ComplaintWindow window;
   private WellsScore wells;
 
@@ -44,6 +39,7 @@ public final class Evaluation {
     this.knowledge = knowledge;
     this.today = today;
     this.window = window;
+    this.results = new RecentResults(facts, knowledge, today);
     this.complaint =
         Complaint.of(facts, window, today, (int) knowledge.value(Threshold.ADULT_AGE_MIN));
   }
@@ -64,6 +60,11 @@ public final class Evaluation {
     return today;
   }
 
+  /** The record's results read against the recency windows and reference ranges. */
+  public RecentResults results() {
+    return results;
+  }
+
   /**
    * The questionnaire, when it is current. An older one is history: no rule reads it, so none of
    * its answers raises a flag or moves a cause.
@@ -80,80 +81,12 @@ public final class Evaluation {
     return knowledge.source(threshold);
   }
 
-  /** Taken within the recency window (12 months by default); undated values are never recent. */
-  boolean recent(Measurement measurement) {
-    int months = (int) t(Threshold.RECENT_TEST_MONTHS);
-    return measurement.date() != null && !measurement.date().isBefore(today.minusMonths(months));
-  }
-
-  /** The newest recent value per side; every rule asks, so each measure is sorted once. */
-  public List<Measurement> recent(Measure measure) {
-    return recent.computeIfAbsent(
-        measure, m -> facts.latestPerSide(m).stream().filter(this::recent).toList());
-  }
-
-  /**
-   * The newest value per side that is fresh enough not to repeat the test: electrolytes within
-   * days, HbA1c within months, the rest within the general recency window (each with its source).
-   */
-  public List<Measurement> fresh(Measure measure) {
-    LocalDate since =
-        switch (measure) {
-          case POTASSIUM, MAGNESIUM, CALCIUM ->
-              today.minusDays((long) t(Threshold.FRESH_ELECTROLYTES_DAYS));
-          case HBA1C -> today.minusMonths((long) t(Threshold.FRESH_HBA1C_MONTHS));
-          default -> today.minusMonths((long) t(Threshold.RECENT_TEST_MONTHS));
-        };
-    return recent(measure).stream().filter(m -> !m.date().isBefore(since)).toList();
-  }
-
-  public boolean hasFresh(Measure measure) {
-    return !fresh(measure).isEmpty();
-  }
-
-  /** A fresh value that is low: by the lab's flag or range, otherwise below the typical value. */
-  public Optional<Measurement> lowFresh(Measure measure, Threshold typicalBelow) {
-    return fresh(measure).stream()
-        .filter(
-            m ->
-                m.interpretation() == Interpretation.LOW
-                    || (m.interpretation() == Interpretation.UNKNOWN
-                        && m.value() < t(typicalBelow)))
-        .findFirst();
-  }
-
   /** The modified Wells score, shared by the DVT and the swelling rules. */
   public WellsScore wells() {
     if (wells == null) {
       wells = WellsScore.of(this);
     }
     return wells;
-  }
-
-  /** The lowest of the newest recent values per side. */
-  public Optional<Measurement> lowestRecent(Measure measure) {
-    Measurement lowest = null;
-    for (Measurement m : recent(measure)) {
-      if (lowest == null || m.value() < lowest.value()) {
-        lowest = m;
-      }
-    }
-    return Optional.ofNullable(lowest);
-  }
-
-  /** The highest of the newest recent values per side. */
-  public Optional<Measurement> highestRecent(Measure measure) {
-    Measurement highest = null;
-    for (Measurement m : recent(measure)) {
-      if (highest == null || m.value() > highest.value()) {
-        highest = m;
-      }
-    }
-    return Optional.ofNullable(highest);
-  }
-
-  public boolean hasRecent(Measure measure) {
-    return !recent(measure).isEmpty();
   }
 
   public List<String> diagnosisEvidence(Disorder... disorders) {
@@ -168,7 +101,8 @@ public final class Evaluation {
   public List<String> diabetesEvidence() {
     List<String> evidence = diagnosisEvidence(Disorder.DIABETES);
     if (evidence.isEmpty()) {
-      highestRecent(Measure.HBA1C)
+      results
+          .highestRecent(Measure.HBA1C)
           .filter(a1c -> a1c.value() >= t(Threshold.HBA1C_DIABETES_MIN))
           .ifPresent(a1c -> evidence.add(a1c.source()));
     }
@@ -178,7 +112,8 @@ public final class Evaluation {
   /** A kidney disease diagnosis, or a recent eGFR below the CKD threshold. */
   public List<String> kidneyDiseaseEvidence() {
     List<String> evidence = diagnosisEvidence(Disorder.CHRONIC_KIDNEY_DISEASE);
-    lowestRecent(Measure.EGFR)
+    results
+        .lowestRecent(Measure.EGFR)
         .filter(egfr -> egfr.value() < t(Threshold.EGFR_CKD_BELOW))
         .ifPresent(egfr -> evidence.add(egfr.source()));
     return evidence;
@@ -187,10 +122,12 @@ public final class Evaluation {
   /** Recent ferritin or transferrin saturation at the AASM 2024 iron-therapy thresholds. */
   public List<String> lowIronEvidence() {
     List<String> evidence = new ArrayList<>();
-    lowestRecent(Measure.FERRITIN)
+    results
+        .lowestRecent(Measure.FERRITIN)
         .filter(ferritin -> ferritin.value() <= t(Threshold.FERRITIN_IRON_THERAPY_MAX))
         .ifPresent(ferritin -> evidence.add(ferritin.source()));
-    lowestRecent(Measure.TRANSFERRIN_SATURATION)
+    results
+        .lowestRecent(Measure.TRANSFERRIN_SATURATION)
         .filter(tsat -> tsat.value() < t(Threshold.TSAT_IRON_THERAPY_BELOW))
         .ifPresent(tsat -> evidence.add(tsat.source()));
     return evidence;
@@ -200,27 +137,15 @@ public final class Evaluation {
   public List<String> arterialDiseaseEvidence() {
     List<String> evidence =
         diagnosisEvidence(Disorder.PERIPHERAL_ARTERY_DISEASE, Disorder.LIMB_THREATENING_ISCHEMIA);
-    lowestRecent(Measure.ANKLE_BRACHIAL_INDEX)
+    results
+        .lowestRecent(Measure.ANKLE_BRACHIAL_INDEX)
         .filter(abi -> abi.value() <= t(Threshold.ABI_ABNORMAL_MAX))
         .ifPresent(abi -> evidence.add(abi.source()));
-    lowestRecent(Measure.TOE_BRACHIAL_INDEX)
+    results
+        .lowestRecent(Measure.TOE_BRACHIAL_INDEX)
         .filter(tbi -> tbi.value() <= t(Threshold.TBI_ABNORMAL_MAX))
         .ifPresent(tbi -> evidence.add(tbi.source()));
     return evidence;
-  }
-
-  /**
-   * A recent value that is low: by the lab's own flag or range when it gave one, otherwise below
-   * the typical threshold.
-   */
-  public Optional<Measurement> lowRecent(Measure measure, Threshold typicalBelow) {
-    return recent(measure).stream()
-        .filter(
-            m ->
-                m.interpretation() == Interpretation.LOW
-                    || (m.interpretation() == Interpretation.UNKNOWN
-                        && m.value() < t(typicalBelow)))
-        .findFirst();
   }
 
   /**
@@ -268,10 +193,11 @@ public final class Evaluation {
    */
   public List<String> arterialDiseaseNotExcludedEvidence() {
     List<String> evidence = new ArrayList<>(arterialDiseaseEvidence());
-    highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
+    results
+        .highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
         .filter(abi -> abi.value() > t(Threshold.ABI_NONCOMPRESSIBLE_ABOVE))
         .ifPresent(abi -> evidence.add(abi.source()));
-    if (!hasRecent(Measure.ANKLE_BRACHIAL_INDEX)) {
+    if (!results.hasRecent(Measure.ANKLE_BRACHIAL_INDEX)) {
       evidence.addAll(diabetesEvidence());
       evidence.addAll(kidneyDiseaseEvidence());
     }
@@ -351,36 +277,6 @@ public final class Evaluation {
         .filter(r -> r.yes(Item.WEIGHT_LOSS))
         .ifPresent(r -> evidence.add(r.evidence(Item.WEIGHT_LOSS)));
     return evidence;
-  }
-
-  /** A recent calcium above the upper reference limit (the lab's flag, else our threshold). */
-  public Optional<Measurement> highCalcium() {
-    return highRecent(Measure.CALCIUM, Threshold.CALCIUM_HIGH_ABOVE);
-  }
-
-  /**
-   * A recent value that is high: by the lab's own flag or range when it gave one, otherwise above
-   * the typical threshold; the highest when several are.
-   */
-  public Optional<Measurement> highRecent(Measure measure, Threshold typicalAbove) {
-    return recent(measure).stream()
-        .filter(
-            m ->
-                m.interpretation() == Interpretation.HIGH
-                    || (m.interpretation() == Interpretation.UNKNOWN
-                        && m.value() > t(typicalAbove)))
-        .max(Comparator.comparingDouble(Measurement::value));
-  }
-
-  /**
-   * A fever on record: a temperature of 38 °C or more taken within the last days (a temperature is
-   * a sign of now; an older one is history).
-   */
-  public Optional<Measurement> feverOnRecord() {
-    LocalDate since = today.minusDays((long) t(Threshold.FEVER_RECENT_DAYS));
-    return recent(Measure.BODY_TEMPERATURE).stream()
-        .filter(m -> !m.date().isBefore(since) && m.value() >= t(Threshold.FEVER_MIN))
-        .max(Comparator.comparingDouble(Measurement::value));
   }
 
   /** A fever diagnosed within the same last days (an undated active one counts: it is current). */

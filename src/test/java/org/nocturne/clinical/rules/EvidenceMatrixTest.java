@@ -94,12 +94,15 @@ class EvidenceMatrixTest {
             "hypercalcaemia",
             "observation above our threshold",
             () -> patient().measured(Measure.CALCIUM, 12.6),
-            e -> e.highCalcium().isPresent()),
+            e -> e.results().highCalcium().isPresent()),
         cell(
             "low magnesium",
             "observation below our threshold",
             () -> patient().measured(Measure.MAGNESIUM, 1.1),
-            e -> e.lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW).isPresent()),
+            e ->
+                e.results()
+                    .lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW)
+                    .isPresent()),
         cell(
             "low iron for restless legs",
             "observation within the lab range but ≤75",
@@ -164,7 +167,7 @@ class EvidenceMatrixTest {
             "fever",
             "observation (temperature ≥38 °C within 2 days)",
             () -> patient().measured(Measure.BODY_TEMPERATURE, 38.6, Side.UNSPECIFIED, TODAY),
-            e -> e.feverOnRecord().isPresent()),
+            e -> e.results().feverOnRecord().isPresent()),
         cell(
             "fever",
             "coded condition (R50), recent",
@@ -174,29 +177,39 @@ class EvidenceMatrixTest {
             "raised CRP",
             "observation above our threshold",
             () -> patient().measured(Measure.C_REACTIVE_PROTEIN, 168),
-            e -> e.highRecent(Measure.C_REACTIVE_PROTEIN, Threshold.CRP_RAISED_ABOVE).isPresent()),
+            e ->
+                e.results()
+                    .highRecent(Measure.C_REACTIVE_PROTEIN, Threshold.CRP_RAISED_ABOVE)
+                    .isPresent()),
         cell(
             "raised creatine kinase",
             "observation above our threshold",
             () -> patient().measured(Measure.CREATINE_KINASE, 4850),
-            e -> e.highRecent(Measure.CREATINE_KINASE, Threshold.CK_UPPER_LIMIT).isPresent()),
+            e ->
+                e.results()
+                    .highRecent(Measure.CREATINE_KINASE, Threshold.CK_UPPER_LIMIT)
+                    .isPresent()),
         cell(
             "low folate",
             "observation below our threshold",
             () -> patient().measured(Measure.FOLATE, 2.4),
-            e -> e.lowRecent(Measure.FOLATE, Threshold.FOLATE_DEFICIENT_BELOW).isPresent()),
+            e ->
+                e.results()
+                    .lowRecent(Measure.FOLATE, Threshold.FOLATE_DEFICIENT_BELOW)
+                    .isPresent()),
         cell(
             "macrocytosis",
             "observation above our threshold",
             () -> patient().measured(Measure.MEAN_CORPUSCULAR_VOLUME, 104),
             e ->
-                e.highRecent(Measure.MEAN_CORPUSCULAR_VOLUME, Threshold.MCV_MACROCYTOSIS_ABOVE)
+                e.results()
+                    .highRecent(Measure.MEAN_CORPUSCULAR_VOLUME, Threshold.MCV_MACROCYTOSIS_ABOVE)
                     .isPresent()),
         cell(
             "hypothyroidism",
             "observation (TSH above our threshold)",
             () -> patient().measured(Measure.TSH, 9.8),
-            e -> e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE).isPresent()));
+            e -> e.results().highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE).isPresent()));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -212,7 +225,7 @@ class EvidenceMatrixTest {
         evaluate(
             patient()
                 .measured(Measure.BODY_TEMPERATURE, 39.0, Side.UNSPECIFIED, TODAY.minusDays(7)));
-    assertThat(e.feverOnRecord()).isEmpty();
+    assertThat(e.results().feverOnRecord()).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")

@@ -89,7 +89,8 @@ final class ArterialDiseaseRule implements CauseRule {
         3,
         "Tissue loss on record (ulcer or gangrene) with arterial disease not excluded",
         e.basis(Threshold.CLTI_REST_PAIN_MIN_WEEKS));
-    e.lowestRecent(Measure.TOE_PRESSURE)
+    e.results()
+        .lowestRecent(Measure.TOE_PRESSURE)
         .filter(tp -> tp.value() < e.t(Threshold.TOE_PRESSURE_CLTI_BELOW))
         .ifPresent(
             tp ->
@@ -121,8 +122,8 @@ final class ArterialDiseaseRule implements CauseRule {
   }
 
   private static void anklebrachialIndex(Evaluation e, Findings f) {
-    List<Measurement> recent = e.recent(Measure.ANKLE_BRACHIAL_INDEX);
-    Optional<Measurement> lowest = e.lowestRecent(Measure.ANKLE_BRACHIAL_INDEX);
+    List<Measurement> recent = e.results().recent(Measure.ANKLE_BRACHIAL_INDEX);
+    Optional<Measurement> lowest = e.results().lowestRecent(Measure.ANKLE_BRACHIAL_INDEX);
     if (lowest.isEmpty()) {
       return;
     }
@@ -146,7 +147,8 @@ final class ArterialDiseaseRule implements CauseRule {
     boolean allNormal =
         recent.stream().allMatch(m -> m.value() >= normalMin && m.value() <= noncompressible);
     boolean tbiAbnormal =
-        e.lowestRecent(Measure.TOE_BRACHIAL_INDEX)
+        e.results()
+            .lowestRecent(Measure.TOE_BRACHIAL_INDEX)
             .filter(t -> t.value() <= e.t(Threshold.TBI_ABNORMAL_MAX))
             .isPresent();
     f.when(
@@ -159,7 +161,8 @@ final class ArterialDiseaseRule implements CauseRule {
 
   private static void toeBrachialIndex(Evaluation e, Findings f) {
     double max = e.t(Threshold.TBI_ABNORMAL_MAX);
-    e.lowestRecent(Measure.TOE_BRACHIAL_INDEX)
+    e.results()
+        .lowestRecent(Measure.TOE_BRACHIAL_INDEX)
         .ifPresent(
             tbi -> {
               f.when(

@@ -104,7 +104,7 @@ final class LegCrampRule implements CauseRule {
     lowElectrolyte(f, e, "Calcium", Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW);
     f.whenEvidence(e.diagnosisEvidence(Disorder.PREGNANCY), 1, "Pregnancy", AAFP);
     f.whenResult(
-        e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE),
+        e.results().highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE),
         1,
         "TSH",
         ", high: hypothyroidism causes cramps",
@@ -119,6 +119,6 @@ final class LegCrampRule implements CauseRule {
 
   private static void lowElectrolyte(
       Findings f, Evaluation e, String name, Measure measure, Threshold below) {
-    f.whenResult(e.lowRecent(measure, below), 1, name, ", low", e.basis(below));
+    f.whenResult(e.results().lowRecent(measure, below), 1, name, ", low", e.basis(below));
   }
 }

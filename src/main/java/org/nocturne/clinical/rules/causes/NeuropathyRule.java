@@ -104,7 +104,8 @@ final class NeuropathyRule implements CauseRule {
         "On neurotoxic chemotherapy: ",
         "ASCO 2020 CIPN guideline (Loprinzi, J Clin Oncol 2020): platinum, taxanes, vinca alkaloids, bortezomib");
     double b12Max = e.t(Threshold.B12_DEFICIENT_BELOW);
-    e.lowRecent(Measure.VITAMIN_B12, Threshold.B12_DEFICIENT_BELOW)
+    e.results()
+        .lowRecent(Measure.VITAMIN_B12, Threshold.B12_DEFICIENT_BELOW)
         .ifPresent(
             b12 ->
                 f.when(
@@ -131,19 +132,19 @@ final class NeuropathyRule implements CauseRule {
             + " folate replacement)",
         ALCOHOL);
     f.whenResult(
-        e.lowRecent(Measure.FOLATE, Threshold.FOLATE_DEFICIENT_BELOW),
+        e.results().lowRecent(Measure.FOLATE, Threshold.FOLATE_DEFICIENT_BELOW),
         1,
         "Folate",
         ": low, replace folic acid",
         e.basis(Threshold.FOLATE_DEFICIENT_BELOW));
     f.whenResult(
-        e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE),
+        e.results().highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE),
         1,
         "TSH",
         ", high: hypothyroidism causes neuropathy",
         e.basis(Threshold.TSH_HIGH_ABOVE));
     f.whenResult(
-        e.highRecent(Measure.MEAN_CORPUSCULAR_VOLUME, Threshold.MCV_MACROCYTOSIS_ABOVE),
+        e.results().highRecent(Measure.MEAN_CORPUSCULAR_VOLUME, Threshold.MCV_MACROCYTOSIS_ABOVE),
         1,
         "MCV",
         ": macrocytosis",

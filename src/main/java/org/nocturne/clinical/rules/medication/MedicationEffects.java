@@ -148,17 +148,20 @@ public final class MedicationEffects {
   /** A PPI with a low magnesium within a year: the PPI named, the magnesium to replace. */
   static Optional<MedicationEffect> ppiMagnesium(Evaluation e, List<CauseAssessment> causes) {
     List<Medication> ppis = e.taking(DrugClass.PROTON_PUMP_INHIBITOR);
-    Optional<Measurement> mg = e.lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW);
+    Optional<Measurement> mg =
+        e.results().lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW);
     if (ppis.isEmpty() || mg.isEmpty() || !e.diagnosisEvidence(Disorder.DIALYSIS).isEmpty()) {
       return Optional.empty();
     }
     List<Finding> findings = new ArrayList<>();
     ppis.forEach(m -> findings.add(onDrug(m, PPI)));
     findings.add(result("Magnesium", mg.get(), "low", e.basis(Threshold.MAGNESIUM_LOW_BELOW)));
-    e.lowRecent(Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW)
+    e.results()
+        .lowRecent(Measure.CALCIUM, Threshold.CALCIUM_LOW_BELOW)
         .ifPresent(
             ca -> findings.add(result("Calcium", ca, "low", e.basis(Threshold.CALCIUM_LOW_BELOW))));
-    e.lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW)
+    e.results()
+        .lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW)
         .ifPresent(
             k ->
                 findings.add(
@@ -186,12 +189,14 @@ public final class MedicationEffects {
     }
     List<Finding> findings = new ArrayList<>();
     drugs.forEach(m -> findings.add(onDrug(m, CRAMPS)));
-    e.lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW)
+    e.results()
+        .lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW)
         .ifPresent(
             k ->
                 findings.add(
                     result("Potassium", k, "low", e.basis(Threshold.POTASSIUM_LOW_BELOW))));
-    e.lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW)
+    e.results()
+        .lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW)
         .ifPresent(
             mg ->
                 findings.add(
@@ -226,7 +231,8 @@ public final class MedicationEffects {
   /** Metformin with a low B12 within a year: named, B12 to replace. */
   static Optional<MedicationEffect> metforminB12(Evaluation e, List<CauseAssessment> causes) {
     List<Medication> metformin = e.taking(DrugClass.METFORMIN);
-    Optional<Measurement> b12 = e.lowRecent(Measure.VITAMIN_B12, Threshold.B12_DEFICIENT_BELOW);
+    Optional<Measurement> b12 =
+        e.results().lowRecent(Measure.VITAMIN_B12, Threshold.B12_DEFICIENT_BELOW);
     if (metformin.isEmpty() || b12.isEmpty()) {
       return Optional.empty();
     }
@@ -294,7 +300,7 @@ public final class MedicationEffects {
             MedicationEffect.Kind.RLS_AUGMENTATION,
             agonists,
             findings,
-            e.hasFresh(Measure.FERRITIN) ? List.of() : List.of(NextStep.IRON_STUDIES)));
+            e.results().hasFresh(Measure.FERRITIN) ? List.of() : List.of(NextStep.IRON_STUDIES)));
   }
 
   /**

@@ -74,7 +74,8 @@ final class StatinMuscleEffects {
                                 Cause.PERIPHERAL_ARTERY_DISEASE,
                                 Cause.RESTLESS_LEGS)
                             .contains(c.cause()));
-    Optional<Measurement> ck = e.highRecent(Measure.CREATINE_KINASE, Threshold.CK_UPPER_LIMIT);
+    Optional<Measurement> ck =
+        e.results().highRecent(Measure.CREATINE_KINASE, Threshold.CK_UPPER_LIMIT);
     // a raised CK is muscle injury whatever else could explain the pain
     if (better && ck.isEmpty()) {
       return Optional.empty();
@@ -171,7 +172,8 @@ final class StatinMuscleEffects {
         }
       }
     }
-    e.highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE)
+    e.results()
+        .highRecent(Measure.TSH, Threshold.TSH_HIGH_ABOVE)
         .ifPresent(
             tsh ->
                 risks.add(

@@ -45,7 +45,7 @@ final class CompressionWithLowAbiRule implements SafetyRule {
     if (!order.compression()) {
       return Optional.empty();
     }
-    Optional<Measurement> abi = e.lowestRecent(Measure.ANKLE_BRACHIAL_INDEX);
+    Optional<Measurement> abi = e.results().lowestRecent(Measure.ANKLE_BRACHIAL_INDEX);
     Optional<SafetyFinding> blocked =
         below(e, order, abi, Threshold.COMPRESSION_ABI_CONTRAINDICATED_BELOW)
             .or(
@@ -53,14 +53,14 @@ final class CompressionWithLowAbiRule implements SafetyRule {
                     below(
                         e,
                         order,
-                        e.lowestRecent(Measure.ANKLE_PRESSURE),
+                        e.results().lowestRecent(Measure.ANKLE_PRESSURE),
                         Threshold.COMPRESSION_ANKLE_PRESSURE_CONTRAINDICATED_BELOW))
             .or(
                 () ->
                     below(
                         e,
                         order,
-                        e.lowestRecent(Measure.TOE_PRESSURE),
+                        e.results().lowestRecent(Measure.TOE_PRESSURE),
                         Threshold.COMPRESSION_TOE_PRESSURE_CONTRAINDICATED_BELOW));
     return blocked
         .or(() -> reduced(e, order, abi))
@@ -119,10 +119,11 @@ final class CompressionWithLowAbiRule implements SafetyRule {
   /** Calcified arteries read high: an ABI above 1.40 does not exclude arterial disease. */
   private Optional<SafetyFinding> noncompressible(Evaluation e, ProposedOrder order) {
     double above = e.t(Threshold.ABI_NONCOMPRESSIBLE_ABOVE);
-    if (e.hasRecent(Measure.TOE_BRACHIAL_INDEX)) {
+    if (e.results().hasRecent(Measure.TOE_BRACHIAL_INDEX)) {
       return Optional.empty();
     }
-    return e.highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
+    return e.results()
+        .highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
         .filter(m -> m.value() > above)
         .map(
             m ->

@@ -43,7 +43,7 @@ final class DopamineAgonistForRlsRule implements SafetyRule {
     }
     List<Finding> findings = new ArrayList<>();
     findings.add(SafetyRule.ordered(e, concern(), "Dopaminergic drug for restless legs", order));
-    boolean noFerritin = !e.hasRecent(Measure.FERRITIN);
+    boolean noFerritin = !e.results().hasRecent(Measure.FERRITIN);
     if (noFerritin) {
       findings.add(
           new Finding(

@@ -52,8 +52,8 @@ final class DrugMayCauseCrampsRule implements SafetyRule {
     boolean diuretic = order.is(DrugClass.THIAZIDE_DIURETIC) || order.is(DrugClass.LOOP_DIURETIC);
     List<Measurement> low = new ArrayList<>();
     if (diuretic) {
-      e.lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW).ifPresent(low::add);
-      e.lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW).ifPresent(low::add);
+      e.results().lowRecent(Measure.POTASSIUM, Threshold.POTASSIUM_LOW_BELOW).ifPresent(low::add);
+      e.results().lowRecent(Measure.MAGNESIUM, Threshold.MAGNESIUM_LOW_BELOW).ifPresent(low::add);
     }
     for (Measurement m : low) {
       findings.add(

@@ -47,7 +47,8 @@ final class QuinineForCrampsRule implements SafetyRule {
               DIALYSIS,
               dialysis));
     } else {
-      e.lowestRecent(Measure.EGFR)
+      e.results()
+          .lowestRecent(Measure.EGFR)
           .filter(g -> g.value() < e.t(Threshold.EGFR_ADVANCED_CKD_BELOW))
           .ifPresent(
               g ->

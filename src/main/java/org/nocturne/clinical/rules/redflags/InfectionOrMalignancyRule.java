@@ -91,7 +91,7 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
     }
     // the record alone can show an infection: a temperature taken in the last days, a coded
     // cellulitis, a raised CRP beside either
-    Optional<Measurement> feverOnRecord = e.feverOnRecord();
+    Optional<Measurement> feverOnRecord = e.results().feverOnRecord();
     feverOnRecord.ifPresent(
         t ->
             findings.add(
@@ -113,7 +113,8 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
     }
     boolean febrile = fever || feverOnRecord.isPresent() || !feverCoded.isEmpty();
     if (febrile || !cellulitis.isEmpty()) {
-      e.highRecent(Measure.C_REACTIVE_PROTEIN, Threshold.CRP_RAISED_ABOVE)
+      e.results()
+          .highRecent(Measure.C_REACTIVE_PROTEIN, Threshold.CRP_RAISED_ABOVE)
           .ifPresent(
               crp ->
                   findings.add(
@@ -134,7 +135,7 @@ final class InfectionOrMalignancyRule implements RedFlagRule {
                 concat(weightLoss, history)));
       }
     }
-    Optional<Measurement> calcium = e.highCalcium();
+    Optional<Measurement> calcium = e.results().highCalcium();
     if (calcium.isPresent() && (!history.isEmpty() || !findings.isEmpty())) {
       Measurement ca = calcium.get();
       boolean urgent = ca.value() > e.t(Threshold.CALCIUM_SAME_DAY_ABOVE);

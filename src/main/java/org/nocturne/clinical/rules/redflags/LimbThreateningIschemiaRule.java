@@ -42,9 +42,9 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
     List<String> tissueLoss = e.tissueLossEvidence();
     List<String> arterial = new ArrayList<>(e.arterialDiseaseNotExcludedEvidence());
     boolean noPerfusionTest =
-        !e.hasRecent(Measure.ANKLE_BRACHIAL_INDEX)
-            && !e.hasRecent(Measure.TOE_BRACHIAL_INDEX)
-            && !e.hasRecent(Measure.TOE_PRESSURE);
+        !e.results().hasRecent(Measure.ANKLE_BRACHIAL_INDEX)
+            && !e.results().hasRecent(Measure.TOE_BRACHIAL_INDEX)
+            && !e.results().hasRecent(Measure.TOE_PRESSURE);
     if (restPain && arterial.isEmpty() && noPerfusionTest) {
       // rest pain eased by dependency with no ABI: suspected CLTI in anyone (GVG 2019)
       arterial.add(report.get().evidence(Item.RELIEF_DANGLING));
@@ -101,7 +101,8 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
           shown);
     }
     boolean noncompressible =
-        e.highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
+        e.results()
+            .highestRecent(Measure.ANKLE_BRACHIAL_INDEX)
             .filter(abi -> abi.value() > e.t(Threshold.ABI_NONCOMPRESSIBLE_ABOVE))
             .isPresent();
     return noncompressible
@@ -133,7 +134,8 @@ final class LimbThreateningIschemiaRule implements RedFlagRule {
   private static Optional<Finding> below(
       Evaluation e, Measure measure, Threshold threshold, String name, String unit) {
     double limit = e.t(threshold);
-    return e.lowestRecent(measure)
+    return e.results()
+        .lowestRecent(measure)
         .filter(m -> m.value() < limit)
         .map(
             m ->
