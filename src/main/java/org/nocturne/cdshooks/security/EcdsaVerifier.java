@@ -12,40 +12,51 @@ import java.math.BigInteger;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
-import org.bouncycastle.math.ec.ECLookupTable;
 import org.bouncycastle.math.ec.ECPoint;
-import org.bouncycastle.math.ec.FixedPointPreCompInfo;
-import org.bouncycastle.math.ec.FixedPointUtil;
 import org.bouncycastle.math.raw.Nat;
 
 /**
  * ES256/ES384/ES512 signature checks with Bouncy Castle's ECDSA on its optimized NIST curves (no
  * JCA provider: none is registered, nothing else changes), about three times faster than the JDK 17
  * provider on P-384, and faster again per key because both points of the check (the base point and
- * the issuer's key) keep comb tables from call to call, so one check is a single interleaved
- * fixed-base comb. The checks are those of Nimbus' {@code ECDSAVerifier}: the key is a point of its
- * curve, the algorithm is the curve's, no {@code crit} header, a signature of exactly {@code 2 x}
- * the curve's size whose r and s lie in [1, n - 1].
+ * the issuer's key) keep wide comb tables ({@link CombTable}) from call to call, so one check is a
+ * single interleaved fixed-base comb. The checks are those of Nimbus' {@code ECDSAVerifier}: the
+ * key is a point of its curve, the algorithm is the curve's, no {@code crit} header, a signature of
+ * exactly {@code 2 x} the curve's size whose r and s lie in [1, n - 1].
  */
 final class EcdsaVerifier implements JWSVerifier {
+  /**
+   * Bits read per lookup: 32 steps on P-384 instead of Bouncy Castle's 64, a table of 4,096 points
+   * (384 KB on P-384) per key and one per curve for its base point (docs/performance.md).
+   */
+  static final int COMB_WIDTH = 12;
+
+  private static final Map<String, CombTable> BASE_POINTS = new ConcurrentHashMap<>();
+
   private final JWSAlgorithm algorithm;
   private final String digest;
   private final int half;
   private final BigInteger order;
   private final ECCurve curvePoints;
-  private final FixedPointPreCompInfo base;
-  private final FixedPointPreCompInfo publicKey;
-  private final int combSize;
+  private final CombTable base;
+  private final CombTable publicKey;
   private final JCAContext jca = new JCAContext();
 
   /**
    * @throws JOSEException when the curve is not P-256, P-384 or P-521 or the key is not on it
    */
   EcdsaVerifier(ECKey jwk) throws JOSEException {
+    this(jwk, COMB_WIDTH);
+  }
+
+  /** With a comb of another width, for the tests and the benchmark. */
+  EcdsaVerifier(ECKey jwk, int combWidth) throws JOSEException {
     Curve curve = jwk.getCurve();
     if (Curve.P_256.equals(curve)) {
       algorithm = JWSAlgorithm.ES256;
@@ -79,13 +90,12 @@ final class EcdsaVerifier implements JWSVerifier {
     order = parameters.getN();
     curvePoints = parameters.getCurve();
     // both points of u1 G + u2 Q are fixed (the base point, the issuer's key): each gets a comb
-    // table once, here, and a check is one interleaved comb (issue 30)
-    base = FixedPointUtil.precompute(parameters.getG());
-    publicKey = FixedPointUtil.precompute(point.normalize());
-    combSize = FixedPointUtil.getCombSize(curvePoints);
-    if (base.getWidth() != publicKey.getWidth()) {
-      throw new JOSEException("comb tables of unequal width");
-    }
+    // table once, the base point's shared by every key of its curve, and a check is one
+    // interleaved comb (issue 30)
+    base =
+        BASE_POINTS.computeIfAbsent(
+            curve.getName() + "/" + combWidth, name -> CombTable.of(parameters.getG(), combWidth));
+    publicKey = CombTable.of(point.normalize(), combWidth);
   }
 
   @Override
@@ -145,13 +155,10 @@ final class EcdsaVerifier implements JWSVerifier {
    * two combs run in one loop: {@code R = 2R + G[i] + Q[i]}, then both offsets.
    */
   private ECPoint sumOfCombs(BigInteger a, BigInteger b) {
-    int width = base.getWidth();
-    int d = (combSize + width - 1) / width;
-    int fullComb = d * width;
+    int d = base.spacing();
+    int fullComb = d * base.width();
     int[] ka = Nat.fromBigInteger(fullComb, a);
     int[] kb = Nat.fromBigInteger(fullComb, b);
-    ECLookupTable tableG = base.getLookupTable();
-    ECLookupTable tableQ = publicKey.getLookupTable();
     int top = fullComb - 1;
     ECPoint sum = curvePoints.getInfinity();
     for (int i = 0; i < d; ++i) {
@@ -167,9 +174,9 @@ final class EcdsaVerifier implements JWSVerifier {
         indexB <<= 1;
         indexB ^= bitB;
       }
-      sum = sum.twicePlus(tableG.lookupVar(indexA)).add(tableQ.lookupVar(indexB));
+      sum = sum.twicePlus(base.entry(indexA)).add(publicKey.entry(indexB));
     }
-    return sum.add(base.getOffset()).add(publicKey.getOffset());
+    return sum.add(base.offset()).add(publicKey.offset());
   }
 
   @Override

@@ -13,13 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * One signature verifier per trusted public key, built on the key's first use and kept: the JWK to
  * Java key conversion and the curve checks are not repeated on every call. Nimbus verifiers are
  * thread-safe. Keys come only from the issuers' JWKS (never from a token), so the map stays small;
- * it is emptied if key rotations ever grow it past {@link #MAX_KEYS}.
+ * it is emptied if key rotations ever grow it past {@link #MAX_KEYS} (an EC key's comb tables take
+ * up to 560 KB, so at most about 35 MB).
  *
  * <p>EC signatures (ES256/384/512) are checked with Bouncy Castle's ECDSA, about three times faster
  * than the JDK 17 provider's on P-384 (docs/performance.md); RSA keeps the JDK's.
  */
 final class JwsVerifiers {
-  static final int MAX_KEYS = 256;
+  static final int MAX_KEYS = 64;
 
   private final Map<JWK, JWSVerifier> byKey = new ConcurrentHashMap<>();
 

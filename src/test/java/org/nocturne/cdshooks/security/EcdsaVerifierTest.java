@@ -140,14 +140,22 @@ class EcdsaVerifierTest {
 
   /**
    * The interleaved comb of both fixed points answers as Bouncy Castle's general ECDSA check, on
-   * hundreds of random signatures per curve, valid and corrupted (issue 30).
+   * hundreds of random signatures per curve, valid and corrupted, at the default comb width and at
+   * widths whose teeth do not divide the curve's bits evenly (issue 30).
    */
   @ParameterizedTest
-  @CsvSource({"P-256, SHA-256", "P-384, SHA-384", "P-521, SHA-512"})
-  void theCombOfBothFixedPointsAnswersAsBouncyCastle(String curveName, String digest)
+  @CsvSource({
+    "P-256, SHA-256, 12",
+    "P-384, SHA-384, 12",
+    "P-521, SHA-512, 12",
+    "P-384, SHA-384, 5",
+    "P-521, SHA-512, 7",
+    "P-256, SHA-256, 2"
+  })
+  void theCombOfBothFixedPointsAnswersAsBouncyCastle(String curveName, String digest, int width)
       throws Exception {
     ECKey key = new ECKeyGenerator(Curve.parse(curveName)).generate();
-    EcdsaVerifier ours = new EcdsaVerifier(key.toPublicJWK());
+    EcdsaVerifier ours = new EcdsaVerifier(key.toPublicJWK(), width);
     X9ECParameters curve = CustomNamedCurves.getByName(curveName);
     var domain = new ECDomainParameters(curve);
     var privateKey = new ECPrivateKeyParameters(key.getD().decodeToBigInteger(), domain);
@@ -185,5 +193,19 @@ class EcdsaVerifierTest {
       valid += expected ? 1 : 0;
     }
     assertThat(valid).isEqualTo(75);
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1", "17"})
+  void aCombWidthOutOfRangeIsRefused(int width) {
+    ECKey key;
+    try {
+      key = new ECKeyGenerator(Curve.P_256).generate();
+    } catch (JOSEException e) {
+      throw new AssertionError(e);
+    }
+    org.assertj.core.api.Assertions.assertThatIllegalArgumentException()
+        .isThrownBy(() -> new EcdsaVerifier(key.toPublicJWK(), width))
+        .withMessageContaining("comb width");
   }
 }
