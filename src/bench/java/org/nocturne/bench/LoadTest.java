@@ -50,11 +50,12 @@ import tools.jackson.databind.node.ObjectNode;
  * -Dload.rounds=2}, {@code -Dload.jvm="..."} the flags of every service (default none: the JVM's
  * own), {@code -Dload.jvmArgs=...} extra flags for ours only (a JFR recording), {@code
  * -Dload.oursOnly=true} ours (PostgreSQL) alone on one body ({@code -Dload.body=small}, {@code
- * -Dload.alg=ES384}) for a profile, {@code -Dload.startupOnly=true} the start-up alone, {@code
- * -Dload.noCds=true} without the archive, {@code -Dload.mallocArenas=2}, {@code
- * -Dload.jackson=true} also the Spring + Jackson only comparator, {@code -Dload.memory=true} also
- * ours with state in memory and no JWT, {@code -Dload.fallback=true} also the calls without
- * prefetch against a FHIR test server (cold and cached).
+ * -Dload.alg=ES384}, {@code -Dload.profile=local} the {@code local} profile instead) for a profile,
+ * {@code -Dload.startupOnly=true} the start-up alone, {@code -Dload.noCds=true} without the
+ * archive, {@code -Dload.mallocArenas=2}, {@code -Dload.jackson=true} also the Spring + Jackson
+ * only comparator, {@code -Dload.memory=true} also ours with state in memory and no JWT, {@code
+ * -Dload.fallback=true} also the calls without prefetch against a FHIR test server (cold and
+ * cached).
  */
 public final class LoadTest {
   private static final HttpClient HTTP =
@@ -131,6 +132,18 @@ public final class LoadTest {
     Runtime.getRuntime()
         .addShutdownHook(new Thread(() -> services.forEach(s -> s.process().destroy())));
     try {
+      if (Boolean.getBoolean("load.oursOnly")
+          && "local".equals(System.getProperty("load.profile"))) {
+        int localPort = freePort();
+        List<String> localCommand = oursCommand(jvm, oursOnly, jar, localPort);
+        localCommand.add("--spring.profiles.active=local");
+        Service local = start("ours, local profile (H2)", localCommand, localPort, null);
+        services.add(local);
+        check(local, small, null);
+        Path body = "small".equals(System.getProperty("load.body")) ? small : realistic;
+        alone(local, body, null, seconds, oursOnly);
+        return;
+      }
       // ours first and alone, so its start-up is timed on an idle machine
       Service pg = start("ours, PostgreSQL", ours, oursPort, discoveryToken);
       services.add(pg);
@@ -151,38 +164,7 @@ public final class LoadTest {
         // for a profile of ours alone (-Dload.jvmArgs=-XX:StartFlightRecording=...)
         Path body = "small".equals(System.getProperty("load.body")) ? small : realistic;
         Service one = "ES384".equals(System.getProperty("load.alg")) ? es : rs;
-        drive(
-            one,
-            Integer.getInteger("load.warmConnections", 16),
-            Integer.getInteger("load.warmSeconds", seconds),
-            body,
-            mint,
-            Integer.getInteger("load.warmCalls", 4000),
-            null);
-        int connections = Integer.getInteger("load.connections", 16);
-        for (int run = 0; run < Integer.getInteger("load.repeat", 1); run++) {
-          drive(
-              one,
-              connections,
-              seconds,
-              body,
-              mint,
-              1500 * seconds,
-              body.getFileName() + ", c" + connections);
-        }
-        System.out.printf(
-            Locale.ROOT,
-            "Resident memory of ours after the load: %d MB%n",
-            rssKb(pg.process().pid()) / 1024);
-        if (String.join(" ", oursOnly).contains("NativeMemoryTracking")) {
-          Process jcmd =
-              new ProcessBuilder(
-                      "jcmd", Long.toString(pg.process().pid()), "VM.native_memory", "summary")
-                  .redirectErrorStream(true)
-                  .start();
-          System.out.println(
-              new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
+        alone(one, body, mint, seconds, oursOnly);
         return;
       }
       int localPort = freePort();
@@ -455,6 +437,42 @@ public final class LoadTest {
   }
 
   /** One call answered 200 with a cards array before any load, so errors are not measured. */
+  /** Ours alone on one body: a warm-up, then {@code load.repeat} measured runs, then its memory. */
+  private static void alone(
+      Service one, Path body, TokenMint mint, int seconds, List<String> oursOnly) throws Exception {
+    drive(
+        one,
+        Integer.getInteger("load.warmConnections", 16),
+        Integer.getInteger("load.warmSeconds", seconds),
+        body,
+        mint,
+        Integer.getInteger("load.warmCalls", 4000),
+        null);
+    int connections = Integer.getInteger("load.connections", 16);
+    for (int run = 0; run < Integer.getInteger("load.repeat", 1); run++) {
+      drive(
+          one,
+          connections,
+          seconds,
+          body,
+          mint,
+          1500 * seconds,
+          body.getFileName() + ", c" + connections);
+    }
+    System.out.printf(
+        Locale.ROOT,
+        "Resident memory of ours after the load: %d MB%n",
+        rssKb(one.process().pid()) / 1024);
+    if (String.join(" ", oursOnly).contains("NativeMemoryTracking")) {
+      Process jcmd =
+          new ProcessBuilder(
+                  "jcmd", Long.toString(one.process().pid()), "VM.native_memory", "summary")
+              .redirectErrorStream(true)
+              .start();
+      System.out.println(new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+    }
+  }
+
   private static void check(Service service, Path body, TokenMint mint) throws Exception {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(service.base() + HOOK))

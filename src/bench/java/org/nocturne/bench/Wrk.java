@@ -142,11 +142,15 @@ final class Wrk {
             .replace("TOKENS", tokens == null ? "" : tokens.toAbsolutePath().toString())
             .replace("STRIDE", Integer.toString(THREADS))
             .replace("RESERVE", Integer.toString(RESERVE))
-            .replace("SALT", String.format("%08x", RUN_SALT));
+            .replace("SALT", String.format("%08x", SALTS.nextInt()));
   }
 
-  /** Makes this run's hookInstances differ from every other run's. */
-  private static final int RUN_SALT = new SecureRandom().nextInt();
+  /**
+   * Makes each wrk run's hookInstances differ from every other run's: the counters restart with
+   * every run, and a salt shared by the runs of one load test sent the warm-up's hookInstances (and
+   * so its card uuids) again in every measured run.
+   */
+  private static final SecureRandom SALTS = new SecureRandom();
 
   private static final Pattern RPS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
   private static final Pattern TOTAL = Pattern.compile("(\\d+) requests in ([0-9.]+)(ms|s|m)");
