@@ -36,6 +36,18 @@ public record Caller(String issuer, List<String> fhirServers, String subject) {
     return new Caller(NETWORK + cidr, List.of());
   }
 
+  /**
+   * The issuer of the service's own warm-up calls over HTTP, signed by a key made in memory at
+   * start-up and accepted only until readiness (see {@code security.Rehearsal}); no configured
+   * issuer may take this name.
+   */
+  public static final String REHEARSAL_ISSUER = "urn:nocturne:rehearsal";
+
+  /** Whether this is the service's own warm-up call: answered, but leaving no trace. */
+  public boolean rehearsal() {
+    return REHEARSAL_ISSUER.equals(issuer);
+  }
+
   /** Whether the caller was trusted for its source network rather than a signed token. */
   public boolean trustedByNetwork() {
     return issuer != null && issuer.startsWith(NETWORK);

@@ -11,11 +11,13 @@ import org.nocturne.cdshooks.CdsServiceRegistry;
 import org.nocturne.cdshooks.DiscoveryDocument;
 import org.nocturne.cdshooks.FeedbackStore;
 import org.nocturne.cdshooks.prefetch.PrefetchResolver;
+import org.nocturne.cdshooks.security.Rehearsal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
@@ -89,13 +91,22 @@ public class CdsHooksConfiguration {
    */
   @Bean(destroyMethod = "stop")
   WarmUp warmUp(
-      CdsHooksInvoker invoker, CdsServiceRegistry registry, CdsHooksProperties properties) {
-    return new WarmUp(invoker, WarmUp.examples(registry.ids()), properties.warmUp());
+      CdsHooksInvoker invoker,
+      CdsServiceRegistry registry,
+      CdsHooksProperties properties,
+      Rehearsal rehearsal) {
+    return new WarmUp(invoker, WarmUp.examples(registry.ids()), properties.warmUp(), rehearsal);
   }
 
+  /** Once the application is ready, over HTTP on the port the service answers on. */
   @Bean
   ApplicationListener<ApplicationReadyEvent> warmUpStart(WarmUp warmUp) {
-    return event -> warmUp.start();
+    return event ->
+        warmUp.start(
+            event.getApplicationContext() instanceof WebServerApplicationContext web
+                    && web.getWebServer() != null
+                ? web.getWebServer().getPort()
+                : 0);
   }
 
   /** Health component {@code memory}: DOWN when the heap is exhausted. */

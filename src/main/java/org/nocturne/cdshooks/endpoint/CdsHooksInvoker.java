@@ -54,6 +54,10 @@ final class CdsHooksInvoker {
   }
 
   CdsResponse invoke(String serviceId, byte[] body, Caller caller, CallBudget budget) {
+    if (caller.rehearsal()) {
+      // the warm-up's own call over HTTP (WarmUp): the same work, no trace
+      return rehearse(serviceId, body);
+    }
     RegisteredService service =
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
     long start = System.nanoTime();

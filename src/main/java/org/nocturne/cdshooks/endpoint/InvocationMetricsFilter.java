@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
+import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CdsServiceRegistry;
 import org.nocturne.cdshooks.Meters;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -45,9 +46,13 @@ final class InvocationMetricsFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       failed = false;
     } finally {
-      int status = failed ? 500 : response.getStatus();
-      String outcome = status == 200 ? "ok" : String.valueOf(status);
-      sample.stop(Meters.timer(meters, METRIC, "service", service, "outcome", outcome));
+      // the warm-up's own calls (WarmUp) are not an EHR's
+      if (!(request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller
+          && caller.rehearsal())) {
+        int status = failed ? 500 : response.getStatus();
+        String outcome = status == 200 ? "ok" : String.valueOf(status);
+        sample.stop(Meters.timer(meters, METRIC, "service", service, "outcome", outcome));
+      }
     }
   }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -49,8 +50,21 @@ final class JwtVerifier {
   private final Duration maxAge;
   private final ReplayGuard replayGuard;
   private final JwsVerifiers verifiers = new JwsVerifiers();
+  private final Rehearsal rehearsal;
 
   JwtVerifier(SecurityProperties properties, JwksKeys keys, Clock clock, ReplayGuard replayGuard) {
+    this(properties, keys, clock, replayGuard, Rehearsal.closed());
+  }
+
+  /**
+   * @param rehearsal the warm-up's own tokens, accepted while it is open
+   */
+  JwtVerifier(
+      SecurityProperties properties,
+      JwksKeys keys,
+      Clock clock,
+      ReplayGuard replayGuard,
+      Rehearsal rehearsal) {
     this.issuers =
         properties.trustedIssuers().stream()
             .collect(
@@ -61,6 +75,30 @@ final class JwtVerifier {
     this.maxLifetime = properties.maxTokenLifetime();
     this.maxAge = properties.maxTokenAge();
     this.replayGuard = replayGuard;
+    this.rehearsal = rehearsal;
+    if (issuers.containsKey(Caller.REHEARSAL_ISSUER)) {
+      throw new IllegalStateException(
+          Caller.REHEARSAL_ISSUER + " is the service's own warm-up issuer, not a trusted issuer");
+    }
+  }
+
+  /**
+   * The warm-up's own caller when the token is a rehearsal token (in {@code local}, where other
+   * tokens are not read at all), else empty.
+   */
+  Optional<Caller> rehearsalCaller(String token, String audience) {
+    if (!rehearsal.open()) {
+      return Optional.empty();
+    }
+    try {
+      SignedJWT jwt = parse(token);
+      if (!Caller.REHEARSAL_ISSUER.equals(claims(jwt).getIssuer())) {
+        return Optional.empty();
+      }
+      return Optional.of(verify(jwt, audience));
+    } catch (Unauthorized e) {
+      return Optional.empty();
+    }
   }
 
   /** The caller proven by the token, or {@link Unauthorized} with a reason for the log. */
@@ -97,6 +135,11 @@ final class JwtVerifier {
       throw new Unauthorized("no kid");
     }
     JWTClaimsSet claims = claims(jwt);
+    if (Caller.REHEARSAL_ISSUER.equals(claims.getIssuer())) {
+      JWK key =
+          rehearsal.key(header.getKeyID()).orElseThrow(() -> new Unauthorized("untrusted issuer"));
+      return verified(jwt, key, claims, audience, REHEARSAL);
+    }
     SecurityProperties.TrustedIssuer issuer = issuers.get(claims.getIssuer());
     if (issuer == null) {
       throw new Unauthorized("untrusted issuer");
@@ -113,6 +156,29 @@ final class JwtVerifier {
         keys.key(jwksUrl, header.getKeyID())
             // an unreachable JWKS is an outage to fix, not a forged token: say which it is
             .orElseThrow(() -> new Unauthorized(keys.unknownKeyReason(url)));
+    return verified(jwt, key, claims, audience, issuer);
+  }
+
+  /**
+   * The warm-up's issuer: no FHIR server, no audience or tenant of its own; its keys are {@link
+   * Rehearsal}'s, so the JWKS URL (a reserved name that never resolves) is never fetched.
+   */
+  private static final SecurityProperties.TrustedIssuer REHEARSAL =
+      new SecurityProperties.TrustedIssuer(
+          Caller.REHEARSAL_ISSUER,
+          "https://rehearsal.invalid/jwks",
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of());
+
+  private Caller verified(
+      SignedJWT jwt,
+      JWK key,
+      JWTClaimsSet claims,
+      String audience,
+      SecurityProperties.TrustedIssuer issuer)
+      throws Unauthorized {
     if (!signatureValid(jwt, key)) {
       throw new Unauthorized("bad signature");
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.nocturne.cdshooks.CdsHooksProperties;
 import org.nocturne.cdshooks.prefetch.PrefetchProperties;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,12 +35,25 @@ public class SecurityConfiguration {
         security.publicBaseUrl(), environment.getProperty("server.port", Integer.class, 8080));
   }
 
+  /**
+   * The warm-up's own tokens ({@link Rehearsal}): open from start-up until the warm-up closes it,
+   * closed from the start when there is no warm-up.
+   */
+  @Bean
+  Rehearsal rehearsal(
+      SecurityProperties security, CdsHooksProperties cdsHooks, ObjectProvider<Clock> clock) {
+    return cdsHooks.warmUp().isZero()
+        ? Rehearsal.closed()
+        : Rehearsal.open(security.publicBaseUrl(), clock.getIfAvailable(Clock::systemUTC));
+  }
+
   @Bean
   FilterRegistrationBean<JwtAuthenticationFilter> jwtAuthentication(
       SecurityProperties security,
       PrefetchProperties prefetch,
       ObjectProvider<Clock> clock,
       ReplayGuard replayGuard,
+      Rehearsal rehearsal,
       Environment environment,
       ObjectProvider<MeterRegistry> meters) {
     Clock time = clock.getIfAvailable(Clock::systemUTC);
@@ -57,7 +71,7 @@ public class SecurityConfiguration {
               networks.describe());
     }
     JwksKeys keys = new JwksKeys(time, meters.getIfAvailable(SimpleMeterRegistry::new));
-    JwtVerifier verifier = new JwtVerifier(security, keys, time, replayGuard);
+    JwtVerifier verifier = new JwtVerifier(security, keys, time, replayGuard, rehearsal);
     FilterRegistrationBean<JwtAuthenticationFilter> registration =
         new FilterRegistrationBean<>(
             new JwtAuthenticationFilter(
