@@ -22,7 +22,8 @@ import org.springframework.validation.annotation.Validated;
  *     answer 408 and the connection is closed
  * @param feedbackLogCapacity feedback items kept in memory (default 10,000)
  * @param warmUp how long the contract's example calls are rehearsed after start-up, readiness down
- *     meanwhile, so the first EHR calls find the call's code compiled (default 20 s; 0 for none)
+ *     meanwhile, so the first EHR calls find the call's code compiled (default 60 s, cut short by
+ *     an EHR's call; 0 for none)
  */
 @Validated
 @ConfigurationProperties("nocturne.cds-hooks")
@@ -33,7 +34,7 @@ public record CdsHooksProperties(
     @DefaultValue("10s") Duration bodyReadTimeout,
     @DefaultValue("10000") @Min(1) int feedbackLogCapacity,
     @DefaultValue("2s") Duration maxCallWait,
-    @DefaultValue("20s") Duration warmUp) {
+    @DefaultValue("60s") Duration warmUp) {
 
   /** The configured cap, or one derived from the heap the JVM may use. */
   public int concurrentCalls(long maxHeapBytes) {

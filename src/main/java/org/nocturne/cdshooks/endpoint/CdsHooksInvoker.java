@@ -35,6 +35,7 @@ final class CdsHooksInvoker {
   private final MeterRegistry meters;
   private final CallAudit audit;
   private final CardGate gate;
+  private volatile boolean served;
 
   CdsHooksInvoker(
       CdsServiceRegistry registry,
@@ -49,6 +50,11 @@ final class CdsHooksInvoker {
     this.gate = gate;
   }
 
+  /** Whether a caller other than the warm-up has called: the warm-up then gives way. */
+  boolean served() {
+    return served;
+  }
+
   CdsResponse invoke(String serviceId, byte[] body, Caller caller) {
     return invoke(serviceId, body, caller, CallBudget.unlimited());
   }
@@ -57,6 +63,9 @@ final class CdsHooksInvoker {
     if (caller.rehearsal()) {
       // the warm-up's own call over HTTP (WarmUp): the same work, no trace
       return rehearse(serviceId, body);
+    }
+    if (!served) {
+      served = true;
     }
     RegisteredService service =
         registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));

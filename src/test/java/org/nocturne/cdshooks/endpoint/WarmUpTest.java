@@ -77,6 +77,38 @@ class WarmUpTest {
   }
 
   @Test
+  void givesWayWhenAnEhrCallsBeforeReadiness() {
+    CdsHooksInvoker invoker = invoker();
+    WarmUp.Example example =
+        WarmUp.examples(registry.ids()).stream()
+            .filter(e -> e.name().equals("full-prefetch.request.json"))
+            .findFirst()
+            .orElseThrow();
+    invoker.invoke(
+        example.serviceId(), example.body(), org.nocturne.cdshooks.Caller.unverified(List.of()));
+    WarmUp warmUp = new WarmUp(invoker, List.of(example), Duration.ofMinutes(10));
+
+    long start = System.nanoTime();
+    warmUp.run();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(1));
+    assertThat(warmUp.done()).isTrue();
+    assertThat(warmUp.calls())
+        .as("the first round only")
+        .isLessThanOrEqualTo(1 + WarmUp.IN_PROCESS_PER_HTTP_CALL);
+  }
+
+  @Test
+  void aRehearsalIsNotAnEhrsCall() {
+    CdsHooksInvoker invoker = invoker();
+    WarmUp.Example example = WarmUp.examples(registry.ids()).get(0);
+
+    new WarmUp(invoker, List.of(example), Duration.ofMillis(50)).run();
+
+    assertThat(invoker.served()).isFalse();
+  }
+
+  @Test
   void noWarmUpIsReadyAtOnce() {
     WarmUp warmUp = new WarmUp(invoker(), WarmUp.examples(registry.ids()), Duration.ZERO);
 
