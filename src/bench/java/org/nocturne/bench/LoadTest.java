@@ -134,10 +134,7 @@ public final class LoadTest {
     try {
       if (Boolean.getBoolean("load.oursOnly")
           && "local".equals(System.getProperty("load.profile"))) {
-        int localPort = freePort();
-        List<String> localCommand = oursCommand(jvm, oursOnly, jar, localPort);
-        localCommand.add("--spring.profiles.active=local");
-        Service local = start("ours, local profile (H2)", localCommand, localPort, null);
+        Service local = startLocal(jvm, oursOnly, jar);
         services.add(local);
         check(local, small, null);
         Path body = "small".equals(System.getProperty("load.body")) ? small : realistic;
@@ -167,10 +164,7 @@ public final class LoadTest {
         alone(one, body, mint, seconds, oursOnly);
         return;
       }
-      int localPort = freePort();
-      List<String> localCommand = oursCommand(jvm, oursOnly, jar, localPort);
-      localCommand.add("--spring.profiles.active=local");
-      Service local = start("ours, local profile (H2)", localCommand, localPort, null);
+      Service local = startLocal(jvm, oursOnly, jar);
       services.add(local);
       check(local, small, null);
       Service memory = null;
@@ -437,6 +431,15 @@ public final class LoadTest {
   }
 
   /** One call answered 200 with a cards array before any load, so errors are not measured. */
+  /** Ours in the {@code local} profile as shipped. */
+  private static Service startLocal(List<String> jvm, List<String> oursOnly, Path jar)
+      throws Exception {
+    int port = freePort();
+    List<String> command = oursCommand(jvm, oursOnly, jar, port);
+    command.add("--spring.profiles.active=local");
+    return start("ours, local profile (H2)", command, port, null);
+  }
+
   /** Ours alone on one body: a warm-up, then {@code load.repeat} measured runs, then its memory. */
   private static void alone(
       Service one, Path body, TokenMint mint, int seconds, List<String> oursOnly) throws Exception {

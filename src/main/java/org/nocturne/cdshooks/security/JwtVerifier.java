@@ -42,6 +42,19 @@ final class JwtVerifier {
           JWSAlgorithm.PS384,
           JWSAlgorithm.PS512);
 
+  /**
+   * The warm-up's issuer: no FHIR server, no audience or tenant of its own; its keys are {@link
+   * Rehearsal}'s, so the JWKS URL (a reserved name that never resolves) is never fetched.
+   */
+  private static final SecurityProperties.TrustedIssuer REHEARSAL =
+      new SecurityProperties.TrustedIssuer(
+          Caller.REHEARSAL_ISSUER,
+          "https://rehearsal.invalid/jwks",
+          List.of(),
+          List.of(),
+          List.of(),
+          List.of());
+
   private final Map<String, SecurityProperties.TrustedIssuer> issuers;
   private final JwksKeys keys;
   private final Clock clock;
@@ -158,19 +171,6 @@ final class JwtVerifier {
             .orElseThrow(() -> new Unauthorized(keys.unknownKeyReason(url)));
     return verified(jwt, key, claims, audience, issuer);
   }
-
-  /**
-   * The warm-up's issuer: no FHIR server, no audience or tenant of its own; its keys are {@link
-   * Rehearsal}'s, so the JWKS URL (a reserved name that never resolves) is never fetched.
-   */
-  private static final SecurityProperties.TrustedIssuer REHEARSAL =
-      new SecurityProperties.TrustedIssuer(
-          Caller.REHEARSAL_ISSUER,
-          "https://rehearsal.invalid/jwks",
-          List.of(),
-          List.of(),
-          List.of(),
-          List.of());
 
   private Caller verified(
       SignedJWT jwt,
