@@ -51,9 +51,10 @@ import tools.jackson.databind.node.ObjectNode;
  * own), {@code -Dload.jvmArgs=...} extra flags for ours only (a JFR recording), {@code
  * -Dload.oursOnly=true} ours (PostgreSQL) alone on one body ({@code -Dload.body=small}, {@code
  * -Dload.alg=ES384}, {@code -Dload.profile=local} the {@code local} profile instead) for a profile,
- * {@code -Dload.startupOnly=true} the start-up alone, {@code -Dload.noCds=true} without the
- * archive, {@code -Dload.mallocArenas=2}, {@code -Dload.jackson=true} also the Spring + Jackson
- * only comparator, {@code -Dload.memory=true} also ours with state in memory and no JWT, {@code
+ * {@code -Dload.startupOnly=true} the start-up alone, {@code -Dload.statements=true} PostgreSQL's
+ * time per statement at the end, {@code -Dload.noCds=true} without the archive, {@code
+ * -Dload.mallocArenas=2}, {@code -Dload.jackson=true} also the Spring + Jackson only comparator,
+ * {@code -Dload.memory=true} also ours with state in memory and no JWT, {@code
  * -Dload.fallback=true} also the calls without prefetch against a FHIR test server (cold and
  * cached).
  */
@@ -104,10 +105,19 @@ public final class LoadTest {
 
     System.out.println("starting PostgreSQL (embedded) ...");
     EmbeddedPostgres postgres =
-        EmbeddedPostgres.builder()
+        (STATEMENTS
+                ? EmbeddedPostgres.builder()
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                : EmbeddedPostgres.builder())
             .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
             .setErrorRedirector(ProcessBuilder.Redirect.DISCARD)
             .start();
+    if (STATEMENTS) {
+      try (var connection = postgres.getPostgresDatabase().getConnection();
+          var statement = connection.createStatement()) {
+        statement.execute("CREATE EXTENSION pg_stat_statements");
+      }
+    }
     String postgresUrl = postgres.getJdbcUrl("postgres", "postgres");
 
     int oursPort = freePort();
@@ -343,7 +353,34 @@ public final class LoadTest {
         s.process().waitFor(10, TimeUnit.SECONDS);
       }
       ehr.stop(0);
+      if (STATEMENTS) {
+        printStatements(postgres);
+      }
       postgres.close();
+    }
+  }
+
+  /** {@code -Dload.statements=true}: PostgreSQL's time per statement, from pg_stat_statements. */
+  private static final boolean STATEMENTS = Boolean.getBoolean("load.statements");
+
+  private static void printStatements(EmbeddedPostgres postgres) throws Exception {
+    try (var connection = postgres.getPostgresDatabase().getConnection();
+        var statement = connection.createStatement();
+        var rows =
+            statement.executeQuery(
+                "SELECT calls, rows, total_exec_time, left(regexp_replace(query, '\\s+', ' ',"
+                    + " 'g'), 110) FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12")) {
+      System.out.println("PostgreSQL statements (calls, rows, total ms, ms per call, statement):");
+      while (rows.next()) {
+        System.out.printf(
+            Locale.ROOT,
+            "  %9d %9d %10.0f %7.3f  %s%n",
+            rows.getLong(1),
+            rows.getLong(2),
+            rows.getDouble(3),
+            rows.getDouble(3) / Math.max(1, rows.getLong(1)),
+            rows.getString(4));
+      }
     }
   }
 
