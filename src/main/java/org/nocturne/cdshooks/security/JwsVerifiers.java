@@ -8,6 +8,7 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One signature verifier per trusted public key, built on the key's first use and kept: the JWK to
@@ -23,6 +24,7 @@ final class JwsVerifiers {
   static final int MAX_KEYS = 64;
 
   private final Map<JWK, JWSVerifier> byKey = new ConcurrentHashMap<>();
+  private final AtomicInteger built = new AtomicInteger();
 
   /**
    * @param key an RSA or EC public key of a trusted issuer
@@ -36,14 +38,42 @@ final class JwsVerifiers {
     if (byKey.size() >= MAX_KEYS) {
       byKey.clear();
     }
-    JWSVerifier verifier = create(key);
-    // the first caller's verifier wins, so every call uses one key object (and its precomputation)
-    JWSVerifier raced = byKey.putIfAbsent(key, verifier);
-    return raced != null ? raced : verifier;
+    // built once per key, even when a pod's first calls all bring a new key at once: an EC key's
+    // comb tables take tens of milliseconds, which sixteen racing calls would each pay
+    try {
+      return byKey.computeIfAbsent(key, this::createUnchecked);
+    } catch (NotAKey e) {
+      throw e.failure;
+    }
+  }
+
+  /** How many verifiers were built: once per key. */
+  int built() {
+    return built.get();
   }
 
   int size() {
     return byKey.size();
+  }
+
+  private JWSVerifier createUnchecked(JWK key) {
+    try {
+      JWSVerifier verifier = create(key);
+      built.incrementAndGet();
+      return verifier;
+    } catch (JOSEException e) {
+      throw new NotAKey(e);
+    }
+  }
+
+  /** Carries {@link #create}'s checked exception out of {@code computeIfAbsent}. */
+  private static final class NotAKey extends RuntimeException {
+    private final JOSEException failure;
+
+    NotAKey(JOSEException cause) {
+      super(cause.getMessage(), cause, false, false);
+      this.failure = cause;
+    }
   }
 
   private static JWSVerifier create(JWK key) throws JOSEException {
