@@ -39,8 +39,9 @@ public final class Rehearsal {
 
   private final String publicBaseUrl;
   private final Clock clock;
-  private final RSAKey rsa;
-  private final ECKey ec;
+  // the private keys, let go when the rehearsal closes
+  private volatile RSAKey rsa;
+  private volatile ECKey ec;
   private final JWK rsaPublic;
   private final JWK ecPublic;
   private volatile boolean open;
@@ -79,9 +80,11 @@ public final class Rehearsal {
     return open;
   }
 
-  /** From now on, every rehearsal token is refused. */
+  /** From now on, every rehearsal token is refused, and none can be signed. */
   public void close() {
     open = false;
+    rsa = null;
+    ec = null;
   }
 
   /**
@@ -91,11 +94,13 @@ public final class Rehearsal {
    * @param ec ES384 rather than RS384
    */
   public String token(String path, boolean ec) {
-    if (!open) {
+    RSAKey rsaKey = rsa;
+    ECKey ecKey = this.ec;
+    if (!open || rsaKey == null || ecKey == null) {
       throw new IllegalStateException("the rehearsal is closed");
     }
     Instant now = clock.instant();
-    JWK key = ec ? this.ec : rsa;
+    JWK key = ec ? ecKey : rsaKey;
     SignedJWT jwt =
         new SignedJWT(
             new JWSHeader.Builder(ec ? JWSAlgorithm.ES384 : JWSAlgorithm.RS384)
@@ -111,7 +116,7 @@ public final class Rehearsal {
                 .jwtID(UUID.randomUUID().toString())
                 .build());
     try {
-      jwt.sign(ec ? new ECDSASigner(this.ec) : new RSASSASigner(rsa));
+      jwt.sign(ec ? new ECDSASigner(ecKey) : new RSASSASigner(rsaKey));
     } catch (JOSEException e) {
       throw new IllegalStateException("a rehearsal token could not be signed", e);
     }
