@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -77,22 +76,10 @@ public class JwtBenchmark {
         });
     jwks.start();
     SecurityProperties properties =
-        new SecurityProperties(
-            true,
+        OneIssuer.properties(
             "https://cds.example.org",
-            List.of(
-                new SecurityProperties.TrustedIssuer(
-                    ISSUER,
-                    "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json",
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    List.of())),
-            List.of(),
-            Duration.ofSeconds(60),
-            Duration.ofHours(1),
-            Duration.ofHours(1),
-            List.of());
+            ISSUER,
+            "http://127.0.0.1:" + jwks.getAddress().getPort() + "/jwks.json");
     Clock clock = Clock.systemUTC();
     verifier =
         new JwtVerifier(properties, new JwksKeys(clock), clock, (issuer, jti, expiresAt) -> true);

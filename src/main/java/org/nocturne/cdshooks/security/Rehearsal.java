@@ -39,12 +39,11 @@ public final class Rehearsal {
 
   private final String publicBaseUrl;
   private final Clock clock;
-  // the private keys, let go when the rehearsal closes
+  // the private keys, let go when the rehearsal closes: open while they are held
   private volatile RSAKey rsa;
   private volatile ECKey ec;
   private final JWK rsaPublic;
   private final JWK ecPublic;
-  private volatile boolean open;
 
   private Rehearsal(String publicBaseUrl, Clock clock, RSAKey rsa, ECKey ec) {
     this.publicBaseUrl = publicBaseUrl;
@@ -53,7 +52,6 @@ public final class Rehearsal {
     this.ec = ec;
     this.rsaPublic = rsa == null ? null : rsa.toPublicJWK();
     this.ecPublic = ec == null ? null : ec.toPublicJWK();
-    this.open = rsa != null;
   }
 
   /**
@@ -77,12 +75,11 @@ public final class Rehearsal {
   }
 
   public boolean open() {
-    return open;
+    return rsa != null;
   }
 
   /** From now on, every rehearsal token is refused, and none can be signed. */
   public void close() {
-    open = false;
     rsa = null;
     ec = null;
   }
@@ -96,7 +93,7 @@ public final class Rehearsal {
   public String token(String path, boolean ec) {
     RSAKey rsaKey = rsa;
     ECKey ecKey = this.ec;
-    if (!open || rsaKey == null || ecKey == null) {
+    if (rsaKey == null || ecKey == null) {
       throw new IllegalStateException("the rehearsal is closed");
     }
     Instant now = clock.instant();
@@ -125,7 +122,7 @@ public final class Rehearsal {
 
   /** The public key of {@code kid}, while the rehearsal is open. */
   Optional<JWK> key(String kid) {
-    if (!open) {
+    if (!open()) {
       return Optional.empty();
     }
     if (rsaPublic.getKeyID().equals(kid)) {

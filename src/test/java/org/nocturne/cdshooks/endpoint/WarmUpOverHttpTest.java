@@ -34,6 +34,7 @@ class WarmUpOverHttpTest {
   @Autowired Rehearsal rehearsal;
   @Autowired MeterRegistry meters;
   @Autowired FeedbackStore state;
+  @Autowired CdsHooksInvoker invoker;
 
   @Test
   void rehearsesOverHttpThenClosesItsTokensAndLeavesNoTrace(CapturedOutput output)
@@ -47,6 +48,9 @@ class WarmUpOverHttpTest {
     assertThat(warmUp.health().getStatus()).isEqualTo(Status.UP);
     assertThat(warmUp.callsOverHttp()).as("calls over HTTP").isPositive();
     assertThat(rehearsal.open()).as("rehearsal tokens refused once ready").isFalse();
+    assertThat(invoker.served())
+        .as("its calls over HTTP are not an EHR's: the rehearsal did not give way to itself")
+        .isFalse();
     assertThat(state.calls(started, Instant.now())).as("no audit row").isEmpty();
     assertThat(meters.find(InvocationMetricsFilter.METRIC).meters()).as("no call metric").isEmpty();
     assertThat(output.getOut())

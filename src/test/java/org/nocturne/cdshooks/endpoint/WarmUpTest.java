@@ -99,16 +99,6 @@ class WarmUpTest {
   }
 
   @Test
-  void aRehearsalIsNotAnEhrsCall() {
-    CdsHooksInvoker invoker = invoker();
-    WarmUp.Example example = WarmUp.examples(registry.ids()).get(0);
-
-    new WarmUp(invoker, List.of(example), Duration.ofMillis(50)).run();
-
-    assertThat(invoker.served()).isFalse();
-  }
-
-  @Test
   void noWarmUpIsReadyAtOnce() {
     WarmUp warmUp = new WarmUp(invoker(), WarmUp.examples(registry.ids()), Duration.ZERO);
 

@@ -12,10 +12,8 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -32,22 +30,7 @@ class RehearsalTest {
   private final Rehearsal rehearsal = Rehearsal.open(BASE, clock);
 
   private static SecurityProperties properties(String issuer) {
-    return new SecurityProperties(
-        true,
-        BASE,
-        List.of(
-            new SecurityProperties.TrustedIssuer(
-                issuer,
-                "https://ehr.example.org/jwks",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of())),
-        List.of(),
-        Duration.ofSeconds(60),
-        Duration.ofHours(1),
-        Duration.ofHours(1),
-        List.of());
+    return OneIssuer.properties(BASE, issuer, "https://ehr.example.org/jwks");
   }
 
   private JwtVerifier verifier() {
