@@ -127,7 +127,8 @@ public final class LoadTest {
     ours.addAll(
         List.of(
             "--management.server.port=" + freePort(),
-            "--nocturne.state=jdbc",
+            // -Dload.state=memory (ours alone): what the state's writes cost, by their absence
+            "--nocturne.state=" + System.getProperty("load.state", "jdbc"),
             "--spring.datasource.url=" + postgresUrl,
             "--spring.datasource.username=postgres",
             "--spring.datasource.password=postgres",

@@ -69,7 +69,20 @@ public class CdsHooksException extends RuntimeException {
 
   /** Ids come from the URL: keep them short and printable before echoing them. */
   public static String safe(String text) {
-    String printable = text.replaceAll("[^A-Za-z0-9._-]", "?");
-    return printable.length() > 64 ? printable.substring(0, 64) + "…" : printable;
+    // a loop, not a regex: every call's log line passes its hookInstance through here
+    StringBuilder printable = new StringBuilder(Math.min(text.length(), 65));
+    for (int i = 0; i < text.length() && printable.length() <= 64; ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      boolean kept =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '-';
+      printable.append(kept ? (char) c : '?');
+    }
+    return printable.length() > 64 ? printable.substring(0, 64) + "…" : printable.toString();
   }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.nocturne.cdshooks.CallAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +36,13 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
   static final int MAX_BATCH = 500;
   static final int DEFAULT_CAPACITY = 10_000;
 
+  /**
+   * How long the writer lets a batch gather after its first record: under load, tens of calls per
+   * transaction instead of the three or four that queue while one is written (PostgreSQL's CPU per
+   * call is the cost, docs/performance.md); it adds this much to what a crash can lose.
+   */
+  static final Duration LINGER = Duration.ofMillis(20);
+
   /** How long feedback waits for queued card rows. */
   private static final Duration FLUSH_WAIT = Duration.ofSeconds(5);
 
@@ -43,17 +52,25 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
   private final JdbcCallAudit target;
   private final BlockingQueue<JdbcCallAudit.Timed> queue;
   private final int capacity;
+  private final long lingerNanos;
   private final Thread writer;
   private final Object progress = new Object();
   // counted without the writer's lock: every call of the pod passes here on its request thread
   private final AtomicLong offered = new AtomicLong();
   private final AtomicLong dropped = new AtomicLong();
+  // flushes waiting now: the writer does not let a batch gather while one waits
+  private final AtomicInteger hurrying = new AtomicInteger();
   private long written; // guarded by progress
   private volatile boolean closed;
 
   BatchedCallAudit(JdbcCallAudit target, int capacity) {
+    this(target, capacity, LINGER);
+  }
+
+  BatchedCallAudit(JdbcCallAudit target, int capacity, Duration linger) {
     this.target = target;
     this.capacity = capacity;
+    this.lingerNanos = linger.toNanos();
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.writer = new Thread(this::writeLoop, "audit-writer");
     writer.setDaemon(true);
@@ -97,6 +114,16 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
   }
 
   private void flush(Duration wait) {
+    hurrying.incrementAndGet();
+    try {
+      LockSupport.unpark(writer);
+      awaitWritten(wait);
+    } finally {
+      hurrying.decrementAndGet();
+    }
+  }
+
+  private void awaitWritten(Duration wait) {
     long deadline = System.nanoTime() + wait.toNanos();
     long target = offered.get();
     synchronized (progress) {
@@ -128,6 +155,27 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
     writer.interrupt();
   }
 
+  /**
+   * Lets the calls of the next linger ({@link #LINGER}) join the batch, so that under load a
+   * transaction carries tens of calls instead of the few that queued while the last one was
+   * written; a flush or a stop does not wait for it.
+   */
+  private void gather(List<JdbcCallAudit.Timed> batch) {
+    long deadline = System.nanoTime() + lingerNanos;
+    while (batch.size() < MAX_BATCH && !closed && hurrying.get() == 0) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      // parked, not polled: the request threads' offers do not wake the writer one by one
+      LockSupport.parkNanos(this, left);
+      queue.drainTo(batch, MAX_BATCH - batch.size());
+      if (Thread.currentThread().isInterrupted()) {
+        return; // stopping: the batch is written, the next poll ends the loop
+      }
+    }
+  }
+
   private void writeLoop() {
     List<JdbcCallAudit.Timed> batch = new ArrayList<>(MAX_BATCH);
     while (true) {
@@ -140,6 +188,7 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
           continue;
         }
         batch.add(first);
+        gather(batch);
       } catch (InterruptedException e) {
         if (queue.isEmpty()) {
           return;

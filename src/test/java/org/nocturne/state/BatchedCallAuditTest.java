@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,6 +45,9 @@ class BatchedCallAuditTest {
   /** Open: connections are handed out; closed: the database "hangs" until it opens. */
   private volatile CountDownLatch database = new CountDownLatch(0);
 
+  /** Connections taken from the database: one per transaction of the writer. */
+  private final AtomicInteger transactionsBegun = new AtomicInteger();
+
   private JdbcClient jdbc;
   private NamedParameterJdbcTemplate batches;
   private TransactionTemplate transactions;
@@ -65,6 +69,7 @@ class BatchedCallAuditTest {
               Thread.currentThread().interrupt();
               throw new SQLException(e);
             }
+            transactionsBegun.incrementAndGet();
             return super.getConnection();
           }
         };
@@ -83,9 +88,15 @@ class BatchedCallAuditTest {
   }
 
   private BatchedCallAudit audit(int capacity) {
+    return audit(capacity, BatchedCallAudit.LINGER);
+  }
+
+  private BatchedCallAudit audit(int capacity, Duration linger) {
     audit =
         new BatchedCallAudit(
-            new JdbcCallAudit(batches, transactions, clock, new StateMeters(meters)), capacity);
+            new JdbcCallAudit(batches, transactions, clock, new StateMeters(meters)),
+            capacity,
+            linger);
     return audit;
   }
 
@@ -143,6 +154,38 @@ class BatchedCallAuditTest {
                 .toInstant())
         .as("a row keeps the time of its call, not of its write")
         .isEqualTo(NOW);
+  }
+
+  @Test
+  void callsArrivingWithinTheLingerShareOneTransaction() throws InterruptedException {
+    BatchedCallAudit audit = audit(100, Duration.ofSeconds(2));
+
+    for (int i = 0; i < 5; i++) {
+      audit.record(call("card-" + i));
+      Thread.sleep(50); // without the linger, each call's rows would be a transaction of its own
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (rows("audit") < 5 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+
+    assertThat(rows("audit")).isEqualTo(5);
+    assertThat(transactionsBegun).as("one transaction for the five calls").hasValue(1);
+  }
+
+  @Test
+  void aFlushDoesNotWaitForTheLinger() {
+    BatchedCallAudit audit = audit(100, Duration.ofMinutes(10));
+    audit.record(call("card-1"));
+    audit.record(call("card-2"));
+
+    long start = System.nanoTime();
+    audit.flush();
+
+    assertThat(rows("audit")).as("written when the flush returned").isEqualTo(2);
+    assertThat(Duration.ofNanos(System.nanoTime() - start))
+        .as("well before the flush's own five-second limit")
+        .isLessThan(Duration.ofSeconds(4));
   }
 
   @Test
