@@ -35,23 +35,36 @@ final class JdbcReplayGuard implements ReplayGuard {
               .param("jti", jti)
               .param("expires", utc(expiresAt))
               .update();
-      if (inserted == 1) {
-        return true;
-      }
-      // a row that expired but is not purged yet may be claimed again; the row lock lets one win
-      return jdbc.sql(
-                  "UPDATE jti SET expires_at = :expires"
-                      + " WHERE issuer = :issuer AND jti = :jti AND expires_at <= :now")
-              .param("expires", utc(expiresAt))
-              .param("issuer", issuer)
-              .param("jti", jti)
-              .param("now", utc(clock.instant()))
-              .update()
-          == 1;
+      return inserted == 1 || reclaim(issuer, jti, expiresAt);
     } catch (DataAccessException e) {
       meters.failure("replay-guard");
       throw new StateUnavailable("replay guard unavailable", e);
     }
+  }
+
+  /**
+   * Claims a token whose row exists: only if that row has expired and is not purged yet (the row
+   * lock lets one claimant win); a replay otherwise.
+   */
+  boolean reclaimExpired(String issuer, String jti, Instant expiresAt) {
+    try {
+      return reclaim(issuer, jti, expiresAt);
+    } catch (DataAccessException e) {
+      meters.failure("replay-guard");
+      throw new StateUnavailable("replay guard unavailable", e);
+    }
+  }
+
+  private boolean reclaim(String issuer, String jti, Instant expiresAt) {
+    return jdbc.sql(
+                "UPDATE jti SET expires_at = :expires"
+                    + " WHERE issuer = :issuer AND jti = :jti AND expires_at <= :now")
+            .param("expires", utc(expiresAt))
+            .param("issuer", issuer)
+            .param("jti", jti)
+            .param("now", utc(clock.instant()))
+            .update()
+        == 1;
   }
 
   static OffsetDateTime utc(Instant instant) {

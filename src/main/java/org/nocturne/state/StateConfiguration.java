@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.nocturne.cdshooks.CdsHooksProperties;
 import org.nocturne.cdshooks.security.InMemoryReplayGuard;
+import org.nocturne.cdshooks.security.ReplayGuard;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -61,7 +63,11 @@ class StateConfiguration {
   static class Jdbc {
     /** Refuses to start on a database nobody chose (Boot would fall back to an in-memory one). */
     /** The database the operator chose, checked before anything uses it. */
-    record ChosenDatabase(String url) {}
+    record ChosenDatabase(String url) {
+      boolean postgresql() {
+        return url.startsWith("jdbc:postgresql:");
+      }
+    }
 
     @Bean
     ChosenDatabase chosenDatabase(Environment environment) {
@@ -84,8 +90,17 @@ class StateConfiguration {
     }
 
     @Bean
-    JdbcReplayGuard replayGuard(JdbcClient jdbc, ObjectProvider<Clock> clock, StateMeters meters) {
-      return new JdbcReplayGuard(jdbc, clock(clock), meters);
+    ReplayGuard replayGuard(
+        JdbcClient jdbc,
+        JdbcTemplate template,
+        ChosenDatabase chosenDatabase,
+        ObjectProvider<Clock> clock,
+        StateMeters meters) {
+      JdbcReplayGuard single = new JdbcReplayGuard(jdbc, clock(clock), meters);
+      // on PostgreSQL the claims of concurrent calls share one statement and commit (issue 30)
+      return chosenDatabase.postgresql()
+          ? new GroupedReplayGuard(template, single, meters)
+          : single;
     }
 
     @Bean

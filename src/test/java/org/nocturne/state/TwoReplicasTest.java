@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nocturne.cdshooks.security.ReplayGuard;
 
 /**
  * Two replicas on one PostgreSQL database, the same token sent to both at the same moment: exactly
@@ -85,6 +86,12 @@ class TwoReplicasTest {
         ROUNDS, ok, refused, (System.nanoTime() - started) / 1_000_000);
     assertThat(ok).isEqualTo(ROUNDS);
     assertThat(refused).isEqualTo(ROUNDS);
+  }
+
+  @Test
+  void onPostgreSqlTheReplicasClaimTheirCallsJtisInGroups() {
+    assertThat(a.context.getBean(ReplayGuard.class)).isInstanceOf(GroupedReplayGuard.class);
+    assertThat(b.context.getBean(ReplayGuard.class)).isInstanceOf(GroupedReplayGuard.class);
   }
 
   @Test

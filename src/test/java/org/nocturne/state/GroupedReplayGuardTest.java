@@ -1,0 +1,244 @@
+package org.nocturne.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.nocturne.cdshooks.StateUnavailable;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * The replay claims of concurrent calls in one statement (issue 30), on real PostgreSQL: the same
+ * guarantee as one statement per claim (once per token, across replicas, a refusal when the
+ * database cannot tell), with fewer statements.
+ */
+class GroupedReplayGuardTest {
+  private static final Instant NOW = Instant.parse("2026-12-07T04:00:00Z");
+  private static final String EHR = "https://ehr.example.org";
+
+  private final MutableClock clock = new MutableClock(NOW);
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  private final List<GroupedReplayGuard> guards = new ArrayList<>();
+  private final ExecutorService pool = Executors.newFixedThreadPool(64);
+
+  /** Open: connections are handed out; closed: the database "hangs" until it opens. */
+  private volatile CountDownLatch database = new CountDownLatch(0);
+
+  /** Down: every connection is refused, as by a database that is not there. */
+  private volatile boolean down;
+
+  private DataSource gated;
+
+  @BeforeEach
+  void database() {
+    DataSource real = Postgres.shared().migratedDatabase();
+    gated =
+        new DelegatingDataSource(real) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            try {
+              if (!database.await(30, TimeUnit.SECONDS)) {
+                throw new SQLException("the test never opened the database");
+              }
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new SQLException(e);
+            }
+            if (down) {
+              throw new SQLException("connection refused", "08001");
+            }
+            return super.getConnection();
+          }
+        };
+  }
+
+  @AfterEach
+  void stop() {
+    database.countDown();
+    pool.shutdownNow();
+    guards.forEach(GroupedReplayGuard::close);
+  }
+
+  private GroupedReplayGuard guard() {
+    StateMeters stateMeters = new StateMeters(meters);
+    GroupedReplayGuard guard =
+        new GroupedReplayGuard(
+            new JdbcTemplate(gated),
+            new JdbcReplayGuard(JdbcClient.create(gated), clock, stateMeters),
+            stateMeters);
+    guards.add(guard);
+    return guard;
+  }
+
+  private Future<Boolean> claimLater(GroupedReplayGuard guard, String jti) {
+    return pool.submit(() -> guard.claim(EHR, jti, NOW.plusSeconds(300)));
+  }
+
+  /**
+   * Closes the database and has the claimer take a first claim and hang on it, so that the claims
+   * sent next wait together in the queue.
+   */
+  private Future<Boolean> holdTheClaimer(GroupedReplayGuard guard) throws InterruptedException {
+    database = new CountDownLatch(1);
+    Future<Boolean> first = claimLater(guard, "first-" + System.nanoTime());
+    awaitQueued(guard, 0);
+    Thread.sleep(50); // taken from the queue: the claimer is on its way to the closed database
+    return first;
+  }
+
+  private static void awaitQueued(GroupedReplayGuard guard, int claims)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (guard.queued() != claims && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(guard.queued()).as("claims waiting in the queue").isEqualTo(claims);
+  }
+
+  @Test
+  void aTokenIsClaimedOnceAndRefusedAfter() {
+    GroupedReplayGuard guard = guard();
+
+    assertThat(guard.claim(EHR, "jti-once", NOW.plusSeconds(300))).isTrue();
+    assertThat(guard.claim(EHR, "jti-once", NOW.plusSeconds(300))).isFalse();
+    assertThat(guard.claim("https://other.example.org", "jti-once", NOW.plusSeconds(300)))
+        .as("the same jti from another issuer is another token")
+        .isTrue();
+  }
+
+  @Test
+  void concurrentClaimsShareStatementsAndEachIsAnsweredForItself() throws Exception {
+    GroupedReplayGuard guard = guard();
+    Future<Boolean> first = holdTheClaimer(guard);
+    List<Future<Boolean>> claims = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      claims.add(claimLater(guard, "group-" + i));
+    }
+    claims.add(claimLater(guard, "group-7")); // a replay inside the group
+    awaitQueued(guard, 61);
+
+    database.countDown();
+    int passed = 0;
+    for (Future<Boolean> claim : claims) {
+      passed += claim.get(10, TimeUnit.SECONDS) ? 1 : 0;
+    }
+
+    assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(passed).as("sixty tokens, one of them presented twice").isEqualTo(60);
+    assertThat(guard.groups()).as("the first claim's statement, then one for the 61").isEqualTo(2);
+  }
+
+  @Test
+  void oneTokenRacedThroughTwoReplicasPassesExactlyOnce() throws Exception {
+    GroupedReplayGuard a = guard();
+    GroupedReplayGuard b = guard();
+    for (int round = 0; round < 20; round++) {
+      String jti = "race-" + round;
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Boolean>> claims = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        GroupedReplayGuard replica = i % 2 == 0 ? a : b;
+        claims.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return replica.claim(EHR, jti, NOW.plusSeconds(300));
+                }));
+      }
+      go.countDown();
+      int passed = 0;
+      for (Future<Boolean> claim : claims) {
+        passed += claim.get(10, TimeUnit.SECONDS) ? 1 : 0;
+      }
+      assertThat(passed).as("round %d", round).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void anExpiredClaimNotYetPurgedCanBeClaimedAgainOnce() {
+    GroupedReplayGuard guard = guard();
+    guard.claim(EHR, "jti-expired", NOW.plusSeconds(60));
+    clock.advance(Duration.ofSeconds(61));
+
+    assertThat(guard.claim(EHR, "jti-expired", NOW.plusSeconds(400))).isTrue();
+    assertThat(guard.claim(EHR, "jti-expired", NOW.plusSeconds(400))).isFalse();
+  }
+
+  @Test
+  void aDatabaseThatIsDownRefusesEveryWaitingClaimAndTheGuardRecovers() throws Exception {
+    GroupedReplayGuard guard = guard();
+    down = true;
+    List<Future<Boolean>> claims = new ArrayList<>();
+    claims.add(holdTheClaimer(guard));
+    for (int i = 0; i < 10; i++) {
+      claims.add(claimLater(guard, "down-" + i));
+    }
+    awaitQueued(guard, 10);
+    database.countDown();
+
+    for (Future<Boolean> claim : claims) {
+      assertThatThrownBy(() -> claim.get(10, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .cause()
+          .isInstanceOf(StateUnavailable.class);
+    }
+    assertThat(meters.get("nocturne.state.failures").tag("operation", "replay-guard").counter())
+        .satisfies(c -> assertThat(c.count()).isGreaterThanOrEqualTo(1));
+
+    down = false;
+    assertThat(guard.claim(EHR, "down-0", NOW.plusSeconds(300)))
+        .as("never written while down, so claimable now")
+        .isTrue();
+  }
+
+  @Test
+  void aValueTheDatabaseRefusesCostsOnlyItsOwnClaim() throws Exception {
+    GroupedReplayGuard guard = guard();
+    Future<Boolean> first = holdTheClaimer(guard);
+    List<Future<Boolean>> good = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      good.add(claimLater(guard, "good-" + i));
+    }
+    Future<Boolean> bad = claimLater(guard, "nul\u0000byte");
+    awaitQueued(guard, 6); // one group: the refused value is in the same statement as the others
+    database.countDown();
+    assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+
+    for (Future<Boolean> claim : good) {
+      assertThat(claim.get(10, TimeUnit.SECONDS)).isTrue();
+    }
+    assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOf(StateUnavailable.class);
+  }
+
+  @Test
+  void aClaimAfterCloseIsStillExact() {
+    GroupedReplayGuard guard = guard();
+    assertThat(guard.claim(EHR, "closing", NOW.plusSeconds(300))).isTrue();
+
+    guard.close();
+
+    assertThat(guard.claim(EHR, "closing", NOW.plusSeconds(300))).isFalse();
+    assertThat(guard.claim(EHR, "after-close", NOW.plusSeconds(300))).isTrue();
+  }
+}
