@@ -2,7 +2,6 @@ package org.nocturne.state;
 
 import static org.nocturne.state.JdbcReplayGuard.utc;
 
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,16 +25,19 @@ final class JdbcCallAudit implements CallAudit {
   private static final Logger log = LoggerFactory.getLogger(JdbcCallAudit.class);
 
   private final NamedParameterJdbcTemplate jdbc;
+  private final CardRows cardRows;
   private final TransactionTemplate transaction;
   private final Clock clock;
   private final StateMeters meters;
 
   JdbcCallAudit(
       NamedParameterJdbcTemplate jdbc,
+      boolean postgresql,
       TransactionTemplate transaction,
       Clock clock,
       StateMeters meters) {
     this.jdbc = jdbc;
+    this.cardRows = new CardRows(jdbc, postgresql);
     this.transaction = transaction;
     this.clock = clock;
     this.meters = meters;
@@ -89,12 +91,12 @@ final class JdbcCallAudit implements CallAudit {
   }
 
   /**
-   * The audit rows of all the calls in one JDBC batch and their cards in another (one round trip
-   * each, not one per row); returns, per call, the cards whose rows were new.
+   * The audit rows of all the calls in one JDBC batch and their cards in one statement on
+   * PostgreSQL ({@link CardRows}); returns, per call, the cards whose rows were new.
    */
   private List<List<ShownCard>> write(List<Timed> calls) {
     SqlParameterSource[] audits = new SqlParameterSource[calls.size()];
-    List<SqlParameterSource> cardRows = new ArrayList<>();
+    List<CardRows.Row> rows = new ArrayList<>();
     List<ShownCard> cards = new ArrayList<>();
     List<Integer> callOfCard = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
@@ -104,22 +106,18 @@ final class JdbcCallAudit implements CallAudit {
       for (ShownCard card : call.cards()) {
         String uuid = Bounded.id(card.uuid(), 64);
         if (uuid != null) {
-          cardRows.add(cardRow(uuid, call.serviceId(), card, at));
+          rows.add(cardRow(uuid, call.serviceId(), card, at));
           cards.add(card);
           callOfCard.add(i);
         }
       }
     }
     jdbc.batchUpdate(INSERT_AUDIT, audits);
-    int[] inserted =
-        cardRows.isEmpty()
-            ? new int[0]
-            : jdbc.batchUpdate(INSERT_CARD, cardRows.toArray(SqlParameterSource[]::new));
+    boolean[] inserted = cardRows.insert(rows);
     List<List<ShownCard>> recorded = new ArrayList<>(calls.size());
     calls.forEach(c -> recorded.add(new ArrayList<>()));
     for (int k = 0; k < inserted.length; k++) {
-      // a driver that rewrites batches (reWriteBatchedInserts) reports no count: taken as new
-      if (inserted[k] == 1 || inserted[k] == Statement.SUCCESS_NO_INFO) {
+      if (inserted[k]) {
         recorded.get(callOfCard.get(k)).add(cards.get(k));
       }
     }
@@ -130,11 +128,6 @@ final class JdbcCallAudit implements CallAudit {
       "INSERT INTO audit (called_at, service_id, hook_instance, issuer, status, cards,"
           + " missing_keys, duration_ms) VALUES (:at, :service, :hookInstance, :issuer, :status,"
           + " :cards, :missing, :duration)";
-
-  private static final String INSERT_CARD =
-      "INSERT INTO card (uuid, service_id, topic_system, topic_code, indicator, override_reasons,"
-          + " shown_at, disposition, suggestion) VALUES (:uuid, :service, :system, :code,"
-          + " :indicator, :reasons, :at, :disposition, :suggestion) ON CONFLICT DO NOTHING";
 
   private static SqlParameterSource auditRow(CallRecord call, Instant at) {
     return new MapSqlParameterSource()
@@ -148,18 +141,17 @@ final class JdbcCallAudit implements CallAudit {
         .addValue("duration", (int) Math.min(Integer.MAX_VALUE, call.duration().toMillis()));
   }
 
-  private static SqlParameterSource cardRow(
-      String uuid, String serviceId, ShownCard card, Instant at) {
-    return new MapSqlParameterSource()
-        .addValue("uuid", uuid)
-        .addValue("service", Bounded.id(serviceId, 64))
-        .addValue("system", card.topic() == null ? null : Bounded.text(card.topic().system(), 255))
-        .addValue("code", card.topic() == null ? null : Bounded.text(card.topic().code(), 128))
-        .addValue("indicator", card.indicator().wire())
-        .addValue("reasons", Bounded.text(String.join(",", card.overrideReasonCodes()), 1000))
-        .addValue("at", utc(at))
-        .addValue("disposition", card.disposition().wire())
-        .addValue("suggestion", card.suggestion());
+  private static CardRows.Row cardRow(String uuid, String serviceId, ShownCard card, Instant at) {
+    return new CardRows.Row(
+        uuid,
+        Bounded.id(serviceId, 64),
+        card.topic() == null ? null : Bounded.text(card.topic().system(), 255),
+        card.topic() == null ? null : Bounded.text(card.topic().code(), 128),
+        card.indicator().wire(),
+        Bounded.text(String.join(",", card.overrideReasonCodes()), 1000),
+        at,
+        card.disposition().wire(),
+        card.suggestion());
   }
 
   /**

@@ -119,11 +119,13 @@ class StateConfiguration {
     @Bean(destroyMethod = "close")
     BatchedCallAudit callAudit(
         NamedParameterJdbcTemplate jdbc,
+        ChosenDatabase chosenDatabase,
         TransactionTemplate stateTransactions,
         ObjectProvider<Clock> clock,
         StateMeters meters) {
       return new BatchedCallAudit(
-          new JdbcCallAudit(jdbc, stateTransactions, clock(clock), meters),
+          new JdbcCallAudit(
+              jdbc, chosenDatabase.postgresql(), stateTransactions, clock(clock), meters),
           BatchedCallAudit.DEFAULT_CAPACITY);
     }
 

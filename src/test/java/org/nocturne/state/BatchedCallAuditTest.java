@@ -17,6 +17,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nocturne.cdshooks.CallAudit;
 import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.Coding;
@@ -92,9 +94,17 @@ class BatchedCallAuditTest {
   }
 
   private BatchedCallAudit audit(int capacity, Duration linger) {
+    return audit(capacity, linger, true);
+  }
+
+  /**
+   * @param postgresql the card rows of a batch in one PostgreSQL statement; {@code false}: one JDBC
+   *     batch of inserts, as on H2
+   */
+  private BatchedCallAudit audit(int capacity, Duration linger, boolean postgresql) {
     audit =
         new BatchedCallAudit(
-            new JdbcCallAudit(batches, transactions, clock, new StateMeters(meters)),
+            new JdbcCallAudit(batches, postgresql, transactions, clock, new StateMeters(meters)),
             capacity,
             linger);
     return audit;
@@ -188,12 +198,13 @@ class BatchedCallAuditTest {
         .isLessThan(Duration.ofSeconds(4));
   }
 
-  @Test
-  void aCardResentInTheSameBatchIsOneRowAndCountedOnce() {
+  @ParameterizedTest(name = "one statement for the batch''s cards: {0}")
+  @ValueSource(booleans = {true, false})
+  void aCardResentIsOneRowAndCountedOnce(boolean postgresql) {
     // an EHR that retries a call (same hookInstance, the same card uuids) before the first was
-    // written: both calls land in one batch, one JDBC batch of card rows
+    // written: both calls land in one batch
     database = new CountDownLatch(1);
-    BatchedCallAudit audit = audit(100);
+    BatchedCallAudit audit = audit(100, BatchedCallAudit.LINGER, postgresql);
     audit.record(call("card-resent"));
     audit.record(call("card-resent"));
     audit.record(call("card-other"));
@@ -204,6 +215,15 @@ class BatchedCallAuditTest {
     assertThat(rows("audit")).isEqualTo(3);
     assertThat(rows("card")).isEqualTo(2);
     assertThat(cardsShown()).isEqualTo(2);
+
+    // and again later, when its row is already there
+    audit.record(call("card-resent"));
+    audit.record(call("card-new"));
+    audit.flush();
+
+    assertThat(rows("audit")).isEqualTo(5);
+    assertThat(rows("card")).isEqualTo(3);
+    assertThat(cardsShown()).isEqualTo(3);
   }
 
   @Test

@@ -51,7 +51,11 @@ class JdbcFeedbackStoreTest {
     store = new JdbcFeedbackStore(jdbc, transactions, clock, new StateMeters(meters));
     audit =
         new JdbcCallAudit(
-            new NamedParameterJdbcTemplate(database), transactions, clock, new StateMeters(meters));
+            new NamedParameterJdbcTemplate(database),
+            true,
+            transactions,
+            clock,
+            new StateMeters(meters));
   }
 
   private void shown(String uuid, Coding topic, Indicator indicator) {
