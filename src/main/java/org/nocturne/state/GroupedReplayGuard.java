@@ -184,9 +184,11 @@ final class GroupedReplayGuard implements ReplayGuard, AutoCloseable {
       firsts.values().forEach(this::settleAlone);
       return;
     } catch (DataAccessException e) {
-      meters.failure("replay-guard");
       StateUnavailable unavailable = new StateUnavailable("replay guard unavailable", e);
-      firsts.values().forEach(c -> c.won().completeExceptionally(unavailable));
+      for (Claim claim : firsts.values()) {
+        meters.failure("replay-guard"); // counted per call refused, as one statement each was
+        claim.won().completeExceptionally(unavailable);
+      }
       return;
     }
     for (Claim claim : firsts.values()) {
