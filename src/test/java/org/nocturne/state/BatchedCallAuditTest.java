@@ -3,16 +3,12 @@ package org.nocturne.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +23,6 @@ import org.nocturne.cdshooks.Indicator;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -44,12 +39,7 @@ class BatchedCallAuditTest {
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private final MutableClock clock = new MutableClock(NOW);
 
-  /** Open: connections are handed out; closed: the database "hangs" until it opens. */
-  private volatile CountDownLatch database = new CountDownLatch(0);
-
-  /** Connections taken from the database: one per transaction of the writer. */
-  private final AtomicInteger transactionsBegun = new AtomicInteger();
-
+  private GatedDatabase database;
   private JdbcClient jdbc;
   private NamedParameterJdbcTemplate batches;
   private TransactionTemplate transactions;
@@ -59,31 +49,16 @@ class BatchedCallAuditTest {
   @BeforeEach
   void database() {
     DataSource real = Postgres.shared().migratedDatabase();
-    DataSource gated =
-        new DelegatingDataSource(real) {
-          @Override
-          public Connection getConnection() throws SQLException {
-            try {
-              if (!database.await(30, TimeUnit.SECONDS)) {
-                throw new SQLException("the test never opened the database");
-              }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new SQLException(e);
-            }
-            transactionsBegun.incrementAndGet();
-            return super.getConnection();
-          }
-        };
-    jdbc = JdbcClient.create(gated);
-    batches = new NamedParameterJdbcTemplate(gated);
+    database = new GatedDatabase(real);
+    jdbc = JdbcClient.create(database);
+    batches = new NamedParameterJdbcTemplate(database);
     direct = JdbcClient.create(real);
-    transactions = new TransactionTemplate(new DataSourceTransactionManager(gated));
+    transactions = new TransactionTemplate(new DataSourceTransactionManager(database));
   }
 
   @AfterEach
   void stop() {
-    database.countDown();
+    database.open();
     if (audit != null) {
       audit.close();
     }
@@ -138,7 +113,7 @@ class BatchedCallAuditTest {
 
   @Test
   void aCallIsAnsweredWhileTheDatabaseHangsAndItsRowsAreWrittenOnceItAnswers() {
-    database = new CountDownLatch(1);
+    database.hold();
     BatchedCallAudit audit = audit(100);
 
     long start = System.nanoTime();
@@ -150,7 +125,7 @@ class BatchedCallAuditTest {
     assertThat(tookMs).as("twenty calls never waited for the database").isLessThan(1000);
     assertThat(rows("audit")).isZero();
 
-    database.countDown();
+    database.open();
     audit.flush();
 
     assertThat(rows("audit")).isEqualTo(20);
@@ -180,7 +155,7 @@ class BatchedCallAuditTest {
     }
 
     assertThat(rows("audit")).isEqualTo(5);
-    assertThat(transactionsBegun).as("one transaction for the five calls").hasValue(1);
+    assertThat(database.connections()).as("one transaction for the five calls").isEqualTo(1);
   }
 
   @Test
@@ -203,13 +178,13 @@ class BatchedCallAuditTest {
   void aCardResentIsOneRowAndCountedOnce(boolean postgresql) {
     // an EHR that retries a call (same hookInstance, the same card uuids) before the first was
     // written: both calls land in one batch
-    database = new CountDownLatch(1);
+    database.hold();
     BatchedCallAudit audit = audit(100, BatchedCallAudit.LINGER, postgresql);
     audit.record(call("card-resent"));
     audit.record(call("card-resent"));
     audit.record(call("card-other"));
 
-    database.countDown();
+    database.open();
     audit.flush();
 
     assertThat(rows("audit")).isEqualTo(3);
@@ -242,7 +217,7 @@ class BatchedCallAuditTest {
 
   @Test
   void aCrashLosesAtMostWhatIsQueuedAndAFullQueueDropsAndCountsTheNewest() {
-    database = new CountDownLatch(1);
+    database.hold();
     BatchedCallAudit audit = audit(10);
 
     for (int i = 0; i < 25; i++) {
@@ -258,7 +233,7 @@ class BatchedCallAuditTest {
     // what it drained after it (at most the queue's 10), so at most 11 beside the 10 queued
     assertThat(dropped).isGreaterThanOrEqualTo(25.0 - 10 - 11);
 
-    database.countDown();
+    database.open();
     audit.flush();
 
     assertThat(rows("audit") + (long) dropped).as("written or counted, never silent").isEqualTo(25);
@@ -266,13 +241,13 @@ class BatchedCallAuditTest {
 
   @Test
   void feedbackFindsTheTopicOfACardWhoseRowWasStillQueued() {
-    database = new CountDownLatch(1);
+    database.hold();
     BatchedCallAudit audit = audit(100);
     JdbcFeedbackStore store =
         new JdbcFeedbackStore(jdbc, transactions, clock, new StateMeters(meters))
             .afterPendingWrites(audit::flush);
     audit.record(call("card-1"));
-    database.countDown();
+    database.open();
 
     store.append(
         "nocturnal-leg-pain",

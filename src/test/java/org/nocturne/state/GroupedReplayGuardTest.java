@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,14 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.StateUnavailable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DelegatingDataSource;
 
 /**
  * The replay claims of concurrent calls in one statement (issue 30), on real PostgreSQL: the same
@@ -39,40 +35,16 @@ class GroupedReplayGuardTest {
   private final List<GroupedReplayGuard> guards = new ArrayList<>();
   private final ExecutorService pool = Executors.newFixedThreadPool(64);
 
-  /** Open: connections are handed out; closed: the database "hangs" until it opens. */
-  private volatile CountDownLatch database = new CountDownLatch(0);
-
-  /** Down: every connection is refused, as by a database that is not there. */
-  private volatile boolean down;
-
-  private DataSource gated;
+  private GatedDatabase database;
 
   @BeforeEach
   void database() {
-    DataSource real = Postgres.shared().migratedDatabase();
-    gated =
-        new DelegatingDataSource(real) {
-          @Override
-          public Connection getConnection() throws SQLException {
-            try {
-              if (!database.await(30, TimeUnit.SECONDS)) {
-                throw new SQLException("the test never opened the database");
-              }
-            } catch (InterruptedException e) {
-              Thread.currentThread().interrupt();
-              throw new SQLException(e);
-            }
-            if (down) {
-              throw new SQLException("connection refused", "08001");
-            }
-            return super.getConnection();
-          }
-        };
+    database = new GatedDatabase(Postgres.shared().migratedDatabase());
   }
 
   @AfterEach
   void stop() {
-    database.countDown();
+    database.open();
     pool.shutdownNow();
     guards.forEach(GroupedReplayGuard::close);
   }
@@ -81,8 +53,8 @@ class GroupedReplayGuardTest {
     StateMeters stateMeters = new StateMeters(meters);
     GroupedReplayGuard guard =
         new GroupedReplayGuard(
-            new JdbcTemplate(gated),
-            new JdbcReplayGuard(JdbcClient.create(gated), clock, stateMeters),
+            new JdbcTemplate(database),
+            new JdbcReplayGuard(JdbcClient.create(database), clock, stateMeters),
             stateMeters);
     guards.add(guard);
     return guard;
@@ -97,10 +69,14 @@ class GroupedReplayGuardTest {
    * sent next wait together in the queue.
    */
   private Future<Boolean> holdTheClaimer(GroupedReplayGuard guard) throws InterruptedException {
-    database = new CountDownLatch(1);
+    database.hold();
     Future<Boolean> first = claimLater(guard, "first-" + System.nanoTime());
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (database.waiting() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(database.waiting()).as("the claimer waits for the held database").isEqualTo(1);
     awaitQueued(guard, 0);
-    Thread.sleep(50); // taken from the queue: the claimer is on its way to the closed database
     return first;
   }
 
@@ -135,7 +111,7 @@ class GroupedReplayGuardTest {
     claims.add(claimLater(guard, "group-7")); // a replay inside the group
     awaitQueued(guard, 61);
 
-    database.countDown();
+    database.open();
     int passed = 0;
     for (Future<Boolean> claim : claims) {
       passed += claim.get(10, TimeUnit.SECONDS) ? 1 : 0;
@@ -185,14 +161,14 @@ class GroupedReplayGuardTest {
   @Test
   void aDatabaseThatIsDownRefusesEveryWaitingClaimAndTheGuardRecovers() throws Exception {
     GroupedReplayGuard guard = guard();
-    down = true;
+    database.down(true);
     List<Future<Boolean>> claims = new ArrayList<>();
     claims.add(holdTheClaimer(guard));
     for (int i = 0; i < 10; i++) {
       claims.add(claimLater(guard, "down-" + i));
     }
     awaitQueued(guard, 10);
-    database.countDown();
+    database.open();
 
     for (Future<Boolean> claim : claims) {
       assertThatThrownBy(() -> claim.get(10, TimeUnit.SECONDS))
@@ -209,7 +185,7 @@ class GroupedReplayGuardTest {
         .as("one failure per call refused")
         .isEqualTo(11);
 
-    down = false;
+    database.down(false);
     assertThat(guard.claim(EHR, "down-0", NOW.plusSeconds(300)))
         .as("never written while down, so claimable now")
         .isTrue();
@@ -225,7 +201,7 @@ class GroupedReplayGuardTest {
     }
     Future<Boolean> bad = claimLater(guard, "nul\u0000byte");
     awaitQueued(guard, 6); // one group: the refused value is in the same statement as the others
-    database.countDown();
+    database.open();
     assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
 
     for (Future<Boolean> claim : good) {
