@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -48,10 +49,11 @@ final class GroupedReplayGuard implements ReplayGuard, AutoCloseable {
   static final int CAPACITY = 4_096;
 
   /**
-   * How long a call waits for its answer before it is refused (Hikari's default wait for a
-   * connection, which bounded a claim of its own before): never a hang, and never a pass.
+   * How long a call waits for its answer before it is refused: room for the group ahead and its own
+   * group each to wait the pool's connection timeout (2 s), and a bound on a database that accepts
+   * the statement and never answers. Never a hang, and never a pass.
    */
-  static final long ANSWER_WAIT_SECONDS = 30;
+  static final Duration ANSWER_WAIT = Duration.ofSeconds(5);
 
   private static final String INSERT_GROUP =
       "INSERT INTO jti (issuer, jti, expires_at)"
@@ -63,10 +65,17 @@ final class GroupedReplayGuard implements ReplayGuard, AutoCloseable {
   private final StateMeters meters;
   private final BlockingQueue<Claim> queue = new ArrayBlockingQueue<>(CAPACITY);
   private final Thread claimer;
+  private final long answerWaitNanos;
   private volatile boolean closed;
-  private long groups; // written by the claimer thread only
+  private long groups; // guarded by this
 
   GroupedReplayGuard(JdbcTemplate jdbc, JdbcReplayGuard single, StateMeters meters) {
+    this(jdbc, single, meters, ANSWER_WAIT);
+  }
+
+  GroupedReplayGuard(
+      JdbcTemplate jdbc, JdbcReplayGuard single, StateMeters meters, Duration answerWait) {
+    this.answerWaitNanos = answerWait.toNanos();
     this.jdbc = jdbc;
     this.single = single;
     this.meters = meters;
@@ -97,7 +106,7 @@ final class GroupedReplayGuard implements ReplayGuard, AutoCloseable {
       return single.claim(issuer, jti, expiresAt);
     }
     try {
-      return claim.won().get(ANSWER_WAIT_SECONDS, TimeUnit.SECONDS);
+      return claim.won().get(answerWaitNanos, TimeUnit.NANOSECONDS);
     } catch (ExecutionException e) {
       throw e.getCause() instanceof RuntimeException cause
           ? cause

@@ -39,7 +39,10 @@ final class JdbcFeedbackStore implements FeedbackStore {
     this.meters = meters;
   }
 
-  /** Waits for the card rows still queued by this replica before feedback reads them. */
+  /**
+   * Waits for the audit and card rows still queued by this replica before feedback or the summary
+   * reads them.
+   */
   JdbcFeedbackStore afterPendingWrites(Runnable flush) {
     this.pendingWrites = flush;
     return this;
@@ -153,6 +156,7 @@ final class JdbcFeedbackStore implements FeedbackStore {
 
   @Override
   public Map<String, Long> calls(Instant from, Instant to) {
+    pendingWrites.run();
     Map<String, Long> calls = new TreeMap<>();
     try {
       jdbc.sql(

@@ -240,6 +240,19 @@ class BatchedCallAuditTest {
   }
 
   @Test
+  void theSummaryCountsACallWhoseRowsWereStillGathering() {
+    BatchedCallAudit audit = audit(100, Duration.ofMinutes(10));
+    JdbcFeedbackStore store =
+        new JdbcFeedbackStore(jdbc, transactions, clock, new StateMeters(meters))
+            .afterPendingWrites(audit::flush);
+    audit.record(call("card-1"));
+
+    assertThat(store.calls(NOW.minusSeconds(60), NOW.plusSeconds(60)))
+        .containsEntry("nocturnal-leg-pain", 1L);
+    assertThat(store.tally(NOW.minusSeconds(60), NOW.plusSeconds(60))).isNotEmpty();
+  }
+
+  @Test
   void feedbackFindsTheTopicOfACardWhoseRowWasStillQueued() {
     database.hold();
     BatchedCallAudit audit = audit(100);

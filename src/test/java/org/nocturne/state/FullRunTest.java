@@ -317,6 +317,8 @@ class FullRunTest {
                 "\"hookInstance\"\\s*:\\s*\"[^\"]*\"",
                 "\"hookInstance\": \"" + UUID.randomUUID() + "\""),
         issuer.token(path));
+    // counted when the call's rows are written, off the request thread
+    restarted.context.getBean(BatchedCallAudit.class).flush();
 
     var scrape = restarted.actuator("/actuator/prometheus");
 

@@ -50,12 +50,17 @@ class GroupedReplayGuardTest {
   }
 
   private GroupedReplayGuard guard() {
+    return guard(GroupedReplayGuard.ANSWER_WAIT);
+  }
+
+  private GroupedReplayGuard guard(Duration answerWait) {
     StateMeters stateMeters = new StateMeters(meters);
     GroupedReplayGuard guard =
         new GroupedReplayGuard(
             new JdbcTemplate(database),
             new JdbcReplayGuard(JdbcClient.create(database), clock, stateMeters),
-            stateMeters);
+            stateMeters,
+            answerWait);
     guards.add(guard);
     return guard;
   }
@@ -189,6 +194,19 @@ class GroupedReplayGuardTest {
     assertThat(guard.claim(EHR, "down-0", NOW.plusSeconds(300)))
         .as("never written while down, so claimable now")
         .isTrue();
+  }
+
+  @Test
+  void aCallWhoseAnswerDoesNotComeIsRefusedNotHeld() throws Exception {
+    GroupedReplayGuard guard = guard(Duration.ofMillis(300));
+    Future<Boolean> first = holdTheClaimer(guard);
+
+    assertThatThrownBy(() -> guard.claim(EHR, "held", NOW.plusSeconds(300)))
+        .isInstanceOf(StateUnavailable.class)
+        .hasMessageContaining("did not answer");
+    assertThatThrownBy(() -> first.get(10, TimeUnit.SECONDS))
+        .cause()
+        .isInstanceOf(StateUnavailable.class);
   }
 
   @Test
