@@ -61,8 +61,10 @@ class StateConfiguration {
   @Configuration(proxyBeanMethods = false)
   @ConditionalOnProperty(name = "nocturne.state", havingValue = "jdbc", matchIfMissing = true)
   static class Jdbc {
-    /** Refuses to start on a database nobody chose (Boot would fall back to an in-memory one). */
-    /** The database the operator chose, checked before anything uses it. */
+    /**
+     * The database the operator chose, checked before anything uses it: the service refuses to
+     * start on a database nobody chose (Boot would fall back to an in-memory one).
+     */
     record ChosenDatabase(String url) {
       boolean postgresql() {
         return url.startsWith("jdbc:postgresql:");
