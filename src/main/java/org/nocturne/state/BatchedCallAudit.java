@@ -200,6 +200,11 @@ final class BatchedCallAudit implements CallAudit, AutoCloseable {
       } catch (RuntimeException e) {
         // writeAll logs and counts its own failures; anything else must not end the writer
         log.warn("audit writer: {}", e.toString());
+      } catch (Error e) {
+        // e.g. the driver's assertion on a connection lost mid-write (assertions on): the batch is
+        // counted as failed audits and the writer goes on, or every later record would queue
+        batch.forEach(record -> target.dropped());
+        log.warn("audit writer: {} audit row(s) not written: {}", batch.size(), e.toString());
       }
       synchronized (progress) {
         written += batch.size();

@@ -3,12 +3,17 @@ package org.nocturne.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +28,7 @@ import org.nocturne.cdshooks.Indicator;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -139,6 +145,54 @@ class BatchedCallAuditTest {
                 .toInstant())
         .as("a row keeps the time of its call, not of its write")
         .isEqualTo(NOW);
+  }
+
+  @Test
+  void aDriverErrorMidWriteCostsItsBatchAndTheWriterGoesOn() {
+    // pgjdbc asserts on a connection lost mid-write when assertions are on (as in tests)
+    AtomicBoolean broken = new AtomicBoolean(true);
+    DataSource failing =
+        new DelegatingDataSource(Postgres.shared().migratedDatabase()) {
+          @Override
+          public Connection getConnection() throws SQLException {
+            Connection real = super.getConnection();
+            return (Connection)
+                Proxy.newProxyInstance(
+                    Connection.class.getClassLoader(),
+                    new Class<?>[] {Connection.class},
+                    (proxy, method, args) -> {
+                      if (method.getName().equals("prepareStatement") && broken.getAndSet(false)) {
+                        throw new AssertionError("connection lost mid-write");
+                      }
+                      try {
+                        return method.invoke(real, args);
+                      } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                      }
+                    });
+          }
+        };
+    audit =
+        new BatchedCallAudit(
+            new JdbcCallAudit(
+                new NamedParameterJdbcTemplate(failing),
+                true,
+                new TransactionTemplate(new DataSourceTransactionManager(failing)),
+                clock,
+                new StateMeters(meters)),
+            100,
+            Duration.ZERO);
+
+    audit.record(call("card-lost"));
+    audit.flush();
+    audit.record(call("card-kept"));
+    audit.flush();
+
+    assertThat(failures()).as("the lost batch, counted").isEqualTo(1);
+    assertThat(
+            JdbcClient.create(failing).sql("SELECT COUNT(*) FROM card").query(Long.class).single())
+        .as("the writer wrote the next call")
+        .isEqualTo(1);
   }
 
   @Test
