@@ -2,15 +2,11 @@ package org.nocturne.state;
 
 import static org.nocturne.state.JdbcReplayGuard.utc;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -91,24 +87,14 @@ final class CardRows {
       text[7][k] = row.disposition();
       suggestion[k] = row.suggestion();
     }
-    JdbcTemplate template = jdbc.getJdbcTemplate();
+    List<ArrayStatement.Column> columns = new ArrayList<>();
+    for (String[] column : text) {
+      columns.add(ArrayStatement.Column.text(column));
+    }
+    columns.add(new ArrayStatement.Column("boolean", suggestion));
     Set<String> fresh =
-        template.execute(
-            (Connection connection) -> {
-              try (PreparedStatement statement = connection.prepareStatement(INSERT_ALL)) {
-                for (int column = 0; column < 8; column++) {
-                  statement.setArray(column + 1, connection.createArrayOf("text", text[column]));
-                }
-                statement.setArray(9, connection.createArrayOf("boolean", suggestion));
-                Set<String> uuids = new HashSet<>();
-                try (ResultSet returned = statement.executeQuery()) {
-                  while (returned.next()) {
-                    uuids.add(returned.getString(1));
-                  }
-                }
-                return uuids;
-              }
-            });
+        ArrayStatement.returning(
+            jdbc.getJdbcTemplate(), INSERT_ALL, columns, (row, k) -> row.getString(1));
     boolean[] inserted = new boolean[n];
     for (int k = 0; k < n; k++) {
       inserted[k] = fresh.remove(rows.get(k).uuid());

@@ -1,13 +1,8 @@
 package org.nocturne.state;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -67,7 +62,6 @@ final class GroupedReplayGuard implements ReplayGuard, AutoCloseable {
   private final Thread claimer;
   private final long answerWaitNanos;
   private volatile boolean closed;
-  private long groups; // guarded by this
 
   GroupedReplayGuard(JdbcTemplate jdbc, JdbcReplayGuard single, StateMeters meters) {
     this(jdbc, single, meters, ANSWER_WAIT);
@@ -125,11 +119,6 @@ final class GroupedReplayGuard implements ReplayGuard, AutoCloseable {
     return queue.size();
   }
 
-  /** Statements sent so far (tests). */
-  synchronized long groups() {
-    return groups;
-  }
-
   /** Settles what is queued and stops the claimer (the bean's destroy method). */
   @Override
   public void close() {
@@ -170,10 +159,6 @@ final class GroupedReplayGuard implements ReplayGuard, AutoCloseable {
       log.warn("jti claims: {}", e.toString());
       StateUnavailable unavailable = new StateUnavailable("replay guard unavailable", e);
       group.forEach(c -> c.won().completeExceptionally(unavailable));
-    } finally {
-      synchronized (this) {
-        groups++;
-      }
     }
   }
 
@@ -226,7 +211,7 @@ final class GroupedReplayGuard implements ReplayGuard, AutoCloseable {
     }
   }
 
-  /** Inserts the claims in one statement and returns the keys of those that were new. */
+  /** Inserts the claims in one statement and returns the tokens of those that were new. */
   private Set<Token> insert(List<Claim> claims) {
     String[] issuers = new String[claims.size()];
     String[] jtis = new String[claims.size()];
@@ -236,23 +221,13 @@ final class GroupedReplayGuard implements ReplayGuard, AutoCloseable {
       jtis[i] = claims.get(i).jti();
       expiries[i] = claims.get(i).expiresAt().toString();
     }
-    return jdbc.execute(
-        (Connection connection) -> {
-          try (PreparedStatement statement = connection.prepareStatement(INSERT_GROUP)) {
-            Array issuerArray = connection.createArrayOf("text", issuers);
-            Array jtiArray = connection.createArrayOf("text", jtis);
-            Array expiryArray = connection.createArrayOf("text", expiries);
-            statement.setArray(1, issuerArray);
-            statement.setArray(2, jtiArray);
-            statement.setArray(3, expiryArray);
-            Set<Token> inserted = new HashSet<>();
-            try (ResultSet rows = statement.executeQuery()) {
-              while (rows.next()) {
-                inserted.add(new Token(rows.getString(1), rows.getString(2)));
-              }
-            }
-            return inserted;
-          }
-        });
+    return ArrayStatement.returning(
+        jdbc,
+        INSERT_GROUP,
+        List.of(
+            ArrayStatement.Column.text(issuers),
+            ArrayStatement.Column.text(jtis),
+            ArrayStatement.Column.text(expiries)),
+        (row, n) -> new Token(row.getString(1), row.getString(2)));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.nocturne.RandomText;
 
 /** {@link CdsHooksException#safe}: what an id echoed into a log line or an error looks like. */
 class SafeIdTest {
@@ -34,14 +35,8 @@ class SafeIdTest {
     Random random = new Random(30);
     String alphabet = "aZ09._-/ \n\t\"=é…\uD83D\uDE00\uD800";
     for (int n = 0; n < 5_000; n++) {
-      StringBuilder text = new StringBuilder();
-      int length = random.nextInt(80);
-      for (int i = 0; i < length; i++) {
-        text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
-      assertThat(CdsHooksException.safe(text.toString()))
-          .as("%s", text)
-          .isEqualTo(byRegex(text.toString()));
+      String text = RandomText.of(random, alphabet, 80);
+      assertThat(CdsHooksException.safe(text)).as("%s", text).isEqualTo(byRegex(text));
     }
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.nocturne.RandomText;
 
 /** The character loops answer as the regular expressions they replaced, on random text. */
 class BoundedTest {
@@ -19,17 +20,14 @@ class BoundedTest {
     SplittableRandom random = new SplittableRandom(30);
     String alphabet = "aZ09._:-/ \t\n\u0000\u007f\u00e9\u2028{}\"'<>|+=%";
     for (int i = 0; i < 5_000; i++) {
-      StringBuilder value = new StringBuilder();
-      for (int c = random.nextInt(40); c > 0; c--) {
-        value.append(alphabet.charAt(random.nextInt(alphabet.length())));
-      }
+      String value = RandomText.of(random, alphabet, 40);
       int max = 1 + random.nextInt(30);
-      assertThat(Bounded.id(value.toString(), max))
+      assertThat(Bounded.id(value, max))
           .as("id of %s", value)
-          .isEqualTo(reference(value.toString(), max, true));
-      assertThat(Bounded.text(value.toString(), max))
+          .isEqualTo(reference(value, max, true));
+      assertThat(Bounded.text(value, max))
           .as("text of %s", value)
-          .isEqualTo(reference(value.toString(), max, false));
+          .isEqualTo(reference(value, max, false));
     }
   }
 

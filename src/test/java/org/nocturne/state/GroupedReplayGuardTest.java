@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,6 +86,19 @@ class GroupedReplayGuardTest {
     return first;
   }
 
+  /** Sends the claims of {@code jtis} and returns once all of them wait in the queue together. */
+  private List<Future<Boolean>> queuedTogether(GroupedReplayGuard guard, List<String> jtis)
+      throws InterruptedException {
+    List<Future<Boolean>> claims = new ArrayList<>();
+    jtis.forEach(jti -> claims.add(claimLater(guard, jti)));
+    awaitQueued(guard, jtis.size());
+    return claims;
+  }
+
+  private static List<String> numbered(String prefix, int count) {
+    return IntStream.range(0, count).mapToObj(i -> prefix + i).toList();
+  }
+
   private static void awaitQueued(GroupedReplayGuard guard, int claims)
       throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -109,12 +123,9 @@ class GroupedReplayGuardTest {
   void concurrentClaimsShareStatementsAndEachIsAnsweredForItself() throws Exception {
     GroupedReplayGuard guard = guard();
     Future<Boolean> first = holdTheClaimer(guard);
-    List<Future<Boolean>> claims = new ArrayList<>();
-    for (int i = 0; i < 60; i++) {
-      claims.add(claimLater(guard, "group-" + i));
-    }
-    claims.add(claimLater(guard, "group-7")); // a replay inside the group
-    awaitQueued(guard, 61);
+    List<String> jtis = new ArrayList<>(numbered("group-", 60));
+    jtis.add("group-7"); // a replay inside the group
+    List<Future<Boolean>> claims = queuedTogether(guard, jtis);
 
     database.open();
     int passed = 0;
@@ -124,7 +135,9 @@ class GroupedReplayGuardTest {
 
     assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
     assertThat(passed).as("sixty tokens, one of them presented twice").isEqualTo(60);
-    assertThat(guard.groups()).as("the first claim's statement, then one for the 61").isEqualTo(2);
+    assertThat(database.connections())
+        .as("statements: the first claim's, then one for the 61")
+        .isEqualTo(2);
   }
 
   @Test
@@ -169,10 +182,7 @@ class GroupedReplayGuardTest {
     database.down(true);
     List<Future<Boolean>> claims = new ArrayList<>();
     claims.add(holdTheClaimer(guard));
-    for (int i = 0; i < 10; i++) {
-      claims.add(claimLater(guard, "down-" + i));
-    }
-    awaitQueued(guard, 10);
+    claims.addAll(queuedTogether(guard, numbered("down-", 10)));
     database.open();
 
     for (Future<Boolean> claim : claims) {
@@ -213,12 +223,11 @@ class GroupedReplayGuardTest {
   void aValueTheDatabaseRefusesCostsOnlyItsOwnClaim() throws Exception {
     GroupedReplayGuard guard = guard();
     Future<Boolean> first = holdTheClaimer(guard);
-    List<Future<Boolean>> good = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      good.add(claimLater(guard, "good-" + i));
-    }
-    Future<Boolean> bad = claimLater(guard, "nul\u0000byte");
-    awaitQueued(guard, 6); // one group: the refused value is in the same statement as the others
+    List<String> jtis = new ArrayList<>(numbered("good-", 5));
+    jtis.add("nul\u0000byte");
+    // one group: the refused value is in the same statement as the others
+    List<Future<Boolean>> good = new ArrayList<>(queuedTogether(guard, jtis));
+    Future<Boolean> bad = good.remove(5);
     database.open();
     assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
 
