@@ -85,7 +85,8 @@ final class BodyDeadlineFilter extends OncePerRequestFilter {
    */
   private static void drain(Timed request) {
     long length = request.getContentLengthLong();
-    if (length <= 0 || length - request.consumed() > MAX_DRAIN) {
+    // read to its end (most calls): nothing to drain, and reading the closed stream would throw
+    if (length <= 0 || request.consumed() >= length || length - request.consumed() > MAX_DRAIN) {
       return;
     }
     try {
