@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.nocturne.cdshooks.Link;
 import org.nocturne.clinical.knowledge.Knowledge;
 
@@ -16,14 +17,26 @@ final class GuidelineLinks {
   /** More buttons than this is clutter; the first sources given are the card's own guidance. */
   static final int MAX = 3;
 
+  /**
+   * Each guideline's link, made once: a link checks its URL as it is made, and parsing the same few
+   * addresses on every call was a sixtieth of a call with cards (issue 30). The knowledge file's
+   * guidelines are few and fixed.
+   */
+  private static final Map<Knowledge.Guideline, Link> LINKS = new ConcurrentHashMap<>();
+
   private GuidelineLinks() {}
+
+  private static Link link(Knowledge.Guideline guideline) {
+    return Link.absolute(guideline.name(), guideline.url());
+  }
 
   static List<Link> of(Knowledge knowledge, List<String> sources) {
     Map<String, Link> links = new LinkedHashMap<>();
     for (String source : sources) {
       for (Knowledge.Guideline guideline : knowledge.guidelines(source)) {
         if (links.size() < MAX) {
-          links.putIfAbsent(guideline.url(), Link.absolute(guideline.name(), guideline.url()));
+          links.putIfAbsent(
+              guideline.url(), LINKS.computeIfAbsent(guideline, GuidelineLinks::link));
         }
       }
     }

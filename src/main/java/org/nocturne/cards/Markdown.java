@@ -22,6 +22,13 @@ final class Markdown {
   /** Block syntax, escaped at the start of the text only: "- ", "# ", "+ ", "= ", "1. ". */
   private static final String LEADING = "#-+=";
 
+  /** {@link #SYNTAX} as a lookup by character. */
+  private static final boolean[] ESCAPED = new boolean[128];
+
+  static {
+    SYNTAX.chars().forEach(c -> ESCAPED[c] = true);
+  }
+
   /**
    * Text safe inside a table cell or a list item, whatever it holds: record text such as a
    * medication name {@code <img src=x onerror=…>}, {@code ![p](http://…)} or {@code
@@ -29,6 +36,9 @@ final class Markdown {
    * breaks become spaces and control characters are dropped.
    */
   static String text(String value) {
+    if (plain(value)) {
+      return escapeOrderedListStart(value);
+    }
     StringBuilder out = new StringBuilder(value.length() + 16);
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
@@ -36,13 +46,35 @@ final class Markdown {
         out.append(' ');
       } else if (Character.isISOControl(c)) {
         continue;
-      } else if (SYNTAX.indexOf(c) >= 0 || (out.isEmpty() && LEADING.indexOf(c) >= 0)) {
+      } else if (syntax(c) || (out.isEmpty() && LEADING.indexOf(c) >= 0)) {
         out.append('\\').append(c);
       } else {
         out.append(c);
       }
     }
     return escapeOrderedListStart(out.toString());
+  }
+
+  /**
+   * Text that {@link #text} would copy unchanged, checked without building a copy: most card text
+   * (the knowledge's own sentences) is plain, and copying it character by character was a tenth of
+   * rendering a card (issue 30).
+   */
+  private static boolean plain(String value) {
+    if (!value.isEmpty() && LEADING.indexOf(value.charAt(0)) >= 0) {
+      return false;
+    }
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (Character.isISOControl(c) || syntax(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean syntax(char c) {
+    return c < ESCAPED.length && ESCAPED[c];
   }
 
   /** "1. text" or "1) text" at the start would open an ordered list. */

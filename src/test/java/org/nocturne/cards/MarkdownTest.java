@@ -6,11 +6,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.nocturne.CardChecks;
+import org.nocturne.RandomText;
 import org.nocturne.cdshooks.CdsJson;
 
 /**
@@ -79,5 +81,43 @@ class MarkdownTest {
         CardChecks.assertValidAndInert(json);
       }
     }
+  }
+
+  /** The plain-text shortcut changes nothing: the same output as the escaping loop alone. */
+  @Test
+  void plainTextShortcutAgreesWithTheEscapingLoop() {
+    Random random = new Random(30);
+    String alphabet = "ab1. )#-+=\\`*_{}[]<>|~&!()\n\r\t\u0000\u0085é€7";
+    for (int i = 0; i < 20_000; i++) {
+      String value = RandomText.of(random, alphabet, 12);
+      assertThat(Markdown.text(value)).as("%s", value).isEqualTo(escapedCharByChar(value));
+    }
+    assertThat(Markdown.text("Urgent vascular referral")).isSameAs("Urgent vascular referral");
+  }
+
+  /** The escaping as written before the shortcut, character by character. */
+  private static String escapedCharByChar(String value) {
+    StringBuilder out = new StringBuilder();
+    for (char c : value.toCharArray()) {
+      if (c == '\n' || c == '\r' || c == '\t') {
+        out.append(' ');
+      } else if (Character.isISOControl(c)) {
+        continue;
+      } else if ("\\`*_{}[]<>|~&".indexOf(c) >= 0 || (out.isEmpty() && "#-+=".indexOf(c) >= 0)) {
+        out.append('\\').append(c);
+      } else {
+        out.append(c);
+      }
+    }
+    String text = out.toString();
+    int digits = 0;
+    while (digits < text.length() && Character.isDigit(text.charAt(digits))) {
+      digits++;
+    }
+    return digits > 0
+            && digits < text.length()
+            && (text.charAt(digits) == '.' || text.charAt(digits) == ')')
+        ? text.substring(0, digits) + "\\" + text.substring(digits)
+        : text;
   }
 }
