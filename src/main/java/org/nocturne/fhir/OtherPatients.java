@@ -17,12 +17,20 @@ final class OtherPatients {
       Pattern.compile("(?:^|/)Patient/([A-Za-z0-9\\-._]{1,64})(?:/_history/[^/]*)?$");
 
   private final String patientId;
+  private final String ownReference;
 
   /**
    * @param patientId the id of the record's Patient, or "" when it has none (nothing to compare)
    */
   OtherPatients(String patientId) {
     this.patientId = patientId;
+    this.ownReference = "Patient/" + patientId;
+  }
+
+  /** {@code Patient/id} or {@code …/Patient/id}: the pattern would read exactly this id. */
+  private static boolean names(String text, String patientReference) {
+    int start = text.length() - patientReference.length();
+    return text.endsWith(patientReference) && (start == 0 || text.charAt(start - 1) == '/');
   }
 
   /**
@@ -38,6 +46,9 @@ final class OtherPatients {
 
   private boolean other(JsonNode reference) {
     String text = reference.path("reference").asString("");
+    if (text.isEmpty() || names(text, ownReference)) {
+      return false; // most entries: settled without the pattern, which was a call's hundredth
+    }
     Matcher matcher = PATIENT_REFERENCE.matcher(text);
     return matcher.find() && !matcher.group(1).equals(patientId);
   }
