@@ -24,7 +24,18 @@ final class Wrk {
   /** Tokens kept back at the end of a pool for the requests in flight when it runs out. */
   static final int RESERVE = 64;
 
-  record Result(long requests, long errors, double seconds, double rps, double p50, double p99) {}
+  /**
+   * @param exhausted the run's token pool ran out: wrk still divides by the whole duration, so its
+   *     rate is the pool's size, not the service's
+   */
+  record Result(
+      long requests,
+      long errors,
+      double seconds,
+      double rps,
+      double p50,
+      double p99,
+      boolean exhausted) {}
 
   private Wrk() {}
 
@@ -83,14 +94,27 @@ final class Wrk {
     return read
         + """
         local counter = 0
+        local threads = {}
         function setup(thread)
           thread:set("id", counter)
           counter = counter + 1
+          threads[#threads + 1] = thread
+        end
+        -- wrk counts a run's requests over its whole duration, stopped threads or not: a pool that
+        -- ran out caps the rate at its size, so the run says so
+        function done(summary, latency, requests)
+          for _, thread in ipairs(threads) do
+            if thread:get("exhausted") == 1 then
+              io.write("EXHAUSTED: the token pool ran out\\n")
+              return
+            end
+          end
         end
         local tokens = nil
         local i
         local parts, kinds = {}, {}
         local headers = {["Content-Type"] = "application/json"}
+        exhausted = 0 -- a number: a thread's nil does not cross to done() as nil
         function init(args)
           local at = 1
           while true do
@@ -129,8 +153,9 @@ final class Wrk {
           end
           if tokens ~= nil then
             -- the pool's last RESERVE tokens serve the requests in flight when it runs out: the
-            -- run ends early (wrk's rate stays right) rather than send a token twice (a 401)
+            -- thread stops rather than send a token twice (a 401), and done() reports it
             if i > #tokens - RESERVE then
+              exhausted = 1
               wrk.thread:stop()
             end
             headers["Authorization"] = "Bearer " .. (tokens[math.min(i, #tokens)])
@@ -190,7 +215,8 @@ final class Wrk {
         ran,
         Double.parseDouble(rps.group(1)),
         percentile(out, "50%"),
-        percentile(out, "99%"));
+        percentile(out, "99%"),
+        out.contains("EXHAUSTED: the token pool ran out"));
   }
 
   private static double percentile(String out, String which) {
@@ -211,11 +237,12 @@ final class Wrk {
   static String describe(Result r) {
     return String.format(
         Locale.ROOT,
-        "%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors",
+        "%.0f req/s, p50 %.2f ms, p99 %.2f ms, %d errors%s",
         r.rps(),
         r.p50(),
         r.p99(),
-        r.errors());
+        r.errors(),
+        r.exhausted() ? " (TOKEN POOL RAN OUT: a lower bound)" : "");
   }
 
   static List<String> versionLine() throws IOException, InterruptedException {
