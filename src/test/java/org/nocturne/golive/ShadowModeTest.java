@@ -10,9 +10,11 @@ import static org.nocturne.golive.GoLiveCalls.QUININE;
 import static org.nocturne.golive.GoLiveCalls.WINDOW;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nocturne.FixedClock;
@@ -60,6 +62,11 @@ class ShadowModeTest {
       orderSelect = GoLiveCalls.call(server, ORDER_SELECT, LOW_ABI, "Practitioner/dr-lee");
       orderSign = GoLiveCalls.call(server, ORDER_SIGN, QUININE, "Practitioner/dr-lee");
     }
+    // the calls' rows are written off the request thread, each batch gathering for 20 ms: the
+    // tests that read the tables wait for them
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> count("card") >= 5 && count("audit") >= 3);
   }
 
   @Test
@@ -167,5 +174,12 @@ class ShadowModeTest {
     JsonNode quinine =
         GoLiveCalls.row(GoLiveCalls.summary(server), ORDER_SIGN, "quinineForLegCramps");
     assertThat(quinine.path("overridden").asLong()).isZero();
+  }
+
+  private long count(String table) {
+    return JdbcClient.create(database)
+        .sql("SELECT count(*) FROM " + table)
+        .query(Long.class)
+        .single();
   }
 }
