@@ -19,7 +19,7 @@ final class GuidelineLinks {
 
   /**
    * Each guideline's link, made once: a link checks its URL as it is made, and parsing the same few
-   * addresses on every call was a sixtieth of a call with cards (issue 30). The knowledge file's
+   * addresses on every call was a hundredth of a call with cards (issue 30). The knowledge file's
    * guidelines are few and fixed.
    */
   private static final Map<Knowledge.Guideline, Link> LINKS = new ConcurrentHashMap<>();

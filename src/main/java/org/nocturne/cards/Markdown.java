@@ -57,8 +57,8 @@ final class Markdown {
 
   /**
    * Text that {@link #text} would copy unchanged, checked without building a copy: most card text
-   * (the knowledge's own sentences) is plain, and copying it character by character was a tenth of
-   * rendering a card (issue 30).
+   * (the knowledge's own sentences) is plain, and copying it character by character was a quarter
+   * of rendering a card (issue 30).
    */
   private static boolean plain(String value) {
     if (!value.isEmpty() && LEADING.indexOf(value.charAt(0)) >= 0) {

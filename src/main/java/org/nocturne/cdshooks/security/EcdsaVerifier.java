@@ -135,7 +135,7 @@ final class EcdsaVerifier implements JWSVerifier {
   boolean verify(byte[] hash, BigInteger r, BigInteger s) {
     BigInteger e = hashToInteger(hash);
     // the order is an odd prime: Bouncy Castle's variable-time inverse (as its ECDSASigner uses)
-    // costs a fraction of BigInteger.modInverse, a tenth of the check (issue 30); s is public
+    // costs a fraction of BigInteger.modInverse, an eighth of the check (issue 30); s is public
     BigInteger c = BigIntegers.modOddInverseVar(order, s);
     BigInteger u1 = e.multiply(c).mod(order);
     BigInteger u2 = r.multiply(c).mod(order);
