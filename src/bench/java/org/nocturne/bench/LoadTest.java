@@ -102,6 +102,8 @@ public final class LoadTest {
     String fhirBase = "http://127.0.0.1:" + ehr.getAddress().getPort() + "/fhir";
     Path cold = write("cold.json", withoutPrefetch(example, fhirBase, Wrk.ACCESS));
     Path cached = write("cached.json", withoutPrefetch(example, fhirBase, "one-token"));
+    Wrk.checkPoolReport(
+        "http://127.0.0.1:" + ehr.getAddress().getPort() + "/jwks.json", small, WORK);
 
     System.out.println("starting PostgreSQL (embedded) ...");
     EmbeddedPostgres postgres =

@@ -88,10 +88,8 @@ class MarkdownTest {
   void plainTextShortcutAgreesWithTheEscapingLoop() {
     Random random = new Random(30);
     String alphabet = "ab1. )#-+=\\`*_{}[]<>|~&!()\n\r\t\u0000\u0085é€7";
-    for (int i = 0; i < 20_000; i++) {
-      String value = RandomText.of(random, alphabet, 12);
-      assertThat(Markdown.text(value)).as("%s", value).isEqualTo(escapedCharByChar(value));
-    }
+    RandomText.assertAgree(
+        random, alphabet, 12, 20_000, Markdown::text, MarkdownTest::escapedCharByChar);
     assertThat(Markdown.text("Urgent vascular referral")).isSameAs("Urgent vascular referral");
   }
 

@@ -34,9 +34,7 @@ class SafeIdTest {
   void agreesWithTheRegexOnRandomText() {
     Random random = new Random(30);
     String alphabet = "aZ09._-/ \n\t\"=é…\uD83D\uDE00\uD800";
-    for (int n = 0; n < 5_000; n++) {
-      String text = RandomText.of(random, alphabet, 80);
-      assertThat(CdsHooksException.safe(text)).as("%s", text).isEqualTo(byRegex(text));
-    }
+    RandomText.assertAgree(
+        random, alphabet, 80, 5_000, CdsHooksException::safe, SafeIdTest::byRegex);
   }
 }
