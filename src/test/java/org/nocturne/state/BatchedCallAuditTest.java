@@ -265,7 +265,8 @@ class BatchedCallAuditTest {
     audit.record(rehearsal("card-rehearsed-1"));
     audit.record(call("card-kept"));
     audit.record(rehearsal("card-rehearsed-2"));
-    audit.record(rehearsal("card-rehearsed-3"));
+    // the warm-up repeats its examples, whose cards have the same uuids
+    audit.record(rehearsal("card-rehearsed-2"));
 
     database.open();
     audit.flush();
