@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.math.ec.ECCurve;
+import org.bouncycastle.math.ec.ECFieldElement;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.raw.Nat;
 import org.bouncycastle.util.BigIntegers;
@@ -139,11 +140,29 @@ final class EcdsaVerifier implements JWSVerifier {
     BigInteger c = BigIntegers.modOddInverseVar(order, s);
     BigInteger u1 = e.multiply(c).mod(order);
     BigInteger u2 = r.multiply(c).mod(order);
-    ECPoint point = sumOfCombs(u1, u2).normalize();
+    ECPoint point = sumOfCombs(u1, u2);
     if (point.isInfinity()) {
       return false;
     }
-    return point.getAffineXCoord().toBigInteger().mod(order).equals(r);
+    // x(R) mod n = r compared without making R affine: with Jacobian X = x Z^2, r Z^2 = X (or
+    // (r + n) Z^2 = X while r + n is a field element), as Bouncy Castle's ECDSASigner does; this
+    // saves the field inversion of normalize()
+    if (curvePoints.getCoordinateSystem() == ECCurve.COORD_JACOBIAN) {
+      ECFieldElement denominator = point.getZCoord(0).square();
+      if (!denominator.isZero()) {
+        ECFieldElement x = point.getXCoord();
+        for (BigInteger candidate = r;
+            curvePoints.isValidFieldElement(candidate);
+            candidate = candidate.add(order)) {
+          if (curvePoints.fromBigInteger(candidate).multiply(denominator).equals(x)) {
+            return true;
+          }
+        }
+        return false;
+      }
+    }
+    ECPoint affine = point.normalize();
+    return affine.getAffineXCoord().toBigInteger().mod(order).equals(r);
   }
 
   /** The leftmost bits of the hash, as many as the order has (SEC 1 §4.1.3 step 5). */
