@@ -77,11 +77,9 @@ final class JdbcCallAudit implements CallAudit {
   }
 
   /**
-   * The warm-up's records (WarmUp) written as an EHR's are, in a transaction rolled back: the JIT
-   * compiles this path, the driver's and the database's before the first EHR's call, and no row is
-   * kept or counted. Issue 30: left out of the rehearsal, this write and the driver's batch were
-   * among the longest compilations of the first minute of traffic (JFR), on the cores the calls
-   * needed.
+   * The warm-up's records (WarmUp) written as an EHR's are, in a transaction rolled back: the
+   * statements, the driver and the database run before readiness, and no row is kept or counted.
+   * Measured (issue 30, docs/performance.md), it did not shorten the compiling after readiness.
    */
   private void rehearse(List<Timed> calls) {
     try {

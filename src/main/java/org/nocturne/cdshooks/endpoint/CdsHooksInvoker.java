@@ -60,9 +60,9 @@ final class CdsHooksInvoker {
   }
 
   /**
-   * The warm-up's calls ({@link Caller#rehearsal()}) take the same path, so the JIT compiles it
-   * before the first EHR's call, and leave no trace: no log line or metric here, and the audit
-   * keeps nothing of them ({@link CallAudit.CallRecord#rehearsal()}).
+   * The warm-up's calls ({@link Caller#rehearsal()}) take the same path, the one the JIT is to
+   * compile before the first EHR's call, and leave no trace: no log line or metric here, and the
+   * audit keeps nothing of them ({@link CallAudit.CallRecord#rehearsal()}).
    */
   CdsResponse invoke(String serviceId, byte[] body, Caller caller, CallBudget budget) {
     boolean rehearsal = caller.rehearsal();
