@@ -37,8 +37,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  * warm-up's {@link Rehearsal} (alternately RS384 and ES384), so the whole request path is compiled,
  * not only the assessment. Such a call takes an EHR's path through {@link CdsHooksInvoker#invoke}
  * and leaves no trace: no metric, call log line or fetch, and its audit rows are written in a
- * transaction rolled back (the write compiled too); the rehearsal is closed before readiness, and
- * its tokens are refused from then on. Where the port cannot be reached over plain HTTP on loopback
+ * transaction rolled back (the write runs too); the rehearsal is closed before readiness, and its
+ * tokens are refused from then on. Where the port cannot be reached over plain HTTP on loopback
  * (TLS, another bind address), the calls are rehearsed in process instead.
  */
 final class WarmUp implements HealthIndicator {
