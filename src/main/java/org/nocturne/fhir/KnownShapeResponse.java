@@ -19,8 +19,9 @@ import tools.jackson.databind.JsonNode;
  * A QuestionnaireResponse of the shape our questionnaire's responses have, built straight from its
  * JSON: the resource HAPI's parser would build, without the parser. Issue 30: the response is the
  * largest resource of a record with a complaint, and HAPI read it whole, element by element through
- * its reflective state machine; built here, the load test's 9 KB card call costs about a tenth less
- * CPU in process (CallCost: 345–395 µs a call before, 305–314 µs after).
+ * its reflective state machine; built here, the load test's 9 KB card call allocates a tenth less
+ * (CallCost: 386 KB a call before, 346 KB after) and costs less CPU, by less than that machine's
+ * noise (docs/performance.md).
  *
  * <p>Only what it knows: the elements below, each a JSON value of its FHIR type, every string
  * non-empty and without surrounding white space, every code and date one HAPI accepts. Anything
