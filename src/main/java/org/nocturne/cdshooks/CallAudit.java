@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 /**
  * Receives one PHI-free record per hook call: who called which service, the status, and the cards
  * by topic and indicator. Implementations never throw: an audit that cannot be written is logged
- * and counted, and the clinician still gets the guidance. They keep nothing of a {@linkplain
- * CallRecord#rehearsal() rehearsal}'s record.
+ * and counted, and the clinician still gets the guidance.
  */
 public interface CallAudit {
 
@@ -42,15 +41,6 @@ public interface CallAudit {
           hookInstance != null && UUID.matcher(hookInstance).matches() ? hookInstance : null;
       cards = List.copyOf(cards);
       missingKeys = List.copyOf(missingKeys);
-    }
-
-    /**
-     * Whether the service's own warm-up made the call (its issuer is {@link
-     * Caller#REHEARSAL_ISSUER}): the audit runs its write to compile it before the first EHR's
-     * call, and keeps nothing.
-     */
-    public boolean rehearsal() {
-      return Caller.REHEARSAL_ISSUER.equals(issuer);
     }
   }
 

@@ -43,11 +43,6 @@ public record Caller(String issuer, List<String> fhirServers, String subject) {
    */
   public static final String REHEARSAL_ISSUER = "urn:nocturne:rehearsal";
 
-  /** The warm-up's caller in process: may contact no FHIR server. */
-  public static Caller warmUp() {
-    return new Caller(REHEARSAL_ISSUER, List.of());
-  }
-
   /** Whether this is the service's own warm-up call: answered, but leaving no trace. */
   public boolean rehearsal() {
     return REHEARSAL_ISSUER.equals(issuer);

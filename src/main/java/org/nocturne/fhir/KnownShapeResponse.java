@@ -137,33 +137,28 @@ final class KnownShapeResponse {
   private static void answer(JsonNode json, QuestionnaireResponseItemAnswerComponent answer)
       throws Unknown {
     only(json, ANSWER);
-    int values = 0;
-    if (json.has("valueBoolean")) {
-      JsonNode value = json.get("valueBoolean");
-      if (!value.isBoolean()) {
-        throw new Unknown();
-      }
-      answer.setValue(new BooleanType(value.booleanValue()));
-      values++;
-    }
-    if (json.has("valueInteger")) {
-      JsonNode value = json.get("valueInteger");
-      if (!value.isInt()) {
-        throw new Unknown();
-      }
-      answer.setValue(new IntegerType(value.intValue()));
-      values++;
-    }
-    if (json.has("valueCoding")) {
-      answer.setValue(coding(json.get("valueCoding")));
-      values++;
-    }
-    if (values > 1) {
+    if (json.size() - (json.has("item") ? 1 : 0) > 1) {
       throw new Unknown(); // two values of a choice element: HAPI's rules decide
+    }
+    JsonNode value;
+    if ((value = json.get("valueBoolean")) != null) {
+      answer.setValue(new BooleanType(typed(value, value.isBoolean()).booleanValue()));
+    } else if ((value = json.get("valueInteger")) != null) {
+      answer.setValue(new IntegerType(typed(value, value.isInt()).intValue()));
+    } else if ((value = json.get("valueCoding")) != null) {
+      answer.setValue(coding(value));
     }
     for (JsonNode nested : list(json.get("item"))) {
       item(nested, answer.addItem());
     }
+  }
+
+  /** The value, when it is of the JSON type its element needs. */
+  private static JsonNode typed(JsonNode value, boolean ofItsType) throws Unknown {
+    if (!ofItsType) {
+      throw new Unknown();
+    }
+    return value;
   }
 
   private static Coding coding(JsonNode json) throws Unknown {

@@ -65,35 +65,6 @@ final class JdbcCallAudit implements CallAudit {
    * and counted, not thrown.
    */
   void writeAll(List<Timed> calls) {
-    List<Timed> kept = calls;
-    if (calls.stream().anyMatch(c -> c.call().rehearsal())) {
-      rehearse(calls.stream().filter(c -> c.call().rehearsal()).toList());
-      kept = calls.stream().filter(c -> !c.call().rehearsal()).toList();
-      if (kept.isEmpty()) {
-        return;
-      }
-    }
-    keep(kept);
-  }
-
-  /**
-   * The warm-up's records (WarmUp) written as an EHR's are, in a transaction rolled back: the
-   * statements, the driver and the database run before readiness, and no row is kept or counted.
-   * Measured (issue 30, docs/performance.md), it did not shorten the compiling after readiness.
-   */
-  private void rehearse(List<Timed> calls) {
-    try {
-      transaction.executeWithoutResult(
-          status -> {
-            write(calls);
-            status.setRollbackOnly();
-          });
-    } catch (RuntimeException e) {
-      log.debug("the warm-up's audit write failed: {}", e.getMessage());
-    }
-  }
-
-  private void keep(List<Timed> calls) {
     List<List<ShownCard>> recorded;
     try {
       recorded = transaction.execute(status -> write(calls));

@@ -52,9 +52,6 @@ final class MemoryState implements FeedbackStore, CallAudit {
    */
   @Override
   public void record(CallRecord call) {
-    if (call.rehearsal()) {
-      return; // nothing of the warm-up's calls is kept
-    }
     Instant now = clock.instant();
     List<ShownCard> cardsOfCall = call.cards();
     List<Shown> rows = new ArrayList<>(cardsOfCall.size());

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -141,20 +142,17 @@ class KnownShapeResponseTest {
     List<JsonNode> responses = responses();
     Random random = new Random(30);
     int accepted = 0;
-    int altered = 0;
     for (int round = 0; round < 4000; round++) {
       JsonNode copy = responses.get(random.nextInt(responses.size())).deepCopy();
       List<Slot> slots = new ArrayList<>();
       slots(copy, slots);
       Slot slot = slots.get(random.nextInt(slots.size()));
       slot.set(ODD.get(random.nextInt(ODD.size())));
-      altered++;
       assertSameAsHapi(copy);
       if (KnownShapeResponse.read(copy).isPresent()) {
         accepted++;
       }
     }
-    assertThat(altered).isEqualTo(4000);
     assertThat(accepted)
         .as("some alterations keep the known shape (a value HAPI also reads), so both sides ran")
         .isBetween(100, 3900);
@@ -247,7 +245,7 @@ class KnownShapeResponseTest {
   }
 
   private static Map<String, JsonNode> map(JsonNode record) {
-    Map<String, JsonNode> values = new java.util.LinkedHashMap<>();
+    Map<String, JsonNode> values = new LinkedHashMap<>();
     record.properties().forEach(p -> values.put(p.getKey(), p.getValue()));
     return values;
   }

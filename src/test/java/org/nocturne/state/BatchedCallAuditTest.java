@@ -255,58 +255,6 @@ class BatchedCallAuditTest {
     assertThat(cardsShown()).isEqualTo(3);
   }
 
-  @ParameterizedTest(name = "one statement for the batch''s cards: {0}")
-  @ValueSource(booleans = {true, false})
-  void theWarmUpsCallsAreWrittenAndRolledBackAndTheCallsBesideThemKept(boolean postgresql) {
-    // the warm-up rehearses the write so the JIT compiles it before readiness (issue 30); an EHR's
-    // call that arrives early shares its batch
-    database.hold();
-    BatchedCallAudit audit = audit(100, BatchedCallAudit.LINGER, postgresql);
-    audit.record(rehearsal("card-rehearsed-1"));
-    audit.record(call("card-kept"));
-    audit.record(rehearsal("card-rehearsed-2"));
-    // the warm-up repeats its examples, whose cards have the same uuids
-    audit.record(rehearsal("card-rehearsed-2"));
-
-    database.open();
-    audit.flush();
-
-    assertThat(rows("audit")).isEqualTo(1);
-    assertThat(direct.sql("SELECT uuid FROM card").query(String.class).list())
-        .containsExactly("card-kept");
-    assertThat(cardsShown()).isEqualTo(1);
-    assertThat(failures()).isZero();
-    long kept = direct.sql("SELECT MAX(id) FROM audit").query(Long.class).single();
-
-    audit.record(call("card-after"));
-    audit.flush();
-    long after = direct.sql("SELECT MAX(id) FROM audit").query(Long.class).single();
-    audit.record(rehearsal("card-rehearsed-4"));
-    audit.flush();
-    audit.record(call("card-last"));
-    audit.flush();
-
-    assertThat(direct.sql("SELECT MAX(id) FROM audit").query(Long.class).single() - after)
-        .as("the rehearsal's row was inserted (the identity moved on), then rolled back")
-        .isEqualTo(2);
-    assertThat(after).isEqualTo(kept + 1);
-    assertThat(rows("audit")).isEqualTo(3);
-    assertThat(rows("card")).isEqualTo(3);
-    assertThat(cardsShown()).isEqualTo(3);
-  }
-
-  private static CallAudit.CallRecord rehearsal(String cardUuid) {
-    CallAudit.CallRecord call = call(cardUuid);
-    return new CallAudit.CallRecord(
-        call.serviceId(),
-        call.hookInstance(),
-        Caller.REHEARSAL_ISSUER,
-        call.status(),
-        call.cards(),
-        call.missingKeys(),
-        call.duration());
-  }
-
   @Test
   void aGracefulStopWritesEverythingQueued() {
     BatchedCallAudit audit = audit(BatchedCallAudit.DEFAULT_CAPACITY);

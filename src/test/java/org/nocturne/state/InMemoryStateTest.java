@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.nocturne.cdshooks.CallAudit;
-import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CardDisposition;
 import org.nocturne.cdshooks.Coding;
 import org.nocturne.cdshooks.Feedback;
@@ -109,24 +108,5 @@ class InMemoryStateTest {
         .containsExactly(
             new TopicTally("svc", DVT, Indicator.CRITICAL, 3, 1, 1, 1, 0, 0, Map.of()),
             new TopicTally("svc", null, null, 3, 0, 0, 0, 1, 0, Map.of()));
-  }
-
-  @Test
-  void memoryStateKeepsNothingOfTheWarmUpsCalls() {
-    var meters = new SimpleMeterRegistry();
-    var state = new MemoryState(10, clock, new StateMeters(meters));
-    state.record(
-        new CallAudit.CallRecord(
-            "svc",
-            null,
-            Caller.REHEARSAL_ISSUER,
-            200,
-            List.of(new CallAudit.ShownCard("c1", DVT, Indicator.CRITICAL, List.of())),
-            List.of(),
-            Duration.ZERO));
-
-    assertThat(state.audit()).isEmpty();
-    assertThat(state.tally(NOW, NOW.plus(Duration.ofDays(1)))).isEmpty();
-    assertThat(meters.find("nocturne.cards.shown").counters()).isEmpty();
   }
 }

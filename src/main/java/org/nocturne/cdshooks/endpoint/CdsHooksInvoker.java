@@ -59,14 +59,12 @@ final class CdsHooksInvoker {
     return invoke(serviceId, body, caller, CallBudget.unlimited());
   }
 
-  /**
-   * The warm-up's calls ({@link Caller#rehearsal()}) take the same path, the one the JIT is to
-   * compile before the first EHR's call, and leave no trace: no log line or metric here, and the
-   * audit keeps nothing of them ({@link CallAudit.CallRecord#rehearsal()}).
-   */
   CdsResponse invoke(String serviceId, byte[] body, Caller caller, CallBudget budget) {
-    boolean rehearsal = caller.rehearsal();
-    if (!served && !rehearsal) {
+    if (caller.rehearsal()) {
+      // the warm-up's own call over HTTP (WarmUp): the same work, no trace
+      return rehearse(serviceId, body);
+    }
+    if (!served) {
       served = true;
     }
     RegisteredService service =
@@ -80,38 +78,32 @@ final class CdsHooksInvoker {
       request = bound(service, body, caller);
       RequestValidator.check(request, service.descriptor());
       Prefetch prefetch = resolver.resolve(request, service, caller, budget);
-      if (!rehearsal) {
-        countPrefetch(serviceId, prefetch);
-      }
+      countPrefetch(serviceId, prefetch);
       CdsResponse produced = service.service().call(new HookCall(request, prefetch));
       // every hook's answer passes the go-live controls here, and only here
       CardGate.Gated gated = gate.apply(produced, request.contextString("userId"));
+      countCards(serviceId, gated.cards());
       status = 200;
       shown = gated.cards();
       missing = prefetch.missingKeys();
-      if (!rehearsal) {
-        countCards(serviceId, gated.cards());
-        log.info(
-            "service={} hookInstance={} cards={} kept-back={} missing={}",
-            serviceId,
-            CdsHooksException.safe(request.hookInstance()),
-            gated.answer().cards().size(),
-            produced.cards().size() - gated.answer().cards().size(),
-            prefetch.missingKeys());
-      }
+      log.info(
+          "service={} hookInstance={} cards={} kept-back={} missing={}",
+          serviceId,
+          CdsHooksException.safe(request.hookInstance()),
+          gated.answer().cards().size(),
+          produced.cards().size() - gated.answer().cards().size(),
+          prefetch.missingKeys());
       return gated.answer();
     } catch (CdsHooksException e) {
       status = e.status();
-      if (!rehearsal) {
-        log.info(
-            "service={} hookInstance={} status={} reason={}",
-            serviceId,
-            request == null || request.hookInstance() == null
-                ? "-"
-                : CdsHooksException.safe(request.hookInstance()),
-            e.status(),
-            e.getMessage());
-      }
+      log.info(
+          "service={} hookInstance={} status={} reason={}",
+          serviceId,
+          request == null || request.hookInstance() == null
+              ? "-"
+              : CdsHooksException.safe(request.hookInstance()),
+          e.status(),
+          e.getMessage());
       throw e;
     } finally {
       // the call's metric is InvocationMetricsFilter's; the audit keeps the service's own time
@@ -126,6 +118,21 @@ final class CdsHooksInvoker {
               missing,
               Duration.ofNanos(nanos)));
     }
+  }
+
+  /**
+   * The work of one call and nothing else: no audit row, metric or log line, no fetch (an
+   * unverified caller), no go-live controls. {@link WarmUp} rehearses the contract's examples with
+   * it so the JIT has compiled the call before the first EHR makes one.
+   */
+  CdsResponse rehearse(String serviceId, byte[] body) {
+    RegisteredService service =
+        registry.find(serviceId).orElseThrow(() -> CdsHooksException.unknownService(serviceId));
+    Caller nobody = Caller.unverified(List.of());
+    CdsRequest request = bound(service, body, nobody);
+    RequestValidator.check(request, service.descriptor());
+    Prefetch prefetch = resolver.resolve(request, service, nobody, CallBudget.unlimited());
+    return service.service().call(new HookCall(request, prefetch));
   }
 
   private static CdsRequest bound(RegisteredService service, byte[] body, Caller caller) {

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.nocturne.cdshooks.Caller;
 import org.nocturne.cdshooks.CdsHooksException;
 import org.nocturne.cdshooks.CdsJson;
 import org.nocturne.cdshooks.security.Rehearsal;
@@ -35,9 +34,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  *
  * <p>The calls go over HTTP to the service's own port on loopback, each with a token of the
  * warm-up's {@link Rehearsal} (alternately RS384 and ES384), so the whole request path is compiled,
- * not only the assessment. Such a call takes an EHR's path through {@link CdsHooksInvoker#invoke}
- * and leaves no trace: no metric, call log line or fetch, and its audit rows are written in a
- * transaction rolled back (the write runs too); the rehearsal is closed before readiness, and its
+ * not only the assessment. Such a call leaves no trace: no audit row, metric, call log line or
+ * fetch ({@link CdsHooksInvoker#rehearse}); the rehearsal is closed before readiness, and its
  * tokens are refused from then on. Where the port cannot be reached over plain HTTP on loopback
  * (TLS, another bind address), the calls are rehearsed in process instead.
  */
@@ -238,8 +236,7 @@ final class WarmUp implements HealthIndicator {
   /** The call as the controller makes it, its answer written as the EHR would receive it. */
   private void rehearse(Example example) {
     calls++; // one writer: this thread
-    CdsJson.mapper()
-        .writeValueAsBytes(invoker.invoke(example.serviceId(), example.body(), Caller.warmUp()));
+    CdsJson.mapper().writeValueAsBytes(invoker.rehearse(example.serviceId(), example.body()));
   }
 
   @Override

@@ -91,6 +91,10 @@ final class EcdsaVerifier implements JWSVerifier {
     }
     order = parameters.getN();
     curvePoints = parameters.getCurve();
+    if (curvePoints.getCoordinateSystem() != ECCurve.COORD_JACOBIAN) {
+      // Bouncy Castle's NIST curves are Jacobian; the check below compares in those coordinates
+      throw new JOSEException("unsupported curve coordinates");
+    }
     // both points of u1 G + u2 Q are fixed (the base point, the issuer's key): each gets a comb
     // table once, the base point's shared by every key of its curve, and a check is one
     // interleaved comb (issue 30)
@@ -146,23 +150,17 @@ final class EcdsaVerifier implements JWSVerifier {
     }
     // x(R) mod n = r compared without making R affine: with Jacobian X = x Z^2, r Z^2 = X (or
     // (r + n) Z^2 = X while r + n is a field element), as Bouncy Castle's ECDSASigner does; this
-    // saves the field inversion of normalize()
-    if (curvePoints.getCoordinateSystem() == ECCurve.COORD_JACOBIAN) {
-      ECFieldElement denominator = point.getZCoord(0).square();
-      if (!denominator.isZero()) {
-        ECFieldElement x = point.getXCoord();
-        for (BigInteger candidate = r;
-            curvePoints.isValidFieldElement(candidate);
-            candidate = candidate.add(order)) {
-          if (curvePoints.fromBigInteger(candidate).multiply(denominator).equals(x)) {
-            return true;
-          }
-        }
-        return false;
+    // saves the field inversion of normalize(). Z is not zero: R is not infinity.
+    ECFieldElement zSquared = point.getZCoord(0).square();
+    ECFieldElement x = point.getXCoord();
+    for (BigInteger candidate = r;
+        curvePoints.isValidFieldElement(candidate);
+        candidate = candidate.add(order)) {
+      if (curvePoints.fromBigInteger(candidate).multiply(zSquared).equals(x)) {
+        return true;
       }
     }
-    ECPoint affine = point.normalize();
-    return affine.getAffineXCoord().toBigInteger().mod(order).equals(r);
+    return false;
   }
 
   /** The leftmost bits of the hash, as many as the order has (SEC 1 §4.1.3 step 5). */

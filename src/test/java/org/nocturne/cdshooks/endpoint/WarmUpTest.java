@@ -54,10 +54,7 @@ class WarmUpTest {
     assertThat(warmUp.health().getStatus()).isEqualTo(Status.UP);
     // every example that answers with cards at least twice: once to sort them, once rehearsed
     assertThat(warmUp.calls()).isGreaterThan(examples.size());
-    // the audit's write is rehearsed too (compiled before readiness); the audit keeps nothing of
-    // a rehearsal's record (BatchedCallAuditTest, InMemoryStateTest)
-    assertThat(audited).as("every rehearsed call audited").hasSize((int) warmUp.calls());
-    assertThat(audited).allSatisfy(call -> assertThat(call.rehearsal()).isTrue());
+    assertThat(audited).as("no audit row").isEmpty();
     assertThat(meters.getMeters()).as("no metric").isEmpty();
   }
 
