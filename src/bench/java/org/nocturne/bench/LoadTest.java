@@ -65,6 +65,9 @@ public final class LoadTest {
   private static final String HOOK = "/cds-services/nocturnal-leg-pain";
   private static final Path WORK = Path.of("target/load");
 
+  /** The longest wait for a quiet machine before a measured run. */
+  private static final int SETTLE_MAX_SECONDS = 15;
+
   /** The JVM's own defaults for every service; -Dload.jvm to try deploy/Dockerfile's flags. */
   static final String FLAGS = "";
 
@@ -432,6 +435,40 @@ public final class LoadTest {
     };
   }
 
+  /**
+   * Waits until the machine's two cores are quiet (under a tenth busy over half a second, at most
+   * {@link #SETTLE_MAX_SECONDS}), so that no run is measured while the service measured before it
+   * is still at work (garbage collection, the compiler, its off-thread writes) or the token pool is
+   * being written: minting RS384 tokens takes several times longer than ES384's, which had given
+   * the RS384 runs a longer pause before them than the ES384 runs. Returns the seconds waited.
+   */
+  private static double settle() throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    long[] before = cpuTicks();
+    while ((System.nanoTime() - start) / 1e9 < SETTLE_MAX_SECONDS) {
+      Thread.sleep(500);
+      long[] after = cpuTicks();
+      long busy = after[0] - before[0];
+      long total = busy + after[1] - before[1];
+      before = after;
+      if (total > 0 && busy < total / 10) {
+        break;
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** The machine's busy and idle clock ticks since boot ({@code /proc/stat}'s cpu line). */
+  private static long[] cpuTicks() throws IOException {
+    String[] words = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+    long idle = Long.parseLong(words[4]) + Long.parseLong(words[5]);
+    long busy = 0;
+    for (int i = 1; i < words.length && i <= 8; i++) {
+      busy += i == 4 || i == 5 ? 0 : Long.parseLong(words[i]);
+    }
+    return new long[] {busy, idle};
+  }
+
   /** One wrk run; for a service with JWT, a fresh pool of {@code tokens} tokens for this run. */
   private static Wrk.Result drive(
       Service service,
@@ -443,25 +480,29 @@ public final class LoadTest {
       String row)
       throws Exception {
     String url = service.base() + HOOK;
+    Path pool = pool(mint, service, url, tokens);
+    double settled = row == null ? 0 : settle();
     double[] load = loadAverage();
-    Wrk.Result result =
-        Wrk.run(url, connections, seconds, body, pool(mint, service, url, tokens), WORK);
+    Wrk.Result result = Wrk.run(url, connections, seconds, body, pool, WORK);
     // a measured run whose pool ran out measured the pool: run it again with twice the tokens
     for (int retry = 0; row != null && result.exhausted() && retry < 3; retry++) {
       tokens *= 2;
       System.out.printf(
           Locale.ROOT, "  (%s: the token pool ran out at %.0f req/s; again)%n", row, result.rps());
+      pool = pool(mint, service, url, tokens);
+      settled = settle();
       load = loadAverage();
-      result = Wrk.run(url, connections, seconds, body, pool(mint, service, url, tokens), WORK);
+      result = Wrk.run(url, connections, seconds, body, pool, WORK);
     }
     if (row != null) {
       System.out.printf(
           Locale.ROOT,
-          "%s %s: %s (load average %.2f before)%n",
+          "%s %s: %s (load average %.2f before, machine quiet after %.1f s)%n",
           row,
           service.name(),
           Wrk.describe(result),
-          load[0]);
+          load[0],
+          settled);
       RESULTS.computeIfAbsent(row + "|" + service.name(), k -> new ArrayList<>()).add(result);
     }
     return result;

@@ -3,6 +3,7 @@ package org.nocturne.cdshooks.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
+import java.util.Random;
 import java.util.SplittableRandom;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.crypto.ec.CustomNamedCurves;
@@ -72,7 +73,7 @@ class JacobianPointTest {
             curve
                 .getG()
                 .multiply(
-                    new BigInteger(curve.getN().bitLength() - 1, new java.util.Random(step))
+                    new BigInteger(curve.getN().bitLength() - 1, new Random(step))
                         .add(BigInteger.ONE));
       }
       ours.add(affine(field, added), 0);
