@@ -436,14 +436,18 @@ public final class LoadTest {
   }
 
   /**
-   * Waits until the machine's two cores are quiet (under a tenth busy over half a second, at most
-   * {@link #SETTLE_MAX_SECONDS}), so that no run is measured while the service measured before it
-   * is still at work (garbage collection, the compiler, its off-thread writes) or the token pool is
-   * being written: minting RS384 tokens takes several times longer than ES384's, which had given
-   * the RS384 runs a longer pause before them than the ES384 runs. Returns the seconds waited.
+   * Before a measured run: writes the page cache's dirty pages to disk, then waits until the
+   * machine's two cores are quiet (under a tenth busy over half a second, at most {@link
+   * #SETTLE_MAX_SECONDS}), so that no run is measured while the service measured before it is still
+   * at work or its files are still being written back. One 20 s run of the {@code local} profile
+   * left 508-744 MB dirty (its H2 file), which the kernel wrote back during the run after it, while
+   * every call of ours waited on PostgreSQL's commit: ES384 measured 26-28 % behind RS384 in the
+   * rounds it followed {@code local}, 14-16 % in those it did not. Returns what it found and did.
    */
-  private static double settle() throws IOException, InterruptedException {
+  private static String settle() throws IOException, InterruptedException {
     long start = System.nanoTime();
+    long dirtyKb = meminfoKb("Dirty:") + meminfoKb("Writeback:");
+    new ProcessBuilder("sync").inheritIO().start().waitFor();
     long[] before = cpuTicks();
     while ((System.nanoTime() - start) / 1e9 < SETTLE_MAX_SECONDS) {
       Thread.sleep(500);
@@ -455,7 +459,21 @@ public final class LoadTest {
         break;
       }
     }
-    return (System.nanoTime() - start) / 1e9;
+    return String.format(
+        Locale.ROOT,
+        "%d MB dirty written, machine quiet after %.1f s",
+        dirtyKb / 1024,
+        (System.nanoTime() - start) / 1e9);
+  }
+
+  /** A {@code /proc/meminfo} figure in kB, 0 when absent. */
+  private static long meminfoKb(String name) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+      if (line.startsWith(name)) {
+        return Long.parseLong(line.substring(name.length()).trim().split("\\s+")[0]);
+      }
+    }
+    return 0;
   }
 
   /** The machine's busy and idle clock ticks since boot ({@code /proc/stat}'s cpu line). */
@@ -481,7 +499,7 @@ public final class LoadTest {
       throws Exception {
     String url = service.base() + HOOK;
     Path pool = pool(mint, service, url, tokens);
-    double settled = row == null ? 0 : settle();
+    String settled = row == null ? "" : settle();
     double[] load = loadAverage();
     Wrk.Result result = Wrk.run(url, connections, seconds, body, pool, WORK);
     // a measured run whose pool ran out measured the pool: run it again with twice the tokens
@@ -497,7 +515,7 @@ public final class LoadTest {
     if (row != null) {
       System.out.printf(
           Locale.ROOT,
-          "%s %s: %s (load average %.2f before, machine quiet after %.1f s)%n",
+          "%s %s: %s (load average %.2f before; %s)%n",
           row,
           service.name(),
           Wrk.describe(result),
