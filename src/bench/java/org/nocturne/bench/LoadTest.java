@@ -440,7 +440,7 @@ public final class LoadTest {
    * machine's two cores are quiet (under a tenth busy over half a second, at most {@link
    * #SETTLE_MAX_SECONDS}), so that no run is measured while the service measured before it is still
    * at work or its files are still being written back. One 20 s run of the {@code local} profile
-   * left 508-744 MB dirty (its H2 file), which the kernel wrote back during the run after it, while
+   * left 435-744 MB dirty (its H2 file), which the kernel wrote back during the run after it, while
    * every call of ours waited on PostgreSQL's commit: ES384 measured 26 and 28 % behind RS384 in
    * two of the three rounds it followed {@code local} (12 % in the third), 14-16 % in those it did
    * not. Returns what it found and did.
