@@ -52,12 +52,8 @@ final class JacobianPoint {
 
   /** This point doubled. */
   void twice() {
+    // no y = 0 case (2P = infinity for a point of order two): these curves' order is prime
     if (infinity) {
-      return;
-    }
-    if (field.isZero(y)) {
-      // a point of order two: none on these prime-order curves, kept for the formula's sake
-      infinity = true;
       return;
     }
     int[] delta = t1;
